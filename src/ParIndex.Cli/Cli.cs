@@ -1,0 +1,164 @@
+using System.Globalization;
+using ParIndex.RulesEngine;
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Results;
+using ParIndex.RulesEngine.Results.Writers;
+
+namespace ParIndex.Cli;
+
+/// <summary>The parindex command: validate, score, explain and shortfall.</summary>
+public static class Cli
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage = """
+        Usage:
+          parindex validate <rules.json>
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>]
+          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>]
+          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>]
+
+        --culture  culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line, 3 unusable data, 4 some rows rejected.
+        """;
+
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help" };
+
+    /// <summary>Runs one command and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var line = CommandLine.Parse(args, Flags);
+            if (line.Command is "" or "help" or "--help" or "-h" || line.Has("help"))
+            {
+                output.WriteLine(Usage);
+                return line.Command is "" ? ExitCodes.Usage : ExitCodes.Success;
+            }
+            return line.Command switch
+            {
+                "validate" => Validate(line, output, error),
+                "score" => Score(line, output, error),
+                "explain" => Explain(line, output, error),
+                "shortfall" => ShortfallCommand(line, output, error),
+                _ => throw new UsageException($"Unknown command '{line.Command}'."),
+            };
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+        catch (RuleSetException ex)
+        {
+            foreach (var diagnostic in ex.Diagnostics) error.WriteLine(diagnostic);
+            return ExitCodes.InvalidRules;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or KeyNotFoundException)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ex is KeyNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidData;
+        }
+    }
+
+    private static int Validate(CommandLine line, TextWriter output, TextWriter error)
+    {
+        Expect(line, 1, []);
+        var diagnostics = RuleSetLoader.ValidateFile(line.Positional[0]);
+        foreach (var diagnostic in diagnostics) error.WriteLine(diagnostic);
+        var errors = diagnostics.Count(d => d.IsError);
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        output.WriteLine(errors == 0
+            ? $"{line.Positional[0]}: valid ({warnings} warning(s))."
+            : $"{line.Positional[0]}: {errors} error(s), {warnings} warning(s).");
+        return errors == 0 ? ExitCodes.Success : ExitCodes.InvalidRules;
+    }
+
+    private static int Score(CommandLine line, TextWriter output, TextWriter error)
+    {
+        Expect(line, 2, ["previous", "format", "out", "culture"]);
+        var format = line.Option("format") ?? "table";
+        if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
+        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        using var rules = LoadRules(line.Positional[0], error);
+        var (report, dataOk) = ScoreData(rules, line, error, previous);
+        if (!dataOk) return ExitCodes.InvalidData;
+
+        using (var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null)
+        {
+            var writer = (TextWriter?)target ?? output;
+            switch (format)
+            {
+                case "csv": CsvResultWriter.Write(report, writer); break;
+                case "json": JsonResultWriter.Write(report, writer); break;
+                default: TableResultWriter.Write(report, writer); break;
+            }
+        }
+        if (format != "table" || line.Option("out") is not null)
+            foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
+        return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+
+    private static int Explain(CommandLine line, TextWriter output, TextWriter error)
+    {
+        Expect(line, 2, ["agency", "criterion", "culture"]);
+        var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
+        using var rules = LoadRules(line.Positional[0], error);
+        var (report, dataOk) = ScoreData(rules, line, error, null);
+        if (!dataOk) return ExitCodes.InvalidData;
+        var explanations = line.Option("criterion") is { } code
+            ? [report.Explain(agency, code)]
+            : report.ExplainAll(agency);
+        output.WriteLine(string.Join(Environment.NewLine + Environment.NewLine, explanations));
+        return ExitCodes.Success;
+    }
+
+    private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
+    {
+        Expect(line, 2, ["agency", "culture"]);
+        var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
+        using var rules = LoadRules(line.Positional[0], error);
+        var (report, dataOk) = ScoreData(rules, line, error, null);
+        if (!dataOk) return ExitCodes.InvalidData;
+        ShortfallWriter.Write(report, agency, output);
+        return ExitCodes.Success;
+    }
+
+    private static CompiledRuleSet LoadRules(string path, TextWriter error)
+    {
+        var rules = RuleSetLoader.LoadFile(path);
+        foreach (var warning in rules.Diagnostics) error.WriteLine(warning);
+        return rules;
+    }
+
+    /// <summary>Reads and scores the data file; false when the file could not be used at all.</summary>
+    private static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
+    {
+        var path = line.Positional[1];
+        var culture = Culture(line.Option("culture"));
+        var batch = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? JsonAgencyReader.ReadFile(rules, path, culture)
+            : CsvAgencyReader.ReadFile(rules, path, culture);
+        foreach (var diagnostic in batch.Diagnostics) error.WriteLine(diagnostic);
+        var report = rules.Score(batch, new ScoringOptions { Previous = previous });
+        var unusable = batch.Count == 0 && batch.Diagnostics.Any(d => d.IsError);
+        return (report, !unusable);
+    }
+
+    private static CultureInfo Culture(string? name)
+    {
+        if (name is null) return CultureInfo.InvariantCulture;
+        try { return CultureInfo.GetCultureInfo(name); }
+        catch (CultureNotFoundException) { throw new UsageException($"Unknown culture '{name}'."); }
+    }
+
+    private static void Expect(CommandLine line, int positional, string[] options)
+    {
+        if (line.Positional.Count != positional)
+            throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");
+        var unknown = line.UnknownOptions(options.Append("help")).ToList();
+        if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for '{line.Command}': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+    }
+}

@@ -1,0 +1,54 @@
+namespace ParIndex.Cli;
+
+/// <summary>Positional arguments and --options of one command.</summary>
+public sealed class CommandLine
+{
+    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+
+    private CommandLine(string command, List<string> positional)
+    {
+        Command = command;
+        Positional = positional;
+    }
+
+    /// <summary>The command word (validate, score, explain, shortfall).</summary>
+    public string Command { get; }
+
+    /// <summary>The arguments that are not options.</summary>
+    public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>Parses args; options take the following word as value unless listed as flags.</summary>
+    public static CommandLine Parse(string[] args, IReadOnlySet<string> flags)
+    {
+        var positional = new List<string>();
+        var line = new CommandLine(args.Length > 0 ? args[0] : "", positional);
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            {
+                positional.Add(arg);
+                continue;
+            }
+            var name = arg[2..];
+            var equals = name.IndexOf('=');
+            if (equals >= 0) line._options[name[..equals]] = name[(equals + 1)..];
+            else if (flags.Contains(name)) line._options[name] = null;
+            else if (i + 1 < args.Length) line._options[name] = args[++i];
+            else throw new UsageException($"The option --{name} needs a value.");
+        }
+        return line;
+    }
+
+    /// <summary>The value of an option, or null.</summary>
+    public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>True when a flag or option was given.</summary>
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>Options given that the command does not know.</summary>
+    public IEnumerable<string> UnknownOptions(IEnumerable<string> known) => _options.Keys.Except(known);
+}
+
+/// <summary>A wrong command line; printed with the usage text.</summary>
+public sealed class UsageException(string message) : Exception(message);

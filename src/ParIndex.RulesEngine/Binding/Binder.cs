@@ -1,0 +1,93 @@
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Binding;
+
+/// <summary>
+/// Second stage of the pipeline: resolves every name in the rule set, orders variables, flattens
+/// the criteria tree and checks what the schema cannot (duplicates, cycles, types of settings,
+/// bands, max sums). Reports all problems; returns a bound rule set only when there is no error.
+/// </summary>
+internal sealed partial class Binder
+{
+    private readonly RuleSetDefinition _definition;
+    private readonly BindingLimits _limits;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<Formula, AnalyzedFormula> _formulas = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, BoundInput> _inputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VariableDefinition> _variableDefinitions = new(StringComparer.Ordinal);
+
+    private Binder(RuleSetDefinition definition, BindingLimits limits, DiagnosticBag diagnostics)
+    {
+        _definition = definition;
+        _limits = limits;
+        _diagnostics = diagnostics;
+    }
+
+    public static BoundRuleSet? Bind(RuleSetDefinition definition, BindingLimits limits, DiagnosticBag diagnostics) =>
+        new Binder(definition, limits, diagnostics).Run();
+
+    private BoundRuleSet? Run()
+    {
+        var inputs = BindInputs();
+        DeclareVariables();
+        var variables = BindVariables();
+        var nodes = BindCriteria();
+        var aggregates = BindAggregates(variables);
+        var eligibility = BindEligibility(nodes);
+        var classification = CheckClassification();
+        var groupBy = BindGroupBy();
+        if (_diagnostics.HasErrors) return null;
+        return new BoundRuleSet
+        {
+            Definition = _definition,
+            Inputs = inputs,
+            Variables = variables,
+            Nodes = nodes,
+            Aggregates = aggregates,
+            Eligibility = eligibility,
+            Formulas = _formulas,
+            Classification = classification,
+            GroupBy = groupBy,
+        };
+    }
+
+    private string FileLabel => _definition.SourceFile ?? "<rules>";
+
+    /// <summary>Analyzes a formula once and checks every name it reads is declared.</summary>
+    private AnalyzedFormula Analyze(Formula formula, FormulaScope scope, string owner)
+    {
+        var analyzed = FormulaAnalyzer.Analyze(formula, scope, _limits, owner, _diagnostics);
+        _formulas[formula] = analyzed;
+        foreach (var use in analyzed.NameUses)
+        {
+            if (IsKnownName(use.Name, scope)) continue;
+            var candidates = _inputs.Keys.Concat(_variableDefinitions.Keys)
+                .Concat(scope == FormulaScope.Eligibility ? ReservedNames.ResultNames.Keys : []);
+            _diagnostics.Error(DiagnosticCodes.UnknownName,
+                $"Unknown name '{use.Name}' in the formula of {owner}.{NameSuggester.Hint(use.Name, candidates)}",
+                analyzed.LocationAt(use.Start));
+        }
+        return analyzed;
+    }
+
+    private bool IsKnownName(string name, FormulaScope scope) =>
+        _inputs.ContainsKey(name) || _variableDefinitions.ContainsKey(name) ||
+        (scope == FormulaScope.Eligibility && ReservedNames.ResultNames.ContainsKey(name));
+
+    private void DeclareVariables()
+    {
+        foreach (var variable in _definition.Variables)
+        {
+            CheckDeclaredName(variable.Name, variable.Location);
+            if (_inputs.ContainsKey(variable.Name) || !_variableDefinitions.TryAdd(variable.Name, variable))
+                _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The name '{variable.Name}' is declared more than once.", variable.Location);
+        }
+    }
+
+    private void CheckDeclaredName(string name, SourceLocation location)
+    {
+        if (ReservedNames.Reason(name) is { } reason)
+            _diagnostics.Error(DiagnosticCodes.ReservedName, $"The name '{name}' cannot be used: {reason}.", location);
+    }
+}

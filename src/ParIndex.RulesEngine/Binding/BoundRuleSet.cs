@@ -1,0 +1,87 @@
+using ParIndex.RulesEngine.Definition;
+
+namespace ParIndex.RulesEngine.Binding;
+
+/// <summary>An input with its slot in the columnar batch arrays of its type.</summary>
+internal sealed record BoundInput(InputDefinition Definition, int Slot)
+{
+    public string Name => Definition.Name;
+    public InputType Type => Definition.Type;
+    /// <summary>True when the kernel needs a missing-value mask for this input.</summary>
+    public bool NeedsMissingMask => Definition.Missing == MissingPolicy.NotApplicable;
+}
+
+/// <summary>A variable in evaluation order.</summary>
+/// <param name="Definition">The declaration.</param>
+/// <param name="Formula">The analyzed formula.</param>
+/// <param name="Slot">Index among variables of its kind (number or bool).</param>
+/// <param name="Stage">0 when computable before group aggregates, 1 when it needs them.</param>
+/// <param name="NotApplicableInputs">Inputs with the not-applicable policy it depends on, transitively.</param>
+internal sealed record BoundVariable(VariableDefinition Definition, AnalyzedFormula Formula, int Slot, int Stage, IReadOnlySet<string> NotApplicableInputs)
+{
+    public string Name => Definition.Name;
+}
+
+/// <summary>A group statistic the evaluator computes between the two kernel stages.</summary>
+/// <param name="Index">Position in the aggregate list.</param>
+/// <param name="Kind">Max, min or mean.</param>
+/// <param name="Name">The input or variable aggregated.</param>
+/// <param name="FromInput">True for an input, false for a stage-0 variable.</param>
+/// <param name="Slot">Slot of that input or variable among numbers.</param>
+internal sealed record BoundAggregate(int Index, AggregateKind Kind, string Name, bool FromInput, int Slot);
+
+/// <summary>A node of the criteria tree, flattened in pre-order.</summary>
+internal sealed class BoundNode
+{
+    public required CriterionDefinition Definition { get; init; }
+    public required int Index { get; init; }
+    public required int Parent { get; init; }
+    public required int Depth { get; init; }
+    public List<int> Children { get; } = new();
+    /// <summary>Index among leaves (raw points are stored per leaf), or -1 for a parent.</summary>
+    public int LeafIndex { get; set; } = -1;
+    /// <summary>Index among band leaves (the matched step is stored), or -1.</summary>
+    public int BandIndex { get; set; } = -1;
+    public AnalyzedFormula? AppliesTo { get; init; }
+    /// <summary>Units responsible, inherited from the nearest ancestor that names some.</summary>
+    public required IReadOnlyList<string> Responsible { get; init; }
+    /// <summary>Inputs with the not-applicable policy this node's own formulas use, transitively.</summary>
+    public IReadOnlySet<string> NotApplicableInputs { get; set; } = new HashSet<string>();
+    /// <summary>Every input and variable this node's own formulas read directly (for explanations).</summary>
+    public IReadOnlyList<string> DirectNames { get; set; } = [];
+
+    public string Code => Definition.Code;
+    public double Max => Definition.Max;
+    public CriterionKind Kind => Definition.Kind;
+    public bool IsLeaf => Definition.Children.Count == 0;
+}
+
+/// <summary>An eligibility rule with its analyzed conditions.</summary>
+internal sealed record BoundEligibility(EligibilityRule Definition, IReadOnlyList<AnalyzedFormula> Conditions, int FirstConditionIndex);
+
+/// <summary>
+/// The output of binding: every name resolved, variables ordered, the tree flattened, aggregates
+/// listed. Immutable once built; the compiler reads it and nothing else.
+/// </summary>
+internal sealed class BoundRuleSet
+{
+    public required RuleSetDefinition Definition { get; init; }
+    public required IReadOnlyList<BoundInput> Inputs { get; init; }
+    public required IReadOnlyList<BoundVariable> Variables { get; init; }
+    public required IReadOnlyList<BoundNode> Nodes { get; init; }
+    public required IReadOnlyList<BoundAggregate> Aggregates { get; init; }
+    public required IReadOnlyList<BoundEligibility> Eligibility { get; init; }
+    /// <summary>Analyzed formulas by the definition's formula object (reference identity).</summary>
+    public required IReadOnlyDictionary<Formula, AnalyzedFormula> Formulas { get; init; }
+    /// <summary>Classification bands sorted from highest minPercent.</summary>
+    public required IReadOnlyList<ClassificationBand> Classification { get; init; }
+    public BoundInput? GroupBy { get; init; }
+
+    public int LeafCount => Nodes.Count(n => n.IsLeaf);
+    public int BandLeafCount => Nodes.Count(n => n.BandIndex >= 0);
+    public int ConditionCount => Eligibility.Sum(e => e.Conditions.Count);
+
+    public AnalyzedFormula Analyzed(Formula formula) => Formulas[formula];
+
+    public IEnumerable<BoundInput> InputsOfType(InputType type) => Inputs.Where(i => i.Type == type);
+}

@@ -1,0 +1,244 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Binding;
+
+/// <summary>Where a formula stands decides which special functions it may call.</summary>
+internal enum FormulaScope
+{
+    /// <summary>Variables, criteria and conditions evaluated per agency.</summary>
+    Row,
+    /// <summary>Eligibility conditions, evaluated after ranking.</summary>
+    Eligibility,
+}
+
+/// <summary>
+/// Parses a formula with Roslyn's parser and checks it against the formula language: only
+/// literals, declared names, arithmetic, comparison, logic, the conditional operator and calls to
+/// catalogued functions are allowed. Everything else (member access, new, typeof, lambdas, casts,
+/// assignments …) is rejected here, before any code is generated: the first sandbox layer.
+/// </summary>
+internal sealed class FormulaAnalyzer
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private readonly Formula _formula;
+    private readonly FormulaScope _scope;
+    private readonly BindingLimits _limits;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _owner;
+    private readonly List<NameUse> _names = new();
+    private readonly List<AggregateUse> _aggregates = new();
+    private readonly List<CriterionLookup> _lookups = new();
+    private readonly List<int> _integerEnds = new();
+    private bool _valid = true;
+
+    private FormulaAnalyzer(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics)
+    {
+        _formula = formula;
+        _scope = scope;
+        _limits = limits;
+        _owner = owner;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Analyzes one formula; <c>owner</c> names it in messages ("criterion 1.2", "variable onlineShare").</summary>
+    public static AnalyzedFormula Analyze(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics) =>
+        new FormulaAnalyzer(formula, scope, limits, owner, diagnostics).Run();
+
+    private AnalyzedFormula Run()
+    {
+        var syntax = Parse();
+        if (syntax is not null) Visit(syntax, 0);
+        return new AnalyzedFormula
+        {
+            Source = _formula,
+            Syntax = _valid ? syntax : null,
+            NameUses = _names,
+            Aggregates = _aggregates,
+            Lookups = _lookups,
+            IntegerLiteralEnds = _integerEnds,
+            IsValid = _valid && syntax is not null,
+        };
+    }
+
+    private ExpressionSyntax? Parse()
+    {
+        var text = _formula.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is empty.");
+            return null;
+        }
+        if (text.Length > _limits.MaxFormulaLength)
+        {
+            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is {text.Length} characters long; the limit is {_limits.MaxFormulaLength}.");
+            return null;
+        }
+        ExpressionSyntax expression;
+        try
+        {
+            expression = SyntaxFactory.ParseExpression(text, 0, ParseOptions, consumeFullText: true);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is nested too deeply to parse.");
+            return null;
+        }
+        var errors = expression.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        foreach (var error in errors.Take(3))
+            Fail(DiagnosticCodes.FormulaSyntax, error.Location.SourceSpan.Start, $"Syntax error in the formula of {_owner}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        return errors.Count == 0 ? expression : null;
+    }
+
+    private void Visit(ExpressionSyntax node, int depth)
+    {
+        if (depth > _limits.MaxExpressionDepth)
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart, $"The formula of {_owner} is nested deeper than {_limits.MaxExpressionDepth} levels.");
+            return;
+        }
+        switch (node)
+        {
+            case LiteralExpressionSyntax literal:
+                VisitLiteral(literal);
+                break;
+            case IdentifierNameSyntax identifier:
+                VisitIdentifier(identifier);
+                break;
+            case ParenthesizedExpressionSyntax parenthesized:
+                Visit(parenthesized.Expression, depth + 1);
+                break;
+            case BinaryExpressionSyntax binary when AllowedBinary(binary.Kind()):
+                Visit(binary.Left, depth + 1);
+                Visit(binary.Right, depth + 1);
+                break;
+            case PrefixUnaryExpressionSyntax unary when unary.Kind() is SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression or SyntaxKind.LogicalNotExpression:
+                Visit(unary.Operand, depth + 1);
+                break;
+            case ConditionalExpressionSyntax conditional:
+                Visit(conditional.Condition, depth + 1);
+                Visit(conditional.WhenTrue, depth + 1);
+                Visit(conditional.WhenFalse, depth + 1);
+                break;
+            case InvocationExpressionSyntax invocation:
+                VisitInvocation(invocation, depth);
+                break;
+            default:
+                Forbid(node);
+                break;
+        }
+    }
+
+    private static bool AllowedBinary(SyntaxKind kind) => kind is
+        SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression or
+        SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression or
+        SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or
+        SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression or
+        SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or
+        SyntaxKind.GreaterThanExpression or SyntaxKind.GreaterThanOrEqualExpression;
+
+    private void VisitLiteral(LiteralExpressionSyntax literal)
+    {
+        switch (literal.Kind())
+        {
+            case SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression:
+                return;
+            case SyntaxKind.StringLiteralExpression when literal.Token.Text.StartsWith('"'):
+                return;
+            case SyntaxKind.NumericLiteralExpression:
+                VisitNumber(literal);
+                return;
+            default:
+                Forbid(literal);
+                return;
+        }
+    }
+
+    private void VisitNumber(LiteralExpressionSyntax literal)
+    {
+        var text = literal.Token.Text;
+        var body = text.EndsWith('d') || text.EndsWith('D') ? text[..^1] : text;
+        var isDecimalNotation = body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-' or '_');
+        if (!isDecimalNotation || body.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
+                $"The number '{text}' in the formula of {_owner} is not allowed: write plain decimal numbers such as 12 or 0.75.");
+            return;
+        }
+        if (literal.Token.Value is int or long or uint or ulong)
+            _integerEnds.Add(literal.Span.End);
+    }
+
+    private void VisitIdentifier(IdentifierNameSyntax identifier)
+    {
+        if (identifier.Identifier.Text.StartsWith('@'))
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"Verbatim identifiers ('{identifier.Identifier.Text}') are not allowed in the formula of {_owner}.");
+            return;
+        }
+        _names.Add(new NameUse(identifier.Identifier.ValueText, identifier.SpanStart));
+    }
+
+    private void VisitInvocation(InvocationExpressionSyntax invocation, int depth)
+    {
+        if (invocation.Expression is not IdentifierNameSyntax callee)
+        {
+            Forbid(invocation.Expression);
+            return;
+        }
+        var name = callee.Identifier.Text;
+        var arguments = invocation.ArgumentList.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in the formula of {_owner}.");
+        }
+
+        if (FormulaFunctionCatalog.Plain.TryGetValue(name, out var arities))
+        {
+            if (!arities.Contains(arguments.Count))
+                Fail(DiagnosticCodes.FormulaType, invocation.SpanStart,
+                    $"{name} takes {string.Join(" or ", arities)} argument(s), not {arguments.Count}, in the formula of {_owner}.");
+            foreach (var argument in arguments) Visit(argument.Expression, depth + 1);
+            return;
+        }
+        if (FormulaFunctionCatalog.Aggregates.TryGetValue(name, out var kind))
+        {
+            if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target)
+                _aggregates.Add(new AggregateUse(kind, target.Identifier.ValueText, invocation.SpanStart, invocation.Span.Length));
+            else
+                Fail(DiagnosticCodes.InvalidAggregate, invocation.SpanStart, $"{name} takes one input or variable name, e.g. {name}(onlineShare), in the formula of {_owner}.");
+            return;
+        }
+        if (FormulaFunctionCatalog.CriterionLookups.Contains(name))
+        {
+            if (_scope != FormulaScope.Eligibility)
+                Fail(DiagnosticCodes.UnknownFunction, invocation.SpanStart, $"{name}(\"code\") can only be used in eligibility conditions, not in the formula of {_owner}.");
+            else if (arguments.Count == 1 && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } code)
+                _lookups.Add(new CriterionLookup(name, code.Token.ValueText, invocation.SpanStart, invocation.Span.Length));
+            else
+                Fail(DiagnosticCodes.FormulaType, invocation.SpanStart, $"{name} takes one criterion code in double quotes, e.g. {name}(\"1.2\"), in the formula of {_owner}.");
+            return;
+        }
+        Fail(DiagnosticCodes.UnknownFunction, callee.SpanStart,
+            $"Unknown function '{name}' in the formula of {_owner}.{NameSuggester.Hint(name, FormulaFunctionCatalog.AllNames)}");
+    }
+
+    private void Forbid(SyntaxNode node)
+    {
+        var snippet = node.ToString();
+        if (snippet.Length > 60) snippet = snippet[..57] + "...";
+        Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart,
+            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{snippet}' in the formula of {_owner}).");
+    }
+
+    private void Fail(string code, int offset, string message)
+    {
+        _valid = false;
+        _diagnostics.Error(code, message, _formula.Location.ShiftColumn(offset));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace ParIndex.RulesEngine.Compilation;
+
+/// <summary>
+/// The loaded kernel of one rule set: its three stages as delegates, living in a collectible
+/// <see cref="AssemblyLoadContext"/> so that unloading the rule set frees the generated code.
+/// Immutable and safe to call from many threads (the stages only touch the frame they are given).
+/// </summary>
+internal sealed class CompiledKernel : IDisposable
+{
+    private AssemblyLoadContext? _context;
+
+    private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage scores, KernelStage eligibility, byte[] image)
+    {
+        _context = context;
+        ComputeVariables = variables;
+        ComputeScores = scores;
+        ComputeEligibility = eligibility;
+        Image = image;
+    }
+
+    public KernelStage ComputeVariables { get; }
+    public KernelStage ComputeScores { get; }
+    public KernelStage ComputeEligibility { get; }
+
+    /// <summary>The emitted assembly, kept so callers can cache it on disk.</summary>
+    public byte[] Image { get; }
+
+    public static CompiledKernel Load(byte[] image, string name)
+    {
+        var context = new AssemblyLoadContext($"ParIndex.RuleSet:{name}", isCollectible: true);
+        using var stream = new MemoryStream(image, writable: false);
+        var assembly = context.LoadFromStream(stream);
+        var type = assembly.GetType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}", throwOnError: true)!;
+        return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeEligibility"), image);
+    }
+
+    private static KernelStage Stage(Type type, string name) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<KernelStage>();
+
+    /// <summary>Starts unloading the generated assembly; it goes once no delegate is referenced.</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _context, null)?.Unload();
+    }
+}

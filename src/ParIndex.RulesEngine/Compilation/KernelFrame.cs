@@ -1,0 +1,106 @@
+using System.ComponentModel;
+
+namespace ParIndex.RulesEngine.Compilation;
+
+/// <summary>
+/// The columnar arrays the generated kernel reads and writes: one array per input, variable and
+/// criterion, indexed by row. Public only because the generated assembly must reach it; users
+/// never need to touch it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class KernelFrame
+{
+    /// <summary>Creates a frame over input columns of <paramref name="rows"/> rows, allocating every output column.</summary>
+    public KernelFrame(int rows, KernelShape shape, double[][] numbers, bool[][] bools, string?[][] texts, bool[][] missing)
+    {
+        Rows = rows;
+        Numbers = numbers;
+        Bools = bools;
+        Texts = texts;
+        Missing = missing;
+        NumberVariables = Columns<double>(shape.NumberVariables, rows);
+        BoolVariables = Columns<bool>(shape.BoolVariables, rows);
+        Aggregates = new double[shape.Aggregates][];
+        Groups = new int[rows];
+        Points = Columns<double>(shape.Nodes, rows);
+        MaxPoints = Columns<double>(shape.Nodes, rows);
+        Raw = Columns<double>(shape.Leaves, rows);
+        Bands = Columns<int>(shape.BandLeaves, rows);
+        Total = new double[rows];
+        Max = new double[rows];
+        Percent = new double[rows];
+        Faults = new int[rows];
+        Rank = new double[rows];
+        OverallRank = new double[rows];
+        PreviousRank = new double[rows];
+        RankChange = new double[rows];
+        Classification = new string?[rows];
+        GroupNames = new string[rows];
+        Conditions = Columns<bool>(shape.Conditions, rows);
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int Rows { get; }
+    /// <summary>Number inputs by slot; NaN where a value is missing and allowed.</summary>
+    public readonly double[][] Numbers;
+    /// <summary>Bool inputs by slot.</summary>
+    public readonly bool[][] Bools;
+    /// <summary>Enum and text inputs by slot; null where missing.</summary>
+    public readonly string?[][] Texts;
+    /// <summary>Missing masks by input index, for inputs with the not-applicable policy (empty otherwise).</summary>
+    public readonly bool[][] Missing;
+    /// <summary>Number variables by slot.</summary>
+    public readonly double[][] NumberVariables;
+    /// <summary>Bool variables by slot.</summary>
+    public readonly bool[][] BoolVariables;
+    /// <summary>Group aggregates: [aggregate][group index].</summary>
+    public readonly double[][] Aggregates;
+    /// <summary>Ranking group index of each row.</summary>
+    public readonly int[] Groups;
+    /// <summary>Points by criterion node.</summary>
+    public readonly double[][] Points;
+    /// <summary>Applicable max by criterion node; NaN when the criterion does not apply.</summary>
+    public readonly double[][] MaxPoints;
+    /// <summary>Leaf points before caps and rounding.</summary>
+    public readonly double[][] Raw;
+    /// <summary>Matched band step (0-based) by band leaf; -1 when none matched.</summary>
+    public readonly int[][] Bands;
+    /// <summary>Total points.</summary>
+    public readonly double[] Total;
+    /// <summary>Applicable maximum of the total.</summary>
+    public readonly double[] Max;
+    /// <summary>Total as a rounded percent of the applicable maximum.</summary>
+    public readonly double[] Percent;
+    /// <summary>0, or 1 + the index of the first criterion node whose formula gave no finite number.</summary>
+    public readonly int[] Faults;
+    /// <summary>Rank in group (set after ranking).</summary>
+    public readonly double[] Rank;
+    /// <summary>Overall rank (set after ranking).</summary>
+    public readonly double[] OverallRank;
+    /// <summary>Previous-period rank in group, NaN when unknown.</summary>
+    public readonly double[] PreviousRank;
+    /// <summary>Previous rank − current rank, NaN when unknown.</summary>
+    public readonly double[] RankChange;
+    /// <summary>Classification label or null.</summary>
+    public readonly string?[] Classification;
+    /// <summary>Ranking group value of each row.</summary>
+    public readonly string[] GroupNames;
+    /// <summary>Eligibility condition results by condition index.</summary>
+    public readonly bool[][] Conditions;
+
+    private static T[][] Columns<T>(int count, int rows)
+    {
+        var columns = new T[count][];
+        for (var i = 0; i < count; i++) columns[i] = new T[rows];
+        return columns;
+    }
+}
+
+/// <summary>How many columns of each kind a rule set's kernel uses.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed record KernelShape(
+    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions);
+
+/// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate void KernelStage(KernelFrame frame, int start, int end);

@@ -1,0 +1,179 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Definition;
+
+namespace ParIndex.RulesEngine.Compilation;
+
+internal sealed partial class KernelGenerator
+{
+    /// <summary>
+    /// Stage 1: variables that use group aggregates, then the criteria tree leaf by leaf and parent
+    /// by parent, then total, applicable max and percent.
+    /// </summary>
+    private void EmitScoringStage()
+    {
+        OpenStage("ComputeScores");
+        var stageVariables = _rules.Variables.Where(v => v.Stage == 1).ToList();
+        var computed = stageVariables.Select(v => v.Name).ToHashSet();
+        var formulas = stageVariables.Select(v => v.Formula)
+            .Concat(_rules.Nodes.SelectMany(NodeFormulas));
+        var reads = NamesRead(formulas);
+        HoistReads(reads, computed, aggregates: true);
+        foreach (var variable in stageVariables) _w.Line($"var {VariableColumn(variable)} = {VariableArray(variable)};");
+        foreach (var masked in _rules.Nodes.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
+            _w.Line($"var __miss_{masked} = __f.Missing[{_rules.Inputs.ToList().FindIndex(i => i.Name == masked)}];");
+        foreach (var node in _rules.Nodes)
+        {
+            _w.Line($"var __P{node.Index} = __f.Points[{node.Index}]; var __X{node.Index} = __f.MaxPoints[{node.Index}];");
+            if (node.LeafIndex >= 0) _w.Line($"var __R{node.Index} = __f.Raw[{node.LeafIndex}];");
+            if (node.BandIndex >= 0) _w.Line($"var __B{node.Index} = __f.Bands[{node.BandIndex}];");
+        }
+        _w.Line("var __total = __f.Total; var __max = __f.Max; var __percent = __f.Percent; var __faults = __f.Faults;");
+
+        OpenLoop();
+        LoadReads(reads, computed, aggregates: true);
+        foreach (var variable in stageVariables) EmitVariable(variable);
+        _w.Line("int __fault = 0;");
+        foreach (var top in _rules.Nodes.Where(n => n.Parent < 0)) EmitNode(top, "true");
+        EmitTotal();
+        _w.Line("__faults[__i] = __fault;");
+        _w.Close();
+        _w.Close();
+    }
+
+    private IEnumerable<AnalyzedFormula> NodeFormulas(BoundNode node)
+    {
+        if (node.AppliesTo is not null) yield return node.AppliesTo;
+        var scoring = node.Definition.Scoring;
+        IEnumerable<Formula?> own = scoring switch
+        {
+            FormulaScoring f => [f.Expression],
+            YesNoScoring y => [y.Condition],
+            ProportionalScoring p => [p.Value, p.Target],
+            CountScoring c => [c.Value],
+            BandScoring b => b.Steps.Select(s => s.When).Prepend(b.Of),
+            _ => [],
+        };
+        foreach (var formula in own)
+            if (formula is not null) yield return _rules.Analyzed(formula);
+    }
+
+    private void EmitNode(BoundNode node, string parentApplies)
+    {
+        var n = node.Index;
+        _w.Line($"// {node.Code} {Sanitize(node.Definition.Title)}");
+        var conditions = new List<string> { parentApplies };
+        conditions.AddRange(node.NotApplicableInputs.Order(StringComparer.Ordinal).Select(i => $"!__miss_{i}[__i]"));
+        if (node.AppliesTo is null)
+            _w.Line($"bool __a{n} = {string.Join(" && ", conditions)};");
+        else
+            _w.FormulaLine($"bool __a{n} = {string.Join(" && ", conditions)} && ", node.AppliesTo, Rewrite(node.AppliesTo), ";");
+        _w.Line($"double __p{n} = 0d, __x{n} = double.NaN;");
+        if (node.IsLeaf) EmitLeaf(node);
+        else EmitParent(node);
+        _w.Line($"__P{n}[__i] = __p{n}; __X{n}[__i] = __x{n};");
+    }
+
+    private void EmitLeaf(BoundNode node)
+    {
+        var n = node.Index;
+        var max = SourceWriter.Literal(node.Max);
+        _w.Line($"double __r{n} = 0d;");
+        if (node.BandIndex >= 0) _w.Line($"int __b{n} = -1;");
+        _w.Open($"if (__a{n})");
+        switch (node.Definition.Scoring)
+        {
+            case FormulaScoring f:
+                _w.FormulaLine($"__r{n} = ", Analyzed(f.Expression), Rewrite(Analyzed(f.Expression)), ";");
+                break;
+            case YesNoScoring y:
+                _w.FormulaLine($"__r{n} = ", Analyzed(y.Condition), Rewrite(Analyzed(y.Condition)), $" ? {max} : 0d;");
+                break;
+            case CountScoring c:
+                _w.FormulaLine($"__r{n} = ", Analyzed(c.Value), Rewrite(Analyzed(c.Value)), $" * {SourceWriter.Literal(c.PointsPerItem)};");
+                break;
+            case ProportionalScoring p:
+                _w.FormulaLine($"double __v{n} = ", Analyzed(p.Value), Rewrite(Analyzed(p.Value)), ";");
+                _w.FormulaLine($"double __t{n} = ", Analyzed(p.Target), Rewrite(Analyzed(p.Target)), ";");
+                _w.Line($"__r{n} = {Functions}.ProportionalPoints(__v{n}, __t{n}, {max}, {(p.LowerIsBetter ? "true" : "false")});");
+                break;
+            case BandScoring b:
+                EmitBands(node, b);
+                break;
+        }
+        _w.Line($"if (!double.IsFinite(__r{n})) {{ if (__fault == 0) __fault = {n + 1}; __r{n} = 0d; }}");
+        _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
+        _w.Close();
+        _w.Line($"__R{n}[__i] = __r{n};");
+        if (node.BandIndex >= 0) _w.Line($"__B{n}[__i] = __b{n};");
+    }
+
+    private void EmitBands(BoundNode node, BandScoring bands)
+    {
+        var n = node.Index;
+        if (bands.Of is not null)
+            _w.FormulaLine($"double __o{n} = ", Analyzed(bands.Of), Rewrite(Analyzed(bands.Of)), ";");
+        for (var s = 0; s < bands.Steps.Count; s++)
+        {
+            var step = bands.Steps[s];
+            var keyword = s == 0 ? "if " : "else if ";
+            var assign = $" {{ __b{n} = {s}; __r{n} = {SourceWriter.Literal(step.Points)}; }}";
+            if (step.When is { } when)
+            {
+                _w.FormulaLine(keyword, Analyzed(when), Rewrite(Analyzed(when)), assign);
+                continue;
+            }
+            var tests = new List<string>();
+            if (step.AtLeast is { } low) tests.Add($"{Functions}.AtLeast(__o{n}, {SourceWriter.Literal(low)})");
+            if (step.Below is { } high) tests.Add($"{Functions}.Below(__o{n}, {SourceWriter.Literal(high)})");
+            _w.Line($"{keyword}({string.Join(" && ", tests)}){assign}");
+        }
+    }
+
+    /// <summary>
+    /// A parent sums its regular and bonus children and subtracts penalties, capped at its
+    /// applicable max: its own max when every regular child applies, else the smaller of its max
+    /// and the applicable children's maxima. It does not apply when no regular child applies.
+    /// </summary>
+    private void EmitParent(BoundNode node)
+    {
+        var n = node.Index;
+        foreach (var child in node.Children) EmitNode(_rules.Nodes[child], $"__a{n}");
+        EmitSum($"__a{n}", node.Children.Select(c => _rules.Nodes[c]).ToList(), node.Max, $"__p{n}", $"__x{n}");
+    }
+
+    private void EmitTotal()
+    {
+        var tops = _rules.Nodes.Where(n => n.Parent < 0).ToList();
+        var rootMax = tops.Where(t => t.Kind == CriterionKind.Regular).Sum(t => t.Max);
+        _w.Line("// Total");
+        _w.Line("bool __aRoot = true; double __pRoot = 0d, __xRoot = double.NaN;");
+        EmitSum("__aRoot", tops, rootMax, "__pRoot", "__xRoot");
+        _w.Line("if (!__aRoot && __fault == 0) __fault = -1;");
+        _w.Line("double __xTotal = __aRoot ? __xRoot : 0d;");
+        _w.Line($"__total[__i] = __pRoot; __max[__i] = __xTotal;");
+        _w.Line($"__percent[__i] = __xTotal > 0d ? {Functions}.Round(100d * __pRoot / __xTotal, {_precision}) : 0d;");
+    }
+
+    private void EmitSum(string applies, IReadOnlyList<BoundNode> children, double max, string points, string applicableMax)
+    {
+        var regular = children.Where(c => c.Kind == CriterionKind.Regular).ToList();
+        var sumTerms = children.Select(c => (c.Kind == CriterionKind.Penalty ? "- " : "+ ") + $"__p{c.Index}");
+        var maxTerms = regular.Select(c => $"{Functions}.ApplicableMax(__x{c.Index})");
+        var any = regular.Select(c => $"!double.IsNaN(__x{c.Index})");
+        var all = regular.Select(c => $"!double.IsNaN(__x{c.Index})");
+        _w.Open($"if ({applies})");
+        _w.Line($"bool __any = {string.Join(" || ", any)};");
+        _w.Line($"bool __all = {string.Join(" && ", all)};");
+        _w.Line($"double __sum = 0d {string.Join(" ", sumTerms)};");
+        _w.Line($"double __maxSum = {string.Join(" + ", maxTerms)};");
+        _w.Line($"if (!__any) {applies} = false;");
+        _w.Line($"else {{ {applicableMax} = __all ? {SourceWriter.Literal(max)} : {Functions}.Min({SourceWriter.Literal(max)}, __maxSum); {points} = {Functions}.ScorePoints(__sum, {applicableMax}, {_precision}); }}");
+        _w.Close();
+    }
+
+    private AnalyzedFormula Analyzed(Formula formula) => _rules.Analyzed(formula);
+
+    /// <summary>Titles go into comments; keep them on one line and free of comment terminators.</summary>
+    private static string Sanitize(string text) =>
+        text.Replace('\n', ' ').Replace('\r', ' ').Replace("*/", "* /", StringComparison.Ordinal);
+}

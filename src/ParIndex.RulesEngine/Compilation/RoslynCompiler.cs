@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Compilation;
+
+/// <summary>
+/// Compiles the generated source of one rule set in ONE Roslyn compilation and maps compiler
+/// errors back to the formula, criterion and column they come from.
+/// </summary>
+internal static class RoslynCompiler
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>Returns the emitted assembly image, or null after reporting diagnostics.</summary>
+    public static byte[]? Compile(GeneratedSource source, string assemblyName, DiagnosticBag diagnostics, CancellationToken cancellation)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellation);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            allowUnsafe: false,
+            deterministic: true,
+            concurrentBuild: false,
+            nullableContextOptions: NullableContextOptions.Disable);
+        var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get(), options);
+
+        var errors = compilation.GetDiagnostics(cancellation).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        foreach (var error in errors) Report(error, source, diagnostics);
+        if (errors.Count > 0) return null;
+
+        SandboxVerifier.Verify(compilation, tree, source, diagnostics);
+        if (diagnostics.HasErrors) return null;
+
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream, cancellationToken: cancellation);
+        if (!result.Success)
+        {
+            foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
+                Report(error, source, diagnostics);
+            return null;
+        }
+        return stream.ToArray();
+    }
+
+    private static void Report(Microsoft.CodeAnalysis.Diagnostic error, GeneratedSource source, DiagnosticBag diagnostics)
+    {
+        var message = error.GetMessage(CultureInfo.InvariantCulture);
+        var position = error.Location.SourceSpan.Start;
+        var span = source.SpanAt(position);
+        if (span is null)
+        {
+            diagnostics.Error(DiagnosticCodes.CompilationFailed, $"The generated code failed to compile ({error.Id}: {message}).", SourceLocation.None);
+            return;
+        }
+        var offset = span.OriginalOffset(position);
+        diagnostics.Error(DiagnosticCodes.FormulaType, $"{FriendlyMessage(error.Id, message)} (formula: {span.Formula.Text})", span.Formula.LocationAt(offset));
+    }
+
+    /// <summary>Rewords the compiler messages rule authors meet most often.</summary>
+    private static string FriendlyMessage(string id, string message) => id switch
+    {
+        "CS0029" or "CS0266" => $"Wrong type: {message.Replace("Cannot implicitly convert type", "cannot use", StringComparison.Ordinal)}",
+        "CS0019" => $"Wrong operand types: {message}",
+        "CS1503" => $"Wrong argument type: {message}",
+        "CS0220" => "The arithmetic overflows.",
+        _ => message,
+    };
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Data;
+
+/// <summary>
+/// Collects agency rows for one rule set and checks each value against its input: type, range,
+/// missing-value policy. A row with any problem is rejected with every problem listed (agency id,
+/// field and reason) and the other rows go on. Not thread-safe; one builder per batch.
+/// </summary>
+public sealed class AgencyBatchBuilder
+{
+    private readonly CompiledRuleSet _ruleSet;
+    private readonly IReadOnlyList<BoundInput> _inputs;
+    private readonly CultureInfo _culture;
+    private readonly string? _source;
+    private readonly List<string> _ids = new();
+    private readonly List<string?> _names = new();
+    private readonly List<int> _rowNumbers = new();
+    private readonly List<double>[] _numbers;
+    private readonly List<bool>[] _bools;
+    private readonly List<string?>[] _texts;
+    private readonly List<bool>?[] _missing;
+    private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+    private readonly List<RowError> _rowErrors = new();
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly HashSet<string> _reportedUnknown = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownKeys;
+    private int _rowNumber;
+
+    /// <summary>Creates a builder for the inputs of <paramref name="ruleSet"/>.</summary>
+    /// <param name="ruleSet">The rule set the data is for.</param>
+    /// <param name="culture">Culture for numbers given as text (e.g. vi-VN for decimal commas); invariant by default.</param>
+    /// <param name="source">A label for messages, such as the data file path.</param>
+    public AgencyBatchBuilder(CompiledRuleSet ruleSet, CultureInfo? culture = null, string? source = null)
+    {
+        _ruleSet = ruleSet;
+        _inputs = ruleSet.Bound.Inputs;
+        _culture = culture ?? CultureInfo.InvariantCulture;
+        _source = source;
+        _numbers = Lists<double>(InputType.Number);
+        _bools = Lists<bool>(InputType.Bool);
+        _texts = Lists<string?>(InputType.Enum, InputType.Text);
+        _missing = _inputs.Select(i => i.NeedsMissingMask ? new List<bool>() : null).ToArray();
+        _knownKeys = _inputs.Select(i => i.Name).Append(ruleSet.Definition.Agency.IdColumn).Append(ruleSet.Definition.Agency.NameColumn).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Rows rejected so far.</summary>
+    public IReadOnlyList<RowError> RowErrors => _rowErrors;
+
+    /// <summary>Adds one agency. Returns false (and records why) when the row is rejected.</summary>
+    /// <param name="agencyId">The agency's id; required and unique.</param>
+    /// <param name="values">Input values by input name; numbers may be given as text in the builder's culture.</param>
+    /// <param name="agencyName">Optional display name.</param>
+    public bool Add(string? agencyId, IReadOnlyDictionary<string, object?> values, string? agencyName = null) =>
+        Add(agencyId, agencyName, name => values.TryGetValue(name, out var v) ? v : null, values.Keys, _ => new SourceLocation(_source, null, 0, 0));
+
+    /// <summary>Records a file-level finding.</summary>
+    internal void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>Records a row that could not even be read (e.g. a malformed CSV line).</summary>
+    internal void RejectRow(string? agencyId, string code, string message, SourceLocation location)
+    {
+        _rowNumber++;
+        _rowErrors.Add(new RowError(agencyId, _rowNumber, null, code, message, location));
+    }
+
+    /// <summary>The general entry used by the file readers, which know where each value stands.</summary>
+    internal bool Add(string? agencyId, string? agencyName, Func<string, object?> valueOf, IEnumerable<string> keys, Func<string?, SourceLocation> locate)
+    {
+        _rowNumber++;
+        ReportUnknownKeys(keys, locate);
+        var errors = new List<RowError>();
+        var id = agencyId?.Trim();
+        if (string.IsNullOrEmpty(id))
+            errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_ruleSet.Definition.Agency.IdColumn}').", locate));
+        else if (_seenIds.Contains(id))
+            errors.Add(Error(id, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.DuplicateAgency, $"Agency '{id}': the id appears more than once; only its first row is scored.", locate));
+
+        var converted = new object?[_inputs.Count];
+        var missing = new bool[_inputs.Count];
+        for (var k = 0; k < _inputs.Count; k++)
+        {
+            var input = _inputs[k].Definition;
+            if (!TryConvert(input, valueOf(input.Name), out converted[k], out missing[k], out var problem, out var code))
+                errors.Add(Error(id, input.Name, code!, $"Agency '{id ?? "?"}', input '{input.Name}': {problem}.", locate));
+        }
+        if (errors.Count > 0)
+        {
+            _rowErrors.AddRange(errors);
+            return false;
+        }
+        Append(id!, agencyName, converted, missing);
+        return true;
+    }
+
+    /// <summary>Freezes the collected rows into a batch.</summary>
+    public AgencyBatch Build() => new(
+        _ruleSet.Key,
+        _ids.ToArray(),
+        _rowNumbers.ToArray(),
+        _names.ToArray(),
+        _numbers.Select(l => l.ToArray()).ToArray(),
+        _bools.Select(l => l.ToArray()).ToArray(),
+        _texts.Select(l => l.ToArray()).ToArray(),
+        _missing.Select(l => l?.ToArray() ?? []).ToArray(),
+        _rowErrors.ToList(),
+        _diagnostics.ToList(),
+        _source);
+
+    private bool TryConvert(InputDefinition input, object? raw, out object? value, out bool missing, out string? problem, out string? code)
+    {
+        value = null;
+        problem = null;
+        code = null;
+        missing = ValueConverter.IsMissing(raw);
+        if (missing)
+        {
+            switch (input.Missing)
+            {
+                case MissingPolicy.Error:
+                    (problem, code) = ("the value is missing and this input requires one", DiagnosticCodes.MissingValue);
+                    return false;
+                case MissingPolicy.Default:
+                    missing = false;
+                    value = input.Type == InputType.Number ? Convert.ToDouble(input.Default, CultureInfo.InvariantCulture) : input.Default;
+                    return true;
+                default:
+                    value = input.Type == InputType.Number ? double.NaN : input.Type == InputType.Bool ? false : null;
+                    return true;
+            }
+        }
+        code = DiagnosticCodes.WrongType;
+        switch (input.Type)
+        {
+            case InputType.Number:
+                if (!ValueConverter.TryNumber(raw!, _culture, out var number, out problem)) return false;
+                if (number < input.Min || number > input.Max)
+                {
+                    (problem, code) = ($"{number.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [{input.Min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"}, {input.Max?.ToString(CultureInfo.InvariantCulture) ?? "+∞"}]", DiagnosticCodes.OutOfRange);
+                    return false;
+                }
+                value = number;
+                return true;
+            case InputType.Bool:
+                if (!ValueConverter.TryBool(raw!, out var flag, out problem)) return false;
+                value = flag;
+                return true;
+            default:
+                if (!ValueConverter.TryText(raw!, input, out var text, out problem)) return false;
+                value = text;
+                return true;
+        }
+    }
+
+    private void Append(string id, string? name, object?[] values, bool[] missing)
+    {
+        _seenIds.Add(id);
+        _ids.Add(id);
+        _rowNumbers.Add(_rowNumber);
+        _names.Add(string.IsNullOrWhiteSpace(name) ? null : name.Trim());
+        for (var k = 0; k < _inputs.Count; k++)
+        {
+            var input = _inputs[k];
+            switch (input.Type)
+            {
+                case InputType.Number: _numbers[input.Slot].Add((double)values[k]!); break;
+                case InputType.Bool: _bools[input.Slot].Add((bool)values[k]!); break;
+                default: _texts[input.Slot].Add((string?)values[k]); break;
+            }
+            _missing[k]?.Add(missing[k]);
+        }
+    }
+
+    private void ReportUnknownKeys(IEnumerable<string> keys, Func<string?, SourceLocation> locate)
+    {
+        foreach (var key in keys)
+        {
+            if (_knownKeys.Contains(key) || !_reportedUnknown.Add(key)) continue;
+            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownColumn,
+                $"The data has a field '{key}' that is not an input of rule set '{_ruleSet.Definition.Id}'; it is ignored.{NameSuggester.Hint(key, _inputs.Select(i => i.Name))}",
+                locate(key)));
+        }
+    }
+
+    private RowError Error(string? id, string? field, string code, string message, Func<string?, SourceLocation> locate) =>
+        new(id, _rowNumber, field, code, message, locate(field));
+
+    private List<T>[] Lists<T>(params InputType[] types) =>
+        _inputs.Where(i => types.Contains(i.Type)).Select(_ => new List<T>()).ToArray();
+}

@@ -1,0 +1,93 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Definition;
+
+/// <summary>
+/// The raw text of a JSON file plus its parsed tree with line information. Knows how to turn a
+/// token into a <see cref="SourceLocation"/>, including the exact column where a string's
+/// content starts, so formula errors can point at the character inside the formula.
+/// </summary>
+internal sealed class JsonSource
+{
+    private readonly string[] _lines;
+
+    private JsonSource(string? file, string text, JToken root)
+    {
+        File = file;
+        Root = root;
+        _lines = text.Split('\n');
+    }
+
+    public string? File { get; }
+
+    public JToken Root { get; }
+
+    /// <summary>Parses JSON text; on failure reports a diagnostic and returns null.</summary>
+    public static JsonSource? Parse(string text, string? file, DiagnosticBag diagnostics)
+    {
+        var settings = new JsonLoadSettings
+        {
+            LineInfoHandling = LineInfoHandling.Load,
+            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+            CommentHandling = CommentHandling.Ignore,
+        };
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            var root = JToken.ReadFrom(reader, settings);
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                diagnostics.Error(DiagnosticCodes.MalformedJson, "Unexpected content after the end of the JSON document.",
+                    new SourceLocation(file, null, reader.LineNumber, reader.LinePosition));
+                return null;
+            }
+            return new JsonSource(file, text, root);
+        }
+        catch (JsonReaderException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.MalformedJson, TrimNewtonsoftSuffix(ex.Message),
+                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition));
+            return null;
+        }
+    }
+
+    /// <summary>The location of a token as Newtonsoft records it (the end of the token for values).</summary>
+    public SourceLocation LocationOf(JToken token)
+    {
+        var info = (IJsonLineInfo)token;
+        return new SourceLocation(File, token.Path, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
+    }
+
+    /// <summary>
+    /// The location of the first character inside a string value's quotes. Newtonsoft reports the
+    /// position just after the closing quote, so we walk back to the unescaped opening quote.
+    /// </summary>
+    public SourceLocation ContentStartOf(JToken token)
+    {
+        var end = LocationOf(token);
+        if (token.Type != JTokenType.String || end.Line <= 0 || end.Line > _lines.Length)
+            return end;
+        var line = _lines[end.Line - 1];
+        var close = Math.Min(end.Column, line.Length) - 1;   // 0-based index of the closing quote
+        while (close >= 0 && line[close] != '"') close--;
+        for (var i = close - 1; i >= 0; i--)
+        {
+            if (line[i] != '"') continue;
+            var backslashes = 0;
+            for (var j = i - 1; j >= 0 && line[j] == '\\'; j--) backslashes++;
+            if (backslashes % 2 == 0)
+                return end with { Column = i + 2 }; // 1-based column of the char after the quote
+        }
+        return end;
+    }
+
+    private static string TrimNewtonsoftSuffix(string message)
+    {
+        // Newtonsoft appends "Path 'x', line 3, position 4." which our location already carries.
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(", line ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd(',', ' ') : message;
+    }
+}

@@ -1,0 +1,49 @@
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using NJsonSchema.Validation;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Definition;
+
+/// <summary>
+/// Checks a rule document against schemas/ruleset.schema.json (embedded in the assembly) and
+/// turns every NJsonSchema error into a diagnostic with JSON path, line and column.
+/// </summary>
+internal static class SchemaValidator
+{
+    private const string ResourceName = "ParIndex.RulesEngine.ruleset.schema.json";
+
+    private static readonly Lazy<JsonSchema> Schema = new(LoadSchema, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The schema text shipped with the library.</summary>
+    public static string SchemaText()
+    {
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static void Validate(JsonSource source, DiagnosticBag diagnostics)
+    {
+        foreach (var error in Schema.Value.Validate(source.Root))
+            Report(error, source, diagnostics);
+    }
+
+    private static JsonSchema LoadSchema() => JsonSchema.FromJsonAsync(SchemaText()).GetAwaiter().GetResult();
+
+    private static void Report(ValidationError error, JsonSource source, DiagnosticBag diagnostics)
+    {
+        var path = ToJsonPath(error.Path);
+        var location = new SourceLocation(source.File, path, error.HasLineInfo ? error.LineNumber : 0, error.HasLineInfo ? error.LinePosition : 0);
+        diagnostics.Error(DiagnosticCodes.SchemaViolation, SchemaMessages.Describe(error), location);
+    }
+
+    /// <summary>NJsonSchema paths look like "#/criteria[0].code"; we show "criteria[0].code".</summary>
+    private static string? ToJsonPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        var trimmed = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        return trimmed.Length == 0 ? "$" : trimmed;
+    }
+}

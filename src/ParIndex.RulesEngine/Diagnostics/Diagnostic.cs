@@ -1,0 +1,31 @@
+namespace ParIndex.RulesEngine.Diagnostics;
+
+/// <summary>
+/// One problem found while loading a rule file or reading data, with a stable code
+/// (see <see cref="DiagnosticCodes"/>) and the place it concerns.
+/// </summary>
+/// <param name="Severity">Error, warning or info.</param>
+/// <param name="Code">A stable code such as <c>PAR0301</c>; documented in docs/diagnostics.md.</param>
+/// <param name="Message">A sentence for a person, naming the criterion, input or agency concerned.</param>
+/// <param name="Location">File, JSON path, line and column.</param>
+public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string Message, SourceLocation Location)
+{
+    /// <summary>Creates an error.</summary>
+    public static Diagnostic Error(string code, string message, SourceLocation location) =>
+        new(DiagnosticSeverity.Error, code, message, location);
+
+    /// <summary>Creates a warning.</summary>
+    public static Diagnostic Warning(string code, string message, SourceLocation location) =>
+        new(DiagnosticSeverity.Warning, code, message, location);
+
+    /// <summary>True for errors.</summary>
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>Formats as <c>file(line,col): error CODE: message [at path]</c>.</summary>
+    public override string ToString()
+    {
+        var severity = Severity.ToString().ToLowerInvariant();
+        var path = string.IsNullOrEmpty(Location.JsonPath) ? "" : $" [at {Location.JsonPath}]";
+        return $"{Location}: {severity} {Code}: {Message}{path}";
+    }
+}

@@ -1,0 +1,21 @@
+namespace ParIndex.RulesEngine.Diagnostics;
+
+/// <summary>Collects diagnostics across the pipeline stages; not thread-safe.</summary>
+internal sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = new();
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public bool HasErrors => _items.Any(d => d.IsError);
+
+    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+
+    public void Error(string code, string message, SourceLocation location) =>
+        _items.Add(Diagnostic.Error(code, message, location));
+
+    public void Warning(string code, string message, SourceLocation location) =>
+        _items.Add(Diagnostic.Warning(code, message, location));
+}

@@ -1,0 +1,62 @@
+namespace ParIndex.RulesEngine.Diagnostics;
+
+/// <summary>
+/// The stable diagnostic codes. The first digit after PAR names the stage that reports it:
+/// 01 reading JSON, 02 schema, 03 names and structure, 04 formulas, 05 compilation and sandbox,
+/// 06 data files and rows.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file could not be read.</summary>
+    public const string FileUnreadable = "PAR0101";
+    /// <summary>The text is not well-formed JSON (or has a duplicate key).</summary>
+    public const string MalformedJson = "PAR0102";
+    /// <summary>The document breaks the JSON Schema.</summary>
+    public const string SchemaViolation = "PAR0201";
+    /// <summary>A name is used that is not declared.</summary>
+    public const string UnknownName = "PAR0301";
+    /// <summary>Two inputs, variables or criteria share a name or code.</summary>
+    public const string DuplicateName = "PAR0302";
+    /// <summary>Variables depend on each other in a cycle.</summary>
+    public const string Cycle = "PAR0303";
+    /// <summary>A declared name is reserved or not a usable identifier.</summary>
+    public const string ReservedName = "PAR0304";
+    /// <summary>The children's maximum points do not add up to the parent's.</summary>
+    public const string MaxSumMismatch = "PAR0305";
+    /// <summary>A band can never be reached because earlier bands cover it.</summary>
+    public const string UnreachableBand = "PAR0306";
+    /// <summary>Two bands overlap, so the later one only partly applies.</summary>
+    public const string OverlappingBand = "PAR0307";
+    /// <summary>A setting contradicts another (e.g. a default of the wrong type, min above max).</summary>
+    public const string InvalidSetting = "PAR0308";
+    /// <summary>Classification bands leave a gap or repeat.</summary>
+    public const string ClassificationGap = "PAR0309";
+    /// <summary>A formula does not parse.</summary>
+    public const string FormulaSyntax = "PAR0401";
+    /// <summary>A formula uses a construct outside the formula language (sandbox).</summary>
+    public const string ForbiddenConstruct = "PAR0402";
+    /// <summary>A formula calls a function that does not exist.</summary>
+    public const string UnknownFunction = "PAR0403";
+    /// <summary>A formula has the wrong type or wrong arguments.</summary>
+    public const string FormulaType = "PAR0404";
+    /// <summary>A group aggregate is used where it cannot be computed.</summary>
+    public const string InvalidAggregate = "PAR0405";
+    /// <summary>The compiled code referenced a symbol outside the allow-list.</summary>
+    public const string SandboxViolation = "PAR0501";
+    /// <summary>The generated code failed to compile for a reason not tied to one formula.</summary>
+    public const string CompilationFailed = "PAR0502";
+    /// <summary>A data file could not be read or lacks a required column.</summary>
+    public const string DataFile = "PAR0601";
+    /// <summary>A data column is not an input of the rule set.</summary>
+    public const string UnknownColumn = "PAR0602";
+    /// <summary>A required value is missing.</summary>
+    public const string MissingValue = "PAR0603";
+    /// <summary>A value has the wrong type.</summary>
+    public const string WrongType = "PAR0604";
+    /// <summary>A value is outside the input's declared range.</summary>
+    public const string OutOfRange = "PAR0605";
+    /// <summary>Two rows share an agency id.</summary>
+    public const string DuplicateAgency = "PAR0606";
+    /// <summary>A row has no agency id.</summary>
+    public const string MissingAgencyId = "PAR0607";
+}

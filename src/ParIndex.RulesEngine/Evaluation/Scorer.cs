@@ -1,0 +1,147 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Compilation;
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Results;
+
+namespace ParIndex.RulesEngine.Evaluation;
+
+/// <summary>
+/// Runs one scoring pass: kernel stage 0 (variables), group aggregates, stage 1 (criteria and
+/// totals), faults to row errors, ranking, rank change, classification, stage 2 (eligibility).
+/// Allocates its own frame, so concurrent passes over one rule set never share state.
+/// </summary>
+internal static class Scorer
+{
+    public static ScoreReport Score(CompiledRuleSet ruleSet, AgencyBatch batch, ScoringOptions options)
+    {
+        if (batch.RuleSetKey != ruleSet.Key)
+            throw new ArgumentException("The batch was built for a different rule set; build it with this rule set's CreateBatch or readers.", nameof(batch));
+        var rules = ruleSet.Bound;
+        var kernel = ruleSet.Kernel;
+        var frame = new KernelFrame(batch.Count, ShapeOf(rules), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
+
+        var groups = AssignGroups(rules, batch, frame);
+        Run(kernel.ComputeVariables, frame, options);
+        GroupAggregator.Compute(rules, frame, groups.Count);
+        Run(kernel.ComputeScores, frame, options);
+
+        var rowErrors = batch.RowErrors.ToList();
+        var scored = CollectFaults(rules, batch, frame, rowErrors);
+        RankAll(frame, scored, groups.Count);
+        ApplyPrevious(batch, frame, scored, options.Previous);
+        Classify(rules, frame, scored);
+        Run(kernel.ComputeEligibility, frame, options);
+        return new ScoreReport(ruleSet, batch, frame, scored, groups, rowErrors);
+    }
+
+    internal static KernelShape ShapeOf(BoundRuleSet rules) => new(
+        rules.Variables.Count(v => v.Definition.Type == Definition.ValueKind.Number),
+        rules.Variables.Count(v => v.Definition.Type == Definition.ValueKind.Bool),
+        rules.Aggregates.Count,
+        rules.Nodes.Count,
+        rules.LeafCount,
+        rules.BandLeafCount,
+        rules.ConditionCount);
+
+    /// <summary>Gives each row its ranking group index, in order of first appearance.</summary>
+    private static List<string> AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame)
+    {
+        var names = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var column = rules.GroupBy is null ? null : batch.Texts[rules.GroupBy.Slot];
+        for (var row = 0; row < frame.Rows; row++)
+        {
+            var name = column?[row] ?? "";
+            if (!index.TryGetValue(name, out var group))
+            {
+                group = names.Count;
+                index[name] = group;
+                names.Add(name);
+            }
+            frame.Groups[row] = group;
+            frame.GroupNames[row] = name;
+        }
+        return names;
+    }
+
+    /// <summary>Runs a kernel stage over all rows, in chunks on several threads for large batches.</summary>
+    private static void Run(KernelStage stage, KernelFrame frame, ScoringOptions options)
+    {
+        var chunk = Math.Max(1, options.ChunkSize);
+        if (options.MaxDegreeOfParallelism <= 1 || frame.Rows <= chunk)
+        {
+            stage(frame, 0, frame.Rows);
+            return;
+        }
+        var chunks = (frame.Rows + chunk - 1) / chunk;
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism },
+            c => stage(frame, c * chunk, Math.Min(frame.Rows, (c + 1) * chunk)));
+    }
+
+    /// <summary>Rows whose formulas gave no number become row errors; the others are scored.</summary>
+    private static bool[] CollectFaults(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, List<RowError> rowErrors)
+    {
+        var scored = new bool[frame.Rows];
+        for (var row = 0; row < frame.Rows; row++)
+        {
+            var fault = frame.Faults[row];
+            scored[row] = fault == 0;
+            if (fault == 0) continue;
+            var id = batch.AgencyIds[row];
+            var where = new SourceLocation(batch.Source, null, 0, 0);
+            if (fault < 0)
+            {
+                rowErrors.Add(new RowError(id, batch.RowNumbers[row], null, DiagnosticCodes.MissingValue,
+                    $"Agency '{id}': no criterion applies to it, so it has no score.", where));
+                continue;
+            }
+            var node = rules.Nodes[fault - 1];
+            rowErrors.Add(new RowError(id, batch.RowNumbers[row], node.Code, DiagnosticCodes.FormulaType,
+                $"Agency '{id}': criterion {node.Code} gave no number (NaN or infinity; a division by zero or a missing value?). Inputs it reads: {string.Join(", ", node.DirectNames)}.",
+                node.Definition.Location with { File = rules.Definition.SourceFile }));
+        }
+        return scored;
+    }
+
+    private static void RankAll(KernelFrame frame, bool[] scored, int groupCount)
+    {
+        var byGroup = new List<int>[groupCount];
+        for (var g = 0; g < groupCount; g++) byGroup[g] = new List<int>();
+        var all = new List<int>();
+        for (var row = 0; row < frame.Rows; row++)
+        {
+            frame.Rank[row] = double.NaN;
+            frame.OverallRank[row] = double.NaN;
+            if (!scored[row]) continue;
+            byGroup[frame.Groups[row]].Add(row);
+            all.Add(row);
+        }
+        foreach (var rows in byGroup) Ranker.Rank(rows, frame.Percent, frame.Rank);
+        Ranker.Rank(all, frame.Percent, frame.OverallRank);
+    }
+
+    private static void ApplyPrevious(AgencyBatch batch, KernelFrame frame, bool[] scored, PreviousRanks? previous)
+    {
+        for (var row = 0; row < frame.Rows; row++)
+        {
+            var before = scored[row] ? previous?.Find(batch.AgencyIds[row]) : null;
+            frame.PreviousRank[row] = before is null ? double.NaN : before.GroupRank;
+            frame.RankChange[row] = before is null ? double.NaN : before.GroupRank - frame.Rank[row];
+        }
+    }
+
+    private static void Classify(BoundRuleSet rules, KernelFrame frame, bool[] scored)
+    {
+        for (var row = 0; row < frame.Rows; row++)
+        {
+            if (!scored[row]) continue;
+            foreach (var band in rules.Classification)
+            {
+                if (frame.Percent[row] < band.MinPercent) continue;
+                frame.Classification[row] = band.Label;
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+namespace ParIndex.RulesEngine.Evaluation;
+
+/// <summary>Settings for one scoring run.</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Ranks of the previous period, for rank change; none by default.</summary>
+    public PreviousRanks? Previous { get; init; }
+
+    /// <summary>Most threads used; 1 scores on the calling thread. Defaults to the processor count.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Rows per chunk handed to a thread (default 4,096). Results do not depend on it.</summary>
+    public int ChunkSize { get; init; } = 4096;
+}
+
+/// <summary>An agency's ranks in an earlier period.</summary>
+/// <param name="GroupRank">Rank within its group.</param>
+/// <param name="OverallRank">Rank among all agencies, when known.</param>
+public sealed record PreviousRank(int GroupRank, int? OverallRank);
+
+/// <summary>Previous-period ranks by agency id, e.g. read from last year's results file.</summary>
+public sealed class PreviousRanks
+{
+    private readonly Dictionary<string, PreviousRank> _ranks;
+
+    /// <summary>Creates the lookup from agency ids and ranks.</summary>
+    public PreviousRanks(IReadOnlyDictionary<string, PreviousRank> ranks)
+    {
+        _ranks = new Dictionary<string, PreviousRank>(ranks, StringComparer.Ordinal);
+    }
+
+    /// <summary>Number of agencies with a previous rank.</summary>
+    public int Count => _ranks.Count;
+
+    /// <summary>The previous rank of an agency, or null when it was not ranked.</summary>
+    public PreviousRank? Find(string agencyId) => _ranks.GetValueOrDefault(agencyId);
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Definition;
+
+namespace ParIndex.RulesEngine.Results;
+
+public sealed partial class ScoreReport
+{
+    /// <summary>Explains one criterion's points for one agency.</summary>
+    /// <param name="agencyId">The agency.</param>
+    /// <param name="code">The criterion code.</param>
+    /// <exception cref="KeyNotFoundException">The agency was not scored or the code is unknown (the message suggests the closest).</exception>
+    public CriterionExplanation Explain(string agencyId, string code)
+    {
+        var row = RowOf(agencyId);
+        var node = _rules.Nodes.FirstOrDefault(n => n.Code == code)
+            ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.{NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))}");
+        var max = _frame.MaxPoints[node.Index][row];
+        var applicable = !double.IsNaN(max);
+        var children = node.Children.Select(c => ScoreOf(_rules.Nodes[c], row)).ToList();
+        return new CriterionExplanation
+        {
+            AgencyId = agencyId,
+            Code = node.Code,
+            Title = node.Definition.Title,
+            ScoringForm = FormName(node.Definition.Scoring),
+            Rule = RuleText(node),
+            IsApplicable = applicable,
+            NotApplicableReason = applicable ? null : ReasonNotApplicable(node, row),
+            Values = ValuesRead(node, row),
+            MatchedBand = node.BandIndex >= 0 && applicable ? BandText(node, _frame.Bands[node.BandIndex][row]) : null,
+            PointsBeforeCap = node.IsLeaf ? _frame.Raw[node.LeafIndex][row] : SumOfChildren(node, row),
+            Points = _frame.Points[node.Index][row],
+            DeclaredMax = node.Max,
+            ApplicableMax = applicable ? max : 0,
+            Children = children,
+        };
+    }
+
+    /// <summary>Explains every criterion of one agency, in tree order.</summary>
+    public IReadOnlyList<CriterionExplanation> ExplainAll(string agencyId) =>
+        _rules.Nodes.Select(n => Explain(agencyId, n.Code)).ToList();
+
+    private double SumOfChildren(BoundNode node, int row) => node.Children.Sum(c =>
+    {
+        var child = _rules.Nodes[c];
+        var points = _frame.Points[c][row];
+        return child.Kind == CriterionKind.Penalty ? -points : points;
+    });
+
+    private static string FormName(ScoringRule? scoring) => scoring switch
+    {
+        FormulaScoring => "formula",
+        BandScoring => "bands",
+        ProportionalScoring => "proportional",
+        YesNoScoring => "yesNo",
+        CountScoring => "count",
+        _ => "sum of children",
+    };
+
+    private static string RuleText(BoundNode node) => node.Definition.Scoring switch
+    {
+        FormulaScoring f => f.Expression.Text,
+        YesNoScoring y => $"{y.Condition.Text} ? {Num(node.Max)} : 0",
+        ProportionalScoring p => p.LowerIsBetter
+            ? $"{Num(node.Max)} × min(({p.Target.Text}) ÷ ({p.Value.Text}), 1)"
+            : $"{Num(node.Max)} × min(({p.Value.Text}) ÷ ({p.Target.Text}), 1)",
+        CountScoring c => $"({c.Value.Text}) × {Num(c.PointsPerItem)}, at most {Num(node.Max)}",
+        BandScoring b => string.Join("; ", b.Steps.Select((s, i) => $"{i + 1}) {StepText(b, s)} → {Num(s.Points)}")) + "; otherwise 0",
+        _ => "sum of children (bonus added, penalties subtracted), capped at the applicable max",
+    };
+
+    private static string StepText(BandScoring bands, BandStep step)
+    {
+        if (step.When is { } when) return when.Text;
+        var of = bands.Of?.Text ?? "value";
+        return (step.AtLeast, step.Below) switch
+        {
+            ({ } low, { } high) => $"{Num(low)} ≤ {of} < {Num(high)}",
+            ({ } low, null) => $"{of} ≥ {Num(low)}",
+            (null, { } high) => $"{of} < {Num(high)}",
+            _ => of,
+        };
+    }
+
+    private static string BandText(BoundNode node, int step)
+    {
+        if (step < 0) return "none (0 points)";
+        var bands = (BandScoring)node.Definition.Scoring!;
+        var band = bands.Steps[step];
+        return $"{step + 1}: {band.Label ?? StepText(bands, band)} → {Num(band.Points)}";
+    }
+
+    private string ReasonNotApplicable(BoundNode node, int row)
+    {
+        if (node.Parent >= 0 && double.IsNaN(_frame.MaxPoints[node.Parent][row]) && !ParentOnlyLostChildren(node.Parent, row))
+            return $"its parent {_rules.Nodes[node.Parent].Code} does not apply";
+        var missing = node.NotApplicableInputs.Where(i => IsMissingInput(i, row)).ToList();
+        if (missing.Count > 0) return $"input(s) {string.Join(", ", missing)} missing (policy notApplicable)";
+        if (node.AppliesTo is not null) return $"its condition is false: {node.AppliesTo.Text}";
+        return "none of its regular children applies";
+    }
+
+    /// <summary>True when the parent itself would apply but lost applicability because no regular child applies.</summary>
+    private bool ParentOnlyLostChildren(int parent, int row)
+    {
+        var node = _rules.Nodes[parent];
+        return node.Children.All(c => _rules.Nodes[c].Kind != CriterionKind.Regular || double.IsNaN(_frame.MaxPoints[c][row]))
+            && ReasonNotApplicable(node, row) == "none of its regular children applies";
+    }
+
+    private bool IsMissingInput(string name, int row)
+    {
+        var index = _rules.Inputs.ToList().FindIndex(i => i.Name == name);
+        return index >= 0 && _frame.Missing[index].Length > row && _frame.Missing[index][row];
+    }
+
+    /// <summary>The names a criterion reads, then the inputs behind the variables it reads.</summary>
+    private List<ExplainedValue> ValuesRead(BoundNode node, int row)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<ExplainedValue>();
+        var pending = new Queue<string>(node.DirectNames);
+        while (pending.Count > 0)
+        {
+            var name = pending.Dequeue();
+            if (!seen.Add(name)) continue;
+            var input = _rules.Inputs.FirstOrDefault(i => i.Name == name);
+            if (input is not null)
+            {
+                result.Add(new ExplainedValue(name, input.Definition.Title, "input", InputValue(input, row)));
+                continue;
+            }
+            var variable = _rules.Variables.FirstOrDefault(v => v.Name == name);
+            if (variable is null) continue;
+            object value = variable.Definition.Type == ValueKind.Bool
+                ? _frame.BoolVariables[variable.Slot][row]
+                : _frame.NumberVariables[variable.Slot][row];
+            result.Add(new ExplainedValue(name, variable.Definition.Title, "variable", value));
+            foreach (var dependency in variable.Formula.Names) pending.Enqueue(dependency);
+        }
+        return result;
+    }
+
+    private object? InputValue(BoundInput input, int row)
+    {
+        var index = _rules.Inputs.ToList().IndexOf(input);
+        if (_frame.Missing[index].Length > row && _frame.Missing[index][row]) return null;
+        return input.Type switch
+        {
+            InputType.Number => _frame.Numbers[input.Slot][row],
+            InputType.Bool => _frame.Bools[input.Slot][row],
+            _ => _frame.Texts[input.Slot][row],
+        };
+    }
+
+    private static string Num(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,138 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Compilation;
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Results;
+
+/// <summary>
+/// The result of scoring a batch: every scored agency with points, ranks, classification and
+/// eligibility; every rejected row with its reason; explanations and shortfalls on demand.
+/// Read-only and safe to share between threads.
+/// </summary>
+public sealed partial class ScoreReport
+{
+    private readonly BoundRuleSet _rules;
+    private readonly AgencyBatch _batch;
+    private readonly KernelFrame _frame;
+    private readonly bool[] _scored;
+    private readonly Lazy<IReadOnlyList<AgencyScore>> _agencies;
+    private readonly Lazy<Dictionary<string, int>> _rowById;
+
+    internal ScoreReport(CompiledRuleSet ruleSet, AgencyBatch batch, KernelFrame frame, bool[] scored, IReadOnlyList<string> groups, IReadOnlyList<RowError> rowErrors)
+    {
+        _rules = ruleSet.Bound;
+        _batch = batch;
+        _frame = frame;
+        _scored = scored;
+        Criteria = ruleSet.Criteria;
+        Groups = groups;
+        RowErrors = rowErrors;
+        _agencies = new Lazy<IReadOnlyList<AgencyScore>>(BuildAgencies);
+        _rowById = new Lazy<Dictionary<string, int>>(() => Enumerable.Range(0, frame.Rows).ToDictionary(r => batch.AgencyIds[r], StringComparer.Ordinal));
+    }
+
+    /// <summary>The rule set's definition.</summary>
+    public RuleSetDefinition RuleSet => _rules.Definition;
+
+    /// <summary>Every criterion in tree pre-order.</summary>
+    public IReadOnlyList<CriterionInfo> Criteria { get; }
+
+    /// <summary>Ranking groups in order of first appearance ("" when the rule set has no groups).</summary>
+    public IReadOnlyList<string> Groups { get; }
+
+    /// <summary>Scored agencies, in input order.</summary>
+    public IReadOnlyList<AgencyScore> Agencies => _agencies.Value;
+
+    /// <summary>Rows that were not scored, with the reason (bad data, or a formula that gave no number).</summary>
+    public IReadOnlyList<RowError> RowErrors { get; }
+
+    /// <summary>File-level findings about the data (unknown or missing columns).</summary>
+    public IReadOnlyList<Diagnostic> DataDiagnostics => _batch.Diagnostics;
+
+    /// <summary>The display title of a group (from the rule set's groupTitles, else the value itself).</summary>
+    public string GroupTitle(string group) => _rules.Definition.Ranking.GroupTitles.GetValueOrDefault(group) ?? group;
+
+    /// <summary>The result of one agency, or null when it was not scored.</summary>
+    public AgencyScore? Find(string agencyId) => Agencies.FirstOrDefault(a => a.AgencyId == agencyId);
+
+    /// <summary>Agencies of one group (or all when <paramref name="group"/> is null) from best to worst.</summary>
+    public IReadOnlyList<AgencyScore> Ranking(string? group = null) =>
+        Agencies.Where(a => group is null || a.Group == group)
+            .OrderBy(a => group is null ? a.OverallRank : a.Rank)
+            .ThenBy(a => a.AgencyId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Leaf criteria where the agency lost points, most points lost first, with responsible units.</summary>
+    public IReadOnlyList<Shortfall> Shortfalls(string agencyId)
+    {
+        var row = RowOf(agencyId);
+        return _rules.Nodes
+            .Where(n => n.IsLeaf && n.Kind == CriterionKind.Regular && !double.IsNaN(_frame.MaxPoints[n.Index][row]))
+            .Select(n => new Shortfall(n.Code, n.Definition.Title, _frame.Points[n.Index][row], _frame.MaxPoints[n.Index][row], n.Responsible))
+            .Where(s => s.Lost > 0)
+            .OrderByDescending(s => s.Lost)
+            .ThenBy(s => Array.FindIndex(_rules.Nodes.ToArray(), n => n.Code == s.Code))
+            .ToList();
+    }
+
+    /// <summary>The points an agency lost, summed by responsible unit (a criterion with several units counts for each).</summary>
+    public IReadOnlyList<(string Unit, double Lost, IReadOnlyList<Shortfall> Criteria)> ShortfallsByUnit(string agencyId) =>
+        Shortfalls(agencyId)
+            .SelectMany(s => (s.Responsible.Count == 0 ? ["(not assigned)"] : s.Responsible).Select(unit => (unit, s)))
+            .GroupBy(p => p.unit)
+            .Select(g => (g.Key, Math.Round(g.Sum(p => p.s.Lost), 6), (IReadOnlyList<Shortfall>)g.Select(p => p.s).ToList()))
+            .OrderByDescending(g => g.Item2)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+
+    private int RowOf(string agencyId)
+    {
+        if (_rowById.Value.TryGetValue(agencyId, out var row) && _scored[row]) return row;
+        var rejected = RowErrors.FirstOrDefault(e => e.AgencyId == agencyId);
+        throw new KeyNotFoundException(rejected is not null
+            ? $"Agency '{agencyId}' was not scored: {rejected.Message}"
+            : $"No agency '{agencyId}' in the scored data.{NameSuggester.Hint(agencyId, _batch.AgencyIds)}");
+    }
+
+    private IReadOnlyList<AgencyScore> BuildAgencies()
+    {
+        var list = new List<AgencyScore>(_frame.Rows);
+        for (var row = 0; row < _frame.Rows; row++)
+            if (_scored[row]) list.Add(BuildAgency(row));
+        return list;
+    }
+
+    private AgencyScore BuildAgency(int row) => new()
+    {
+        AgencyId = _batch.AgencyIds[row],
+        Name = _batch.AgencyNames[row],
+        Group = _frame.GroupNames[row],
+        Total = _frame.Total[row],
+        MaxPoints = _frame.Max[row],
+        Percent = _frame.Percent[row],
+        Classification = _frame.Classification[row],
+        Rank = (int)_frame.Rank[row],
+        OverallRank = (int)_frame.OverallRank[row],
+        PreviousRank = double.IsNaN(_frame.PreviousRank[row]) ? null : (int)_frame.PreviousRank[row],
+        RankChange = double.IsNaN(_frame.RankChange[row]) ? null : (int)_frame.RankChange[row],
+        Criteria = _rules.Nodes.Select(n => ScoreOf(n, row)).ToList(),
+        Eligibility = _rules.Eligibility.Select(e => OutcomeOf(e, row)).ToList(),
+    };
+
+    private CriterionScore ScoreOf(BoundNode node, int row)
+    {
+        var max = _frame.MaxPoints[node.Index][row];
+        var applicable = !double.IsNaN(max);
+        return new CriterionScore(node.Code, node.Definition.Title, node.Depth, _frame.Points[node.Index][row], applicable ? max : 0, applicable);
+    }
+
+    private EligibilityOutcome OutcomeOf(BoundEligibility rule, int row)
+    {
+        var failed = new List<string>();
+        for (var c = 0; c < rule.Conditions.Count; c++)
+            if (!_frame.Conditions[rule.FirstConditionIndex + c][row]) failed.Add(rule.Definition.Conditions[c].Title);
+        return new EligibilityOutcome(rule.Definition.Id, rule.Definition.Title, failed.Count == 0, failed);
+    }
+}

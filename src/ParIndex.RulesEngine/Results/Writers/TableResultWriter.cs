@@ -1,0 +1,42 @@
+namespace ParIndex.RulesEngine.Results.Writers;
+
+/// <summary>Writes the ranking as aligned text tables, one per group, then the rejected rows.</summary>
+public static class TableResultWriter
+{
+    /// <summary>Writes the report as text.</summary>
+    /// <param name="report">The scoring result.</param>
+    /// <param name="output">Where to write.</param>
+    public static void Write(ScoreReport report, TextWriter output)
+    {
+        var precision = report.RuleSet.Precision;
+        output.WriteLine($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version})");
+        var eligibility = report.Agencies.FirstOrDefault()?.Eligibility.Select(e => e.Id).ToList() ?? [];
+        foreach (var group in report.Groups)
+        {
+            if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {report.GroupTitle(group)} ==");
+            var columns = new List<(string, bool)> { ("Rank", true), ("Change", true), ("Id", false), ("Name", false), ("Points", true), ("Max", true), ("%", true), ("Class", false) };
+            columns.AddRange(eligibility.Select(id => (id, false)));
+            var table = new TextTable(columns.ToArray());
+            foreach (var agency in report.Ranking(group))
+            {
+                var cells = new List<string>
+                {
+                    agency.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Format.Change(agency.RankChange),
+                    agency.AgencyId,
+                    agency.Name ?? "",
+                    Format.Fixed(agency.Total, precision),
+                    Format.Number(agency.MaxPoints),
+                    Format.Fixed(agency.Percent, precision),
+                    agency.Classification ?? "",
+                };
+                cells.AddRange(agency.Eligibility.Select(e => e.IsEligible ? "yes" : "no"));
+                table.Add(cells.ToArray());
+            }
+            output.Write(table.ToString());
+        }
+        if (report.RowErrors.Count == 0) return;
+        output.WriteLine($"\n{report.RowErrors.Count} row(s) not scored:");
+        foreach (var error in report.RowErrors) output.WriteLine($"  {error}");
+    }
+}

@@ -1,0 +1,105 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Compilation;
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine;
+
+/// <summary>The outcome of <see cref="RuleSetLoader.TryLoadFile"/> or <see cref="RuleSetLoader.TryLoadJson"/>.</summary>
+/// <param name="RuleSet">The compiled rule set, or null when there were errors.</param>
+/// <param name="Diagnostics">Every error and warning found.</param>
+public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when the rule set loaded.</summary>
+    public bool Success => RuleSet is not null;
+}
+
+/// <summary>
+/// Loads rule files: JSON → schema check → definition → binding → one Roslyn compilation →
+/// <see cref="CompiledRuleSet"/>. Each stage takes only the previous stage's output. All
+/// problems are collected and reported together.
+/// </summary>
+public static class RuleSetLoader
+{
+    /// <summary>The JSON Schema rule files are checked against (draft-07).</summary>
+    public static string SchemaJson => SchemaValidator.SchemaText();
+
+    /// <summary>Loads and compiles a rule file; throws <see cref="RuleSetException"/> with every diagnostic when it has errors.</summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static CompiledRuleSet LoadFile(string path, RuleSetLoadOptions? options = null) => Unwrap(TryLoadFile(path, options));
+
+    /// <summary>Loads and compiles rule-file text; throws <see cref="RuleSetException"/> when it has errors.</summary>
+    /// <param name="json">The rule-file JSON.</param>
+    /// <param name="sourceName">A name for messages (e.g. the file it came from).</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static CompiledRuleSet LoadJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
+        Unwrap(TryLoadJson(json, sourceName, options));
+
+    /// <summary>Loads a rule file without throwing for rule problems.</summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static RuleSetLoadResult TryLoadFile(string path, RuleSetLoadOptions? options = null)
+    {
+        options ??= RuleSetLoadOptions.Default;
+        var where = new SourceLocation(path, null, 0, 0);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file '{path}' does not exist.", where));
+            if (info.Length > options.MaxFileBytes)
+                return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file is {info.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).", where));
+            return TryLoadJson(File.ReadAllText(path), path, options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", where));
+        }
+    }
+
+    /// <summary>Loads rule-file text without throwing for rule problems.</summary>
+    /// <param name="json">The rule-file JSON.</param>
+    /// <param name="sourceName">A name for messages (e.g. the file it came from).</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static RuleSetLoadResult TryLoadJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null)
+    {
+        options ??= RuleSetLoadOptions.Default;
+        var diagnostics = new DiagnosticBag();
+        var bound = Bind(json, sourceName, options, diagnostics);
+        if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
+
+        var source = KernelGenerator.Generate(bound);
+        var image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, CancellationToken.None);
+        if (image is null) return new RuleSetLoadResult(null, diagnostics.Items);
+        var kernel = CompiledKernel.Load(image, bound.Definition.Id);
+        return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text), diagnostics.Items);
+    }
+
+    /// <summary>Runs every check, including compilation, and returns all diagnostics; nothing stays loaded.</summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static IReadOnlyList<Diagnostic> ValidateFile(string path, RuleSetLoadOptions? options = null)
+    {
+        var result = TryLoadFile(path, options);
+        result.RuleSet?.Dispose();
+        return result.Diagnostics;
+    }
+
+    /// <summary>The stages before code generation: JSON, schema, definition, binding.</summary>
+    private static BoundRuleSet? Bind(string json, string? sourceName, RuleSetLoadOptions options, DiagnosticBag diagnostics)
+    {
+        var source = JsonSource.Parse(json, sourceName, diagnostics);
+        if (source is null) return null;
+        SchemaValidator.Validate(source, diagnostics);
+        if (diagnostics.HasErrors) return null;
+        var definition = DefinitionParser.Parse(source);
+        if (!SizeLimits.Check(definition, options, diagnostics)) return null;
+        return Binder.Bind(definition, new BindingLimits(options.MaxFormulaLength, options.MaxExpressionDepth), diagnostics);
+    }
+
+    private static RuleSetLoadResult Failed(Diagnostic diagnostic) => new(null, [diagnostic]);
+
+    private static CompiledRuleSet Unwrap(RuleSetLoadResult result) =>
+        result.RuleSet ?? throw new RuleSetException(result.Diagnostics);
+}
