@@ -18,7 +18,7 @@ internal static class SchemaMessages
             ValidationErrorKind.BooleanExpected => $"'{property}' must be true or false.",
             ValidationErrorKind.ArrayExpected => $"'{property}' must be an array.",
             ValidationErrorKind.ObjectExpected => $"'{property}' must be an object.",
-            ValidationErrorKind.NotInEnumeration => $"'{property}' has a value that is not allowed here.",
+            ValidationErrorKind.NotInEnumeration => $"'{property}' has a value that is not allowed here{AllowedValues(error)}.",
             ValidationErrorKind.PatternMismatch => $"'{property}' does not have the required form (letters, digits and the characters allowed for it).",
             ValidationErrorKind.NumberTooSmall => $"'{property}' is too small.",
             ValidationErrorKind.NumberTooBig => $"'{property}' is too big.",
@@ -28,6 +28,12 @@ internal static class SchemaMessages
             ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => DescribeAlternatives(error),
             _ => $"'{property}' breaks the schema ({error.Kind}).",
         };
+    }
+
+    private static string AllowedValues(ValidationError error)
+    {
+        var values = error.Schema?.ActualSchema.Enumeration;
+        return values is { Count: > 0 } ? $" (allowed: {string.Join(", ", values)})" : "";
     }
 
     /// <summary>
@@ -44,8 +50,9 @@ internal static class SchemaMessages
         if (required.Count > 1 && child.Errors.All(e => e.Value.All(v => v.Kind == ValidationErrorKind.PropertyRequired) || e.Value.Count == 0))
         {
             var list = string.Join(", ", required);
+            var clashing = child.Errors.Where(e => e.Value.Count == 0).SelectMany(e => e.Key.RequiredProperties).ToList();
             return matched > 1
-                ? $"{subject} has more than one of {list}; give exactly one."
+                ? $"{subject} has {string.Join(" and ", clashing)} together; give exactly one of {list}."
                 : $"{subject} needs exactly one of {list}.";
         }
         var details = child.Errors.SelectMany(e => e.Value).Select(Describe).Distinct().Take(3);

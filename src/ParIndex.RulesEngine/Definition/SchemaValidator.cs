@@ -26,8 +26,30 @@ internal static class SchemaValidator
 
     public static void Validate(JsonSource source, DiagnosticBag diagnostics)
     {
-        foreach (var error in Schema.Value.Validate(source.Root))
+        foreach (var error in Flatten(Schema.Value.Validate(source.Root)).OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition))
             Report(error, source, diagnostics);
+    }
+
+    /// <summary>
+    /// NJsonSchema wraps errors inside array items and nested objects in container errors; the
+    /// author needs the leaf errors, each with its own path and line. oneOf/anyOf failures stay
+    /// whole because their message explains the alternatives.
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError child &&
+                error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.AdditionalPropertiesNotValid or ValidationErrorKind.AdditionalItemNotValid)
+            {
+                foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
+                    yield return nested;
+            }
+            else
+            {
+                yield return error;
+            }
+        }
     }
 
     private static JsonSchema LoadSchema() => JsonSchema.FromJsonAsync(SchemaText()).GetAwaiter().GetResult();
