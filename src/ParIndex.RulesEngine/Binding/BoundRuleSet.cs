@@ -78,6 +78,13 @@ internal sealed class BoundRuleSet
     public BoundInput? GroupBy { get; init; }
 
     public int LeafCount => Nodes.Count(n => n.IsLeaf);
+
+    /// <summary>Nodes whose points eligibility conditions read with Points("code") or MaxPoints("code").</summary>
+    public IReadOnlySet<int> LookedUpNodes => _lookedUp ??= Eligibility
+        .SelectMany(e => e.Conditions).SelectMany(c => c.Lookups)
+        .Select(l => Nodes.First(n => n.Code == l.Code).Index).ToHashSet();
+
+    private IReadOnlySet<int>? _lookedUp;
     public int BandLeafCount => Nodes.Count(n => n.BandIndex >= 0);
     public int ConditionCount => Eligibility.Sum(e => e.Conditions.Count);
 

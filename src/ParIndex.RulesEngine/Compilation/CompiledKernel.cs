@@ -12,17 +12,20 @@ internal sealed class CompiledKernel : IDisposable
 {
     private AssemblyLoadContext? _context;
 
-    private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage scores, KernelStage eligibility, byte[] image)
+    private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage scores, KernelStage totals, KernelStage eligibility, byte[] image)
     {
         _context = context;
         ComputeVariables = variables;
         ComputeScores = scores;
+        ComputeTotals = totals;
         ComputeEligibility = eligibility;
         Image = image;
     }
 
     public KernelStage ComputeVariables { get; }
     public KernelStage ComputeScores { get; }
+    /// <summary>Like <see cref="ComputeScores"/> but stores only totals (and criteria eligibility reads).</summary>
+    public KernelStage ComputeTotals { get; }
     public KernelStage ComputeEligibility { get; }
 
     /// <summary>The emitted assembly, kept so callers can cache it on disk.</summary>
@@ -34,7 +37,7 @@ internal sealed class CompiledKernel : IDisposable
         using var stream = new MemoryStream(image, writable: false);
         var assembly = context.LoadFromStream(stream);
         var type = assembly.GetType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}", throwOnError: true)!;
-        return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeEligibility"), image);
+        return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeTotals"), Stage(type, "ComputeEligibility"), image);
     }
 
     private static KernelStage Stage(Type type, string name) =>

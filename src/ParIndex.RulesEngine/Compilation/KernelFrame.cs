@@ -22,10 +22,12 @@ public sealed class KernelFrame
         BoolVariables = Columns<bool>(shape.BoolVariables, rows);
         Aggregates = new double[shape.Aggregates][];
         Groups = new int[rows];
-        Points = Columns<double>(shape.Nodes, rows);
-        MaxPoints = Columns<double>(shape.Nodes, rows);
-        Raw = Columns<double>(shape.Leaves, rows);
-        Bands = Columns<int>(shape.BandLeaves, rows);
+        // Without detail only the criteria eligibility rules read get real columns: a million
+        // agencies × a few hundred criteria would otherwise cost gigabytes nobody reads.
+        Points = NodeColumns(shape, rows);
+        MaxPoints = NodeColumns(shape, rows);
+        Raw = Columns<double>(shape.StoreDetail ? shape.Leaves : 0, rows);
+        Bands = Columns<int>(shape.StoreDetail ? shape.BandLeaves : 0, rows);
         Total = new double[rows];
         Max = new double[rows];
         Percent = new double[rows];
@@ -88,6 +90,14 @@ public sealed class KernelFrame
     /// <summary>Eligibility condition results by condition index.</summary>
     public readonly bool[][] Conditions;
 
+    private static double[][] NodeColumns(KernelShape shape, int rows)
+    {
+        var columns = new double[shape.Nodes][];
+        for (var i = 0; i < columns.Length; i++)
+            columns[i] = shape.StoreDetail || shape.LookedUpNodes.Contains(i) ? new double[rows] : [];
+        return columns;
+    }
+
     private static T[][] Columns<T>(int count, int rows)
     {
         var columns = new T[count][];
@@ -97,9 +107,19 @@ public sealed class KernelFrame
 }
 
 /// <summary>How many columns of each kind a rule set's kernel uses.</summary>
+/// <param name="NumberVariables">Number variables.</param>
+/// <param name="BoolVariables">Bool variables.</param>
+/// <param name="Aggregates">Group aggregates.</param>
+/// <param name="Nodes">Criteria (all levels).</param>
+/// <param name="Leaves">Leaf criteria.</param>
+/// <param name="BandLeaves">Leaf criteria scored by bands.</param>
+/// <param name="Conditions">Eligibility conditions.</param>
+/// <param name="StoreDetail">True when every criterion's points are kept.</param>
+/// <param name="LookedUpNodes">Criteria whose points eligibility rules read (kept even without detail).</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record KernelShape(
-    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions);
+    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions,
+    bool StoreDetail, IReadOnlySet<int> LookedUpNodes);
 
 /// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

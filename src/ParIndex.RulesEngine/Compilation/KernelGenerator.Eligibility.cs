@@ -15,8 +15,7 @@ internal sealed partial class KernelGenerator
         HoistReads(reads, new HashSet<string>(), aggregates: true);
         foreach (var name in results) _w.Line($"var __in_{name} = __f.{ResultColumn(name)};");
         for (var c = 0; c < conditions.Count; c++) _w.Line($"var __C{c} = __f.Conditions[{c}];");
-        var looked = conditions.SelectMany(f => f.Lookups).Select(l => _rules.Nodes.First(n => n.Code == l.Code).Index).Distinct().Order();
-        foreach (var n in looked) _w.Line($"var __P{n} = __f.Points[{n}]; var __X{n} = __f.MaxPoints[{n}];");
+        foreach (var n in _rules.LookedUpNodes.Order()) _w.Line($"var __P{n} = __f.Points[{n}]; var __X{n} = __f.MaxPoints[{n}];");
         OpenLoop();
         LoadReads(reads, new HashSet<string>(), aggregates: true);
         foreach (var name in results)

@@ -7,11 +7,14 @@ internal sealed partial class KernelGenerator
 {
     /// <summary>
     /// Stage 1: variables that use group aggregates, then the criteria tree leaf by leaf and parent
-    /// by parent, then total, applicable max and percent.
+    /// by parent, then total, applicable max and percent. Emitted twice: "ComputeScores" stores
+    /// every criterion's points (for explanations and reports); "ComputeTotals" stores only the
+    /// totals and the criteria eligibility rules look up, for large batches and streaming.
     /// </summary>
-    private void EmitScoringStage()
+    private void EmitScoringStage(bool storeDetail)
     {
-        OpenStage("ComputeScores");
+        _storeDetail = storeDetail;
+        OpenStage(storeDetail ? "ComputeScores" : "ComputeTotals");
         var stageVariables = _rules.Variables.Where(v => v.Stage == 1).ToList();
         var computed = stageVariables.Select(v => v.Name).ToHashSet();
         var formulas = stageVariables.Select(v => v.Formula)
@@ -21,9 +24,10 @@ internal sealed partial class KernelGenerator
         foreach (var variable in stageVariables) _w.Line($"var {VariableColumn(variable)} = {VariableArray(variable)};");
         foreach (var masked in _rules.Nodes.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
             _w.Line($"var __miss_{masked} = __f.Missing[{_rules.Inputs.ToList().FindIndex(i => i.Name == masked)}];");
-        foreach (var node in _rules.Nodes)
-        {
+        foreach (var node in _rules.Nodes.Where(StoresPoints))
             _w.Line($"var __P{node.Index} = __f.Points[{node.Index}]; var __X{node.Index} = __f.MaxPoints[{node.Index}];");
+        foreach (var node in _rules.Nodes.Where(_ => _storeDetail))
+        {
             if (node.LeafIndex >= 0) _w.Line($"var __R{node.Index} = __f.Raw[{node.LeafIndex}];");
             if (node.BandIndex >= 0) _w.Line($"var __B{node.Index} = __f.Bands[{node.BandIndex}];");
         }
@@ -70,8 +74,11 @@ internal sealed partial class KernelGenerator
         _w.Line($"double __p{n} = 0d, __x{n} = double.NaN;");
         if (node.IsLeaf) EmitLeaf(node);
         else EmitParent(node);
-        _w.Line($"__P{n}[__i] = __p{n}; __X{n}[__i] = __x{n};");
+        if (StoresPoints(node)) _w.Line($"__P{n}[__i] = __p{n}; __X{n}[__i] = __x{n};");
     }
+
+    /// <summary>Whether the stage being emitted stores this node's points and applicable max.</summary>
+    private bool StoresPoints(BoundNode node) => _storeDetail || _rules.LookedUpNodes.Contains(node.Index);
 
     private void EmitLeaf(BoundNode node)
     {
@@ -103,6 +110,7 @@ internal sealed partial class KernelGenerator
         _w.Line($"if (!double.IsFinite(__r{n})) {{ if (__fault == 0) __fault = {n + 1}; __r{n} = 0d; }}");
         _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
         _w.Close();
+        if (!_storeDetail) return;
         _w.Line($"__R{n}[__i] = __r{n};");
         if (node.BandIndex >= 0) _w.Line($"__B{n}[__i] = __b{n};");
     }

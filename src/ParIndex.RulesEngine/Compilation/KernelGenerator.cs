@@ -21,6 +21,7 @@ internal sealed partial class KernelGenerator
     private readonly Dictionary<string, BoundInput> _inputs;
     private readonly Dictionary<string, BoundVariable> _variables;
     private readonly string _precision;
+    private bool _storeDetail = true;
 
     private KernelGenerator(BoundRuleSet rules)
     {
@@ -40,7 +41,8 @@ internal sealed partial class KernelGenerator
         _w.Open($"namespace {Namespace}");
         _w.Open($"public static class {ClassName}");
         EmitVariablesStage();
-        EmitScoringStage();
+        EmitScoringStage(storeDetail: true);
+        EmitScoringStage(storeDetail: false);
         EmitEligibilityStage();
         _w.Close();
         _w.Close();

@@ -121,7 +121,7 @@ public sealed class AgencyBatchBuilder
             switch (input.Missing)
             {
                 case MissingPolicy.Error:
-                    (problem, code) = ("the value is missing and this input requires one", DiagnosticCodes.MissingValue);
+                    (problem, code) = (InputChecks.MissingRequired, DiagnosticCodes.MissingValue);
                     return false;
                 case MissingPolicy.Default:
                     missing = false;
@@ -137,9 +137,9 @@ public sealed class AgencyBatchBuilder
         {
             case InputType.Number:
                 if (!ValueConverter.TryNumber(raw!, _culture, out var number, out problem)) return false;
-                if (number < input.Min || number > input.Max)
+                if (InputChecks.OutOfRange(input, number) is { } range)
                 {
-                    (problem, code) = ($"{number.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [{input.Min?.ToString(CultureInfo.InvariantCulture) ?? "−∞"}, {input.Max?.ToString(CultureInfo.InvariantCulture) ?? "+∞"}]", DiagnosticCodes.OutOfRange);
+                    (problem, code) = (range, DiagnosticCodes.OutOfRange);
                     return false;
                 }
                 value = number;

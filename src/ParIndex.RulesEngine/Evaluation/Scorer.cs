@@ -19,12 +19,13 @@ internal static class Scorer
             throw new ArgumentException("The batch was built for a different rule set; build it with this rule set's CreateBatch or readers.", nameof(batch));
         var rules = ruleSet.Bound;
         var kernel = ruleSet.Kernel;
-        var frame = new KernelFrame(batch.Count, ShapeOf(rules), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
+        var detail = options.Detail == ScoreDetail.Full;
+        var frame = new KernelFrame(batch.Count, ShapeOf(rules, detail), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
 
         var groups = AssignGroups(rules, batch, frame);
         Run(kernel.ComputeVariables, frame, options);
         GroupAggregator.Compute(rules, frame, groups.Count);
-        Run(kernel.ComputeScores, frame, options);
+        Run(detail ? kernel.ComputeScores : kernel.ComputeTotals, frame, options);
 
         var rowErrors = batch.RowErrors.ToList();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
@@ -32,17 +33,19 @@ internal static class Scorer
         ApplyPrevious(batch, frame, scored, options.Previous);
         Classify(rules, frame, scored);
         Run(kernel.ComputeEligibility, frame, options);
-        return new ScoreReport(ruleSet, batch, frame, scored, groups, rowErrors);
+        return new ScoreReport(ruleSet, batch, frame, scored, groups, rowErrors, options.Detail);
     }
 
-    internal static KernelShape ShapeOf(BoundRuleSet rules) => new(
+    internal static KernelShape ShapeOf(BoundRuleSet rules, bool storeDetail) => new(
         rules.Variables.Count(v => v.Definition.Type == Definition.ValueKind.Number),
         rules.Variables.Count(v => v.Definition.Type == Definition.ValueKind.Bool),
         rules.Aggregates.Count,
         rules.Nodes.Count,
         rules.LeafCount,
         rules.BandLeafCount,
-        rules.ConditionCount);
+        rules.ConditionCount,
+        storeDetail,
+        rules.LookedUpNodes);
 
     /// <summary>Gives each row its ranking group index, in order of first appearance.</summary>
     private static List<string> AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame)

@@ -11,6 +11,18 @@ public sealed record ScoringOptions
 
     /// <summary>Rows per chunk handed to a thread (default 4,096). Results do not depend on it.</summary>
     public int ChunkSize { get; init; } = 4096;
+
+    /// <summary>Whether every criterion's points are kept (default) or only totals, ranks and eligibility.</summary>
+    public ScoreDetail Detail { get; init; } = ScoreDetail.Full;
+}
+
+/// <summary>How much of each agency's result a scoring run keeps.</summary>
+public enum ScoreDetail
+{
+    /// <summary>Points of every criterion: explanations, shortfalls and criterion columns are available.</summary>
+    Full,
+    /// <summary>Totals, percent, classification, ranks and eligibility only: far less memory for very large batches.</summary>
+    TotalsOnly,
 }
 
 /// <summary>An agency's ranks in an earlier period.</summary>

@@ -12,6 +12,7 @@ public sealed partial class ScoreReport
     /// <exception cref="KeyNotFoundException">The agency was not scored or the code is unknown (the message suggests the closest).</exception>
     public CriterionExplanation Explain(string agencyId, string code)
     {
+        RequireDetail("An explanation");
         var row = RowOf(agencyId);
         var node = _rules.Nodes.FirstOrDefault(n => n.Code == code)
             ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.{NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))}");

@@ -20,8 +20,9 @@ public sealed partial class ScoreReport
     private readonly Lazy<IReadOnlyList<AgencyScore>> _agencies;
     private readonly Lazy<Dictionary<string, int>> _rowById;
 
-    internal ScoreReport(CompiledRuleSet ruleSet, AgencyBatch batch, KernelFrame frame, bool[] scored, IReadOnlyList<string> groups, IReadOnlyList<RowError> rowErrors)
+    internal ScoreReport(CompiledRuleSet ruleSet, AgencyBatch batch, KernelFrame frame, bool[] scored, IReadOnlyList<string> groups, IReadOnlyList<RowError> rowErrors, Evaluation.ScoreDetail detail)
     {
+        Detail = detail;
         _rules = ruleSet.Bound;
         _batch = batch;
         _frame = frame;
@@ -32,6 +33,9 @@ public sealed partial class ScoreReport
         _agencies = new Lazy<IReadOnlyList<AgencyScore>>(BuildAgencies);
         _rowById = new Lazy<Dictionary<string, int>>(() => Enumerable.Range(0, frame.Rows).ToDictionary(r => batch.AgencyIds[r], StringComparer.Ordinal));
     }
+
+    /// <summary>Whether every criterion's points were kept, or totals only.</summary>
+    public Evaluation.ScoreDetail Detail { get; }
 
     /// <summary>The rule set's definition.</summary>
     public RuleSetDefinition RuleSet => _rules.Definition;
@@ -67,6 +71,7 @@ public sealed partial class ScoreReport
     /// <summary>Leaf criteria where the agency lost points, most points lost first, with responsible units.</summary>
     public IReadOnlyList<Shortfall> Shortfalls(string agencyId)
     {
+        RequireDetail("A shortfall report");
         var row = RowOf(agencyId);
         return _rules.Nodes
             .Where(n => n.IsLeaf && n.Kind == CriterionKind.Regular && !double.IsNaN(_frame.MaxPoints[n.Index][row]))
@@ -86,6 +91,12 @@ public sealed partial class ScoreReport
             .OrderByDescending(g => g.Item2)
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
+
+    private void RequireDetail(string what)
+    {
+        if (Detail != Evaluation.ScoreDetail.Full)
+            throw new InvalidOperationException($"{what} needs every criterion's points; score with ScoringOptions.Detail = ScoreDetail.Full.");
+    }
 
     private int RowOf(string agencyId)
     {
@@ -117,7 +128,7 @@ public sealed partial class ScoreReport
         OverallRank = (int)_frame.OverallRank[row],
         PreviousRank = double.IsNaN(_frame.PreviousRank[row]) ? null : (int)_frame.PreviousRank[row],
         RankChange = double.IsNaN(_frame.RankChange[row]) ? null : (int)_frame.RankChange[row],
-        Criteria = _rules.Nodes.Select(n => ScoreOf(n, row)).ToList(),
+        Criteria = Detail == Evaluation.ScoreDetail.Full ? _rules.Nodes.Select(n => ScoreOf(n, row)).ToList() : [],
         Eligibility = _rules.Eligibility.Select(e => OutcomeOf(e, row)).ToList(),
     };
 

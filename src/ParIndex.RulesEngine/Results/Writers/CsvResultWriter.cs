@@ -15,7 +15,8 @@ public static class CsvResultWriter
     public static void Write(ScoreReport report, TextWriter output)
     {
         var header = new List<string> { "agencyId", "agencyName", "group", "total", "maxPoints", "percent", "classification", "rank", "overallRank", "previousRank", "rankChange" };
-        header.AddRange(report.Criteria.Select(c => c.Code));
+        var detail = report.Detail == Evaluation.ScoreDetail.Full;
+        if (detail) header.AddRange(report.Criteria.Select(c => c.Code));
         var first = report.Agencies.FirstOrDefault();
         header.AddRange(first?.Eligibility.Select(e => "eligible:" + e.Id) ?? []);
         output.WriteLine(string.Join(",", header.Select(Quote)));

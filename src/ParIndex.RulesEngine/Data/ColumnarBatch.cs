@@ -1,0 +1,168 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Data;
+
+/// <summary>
+/// Builds a batch from whole columns (one array per input), the fastest way in: values are
+/// checked column by column without boxing, and when every row passes and no default must be
+/// filled in, the caller's arrays are used as they are, without copying. The caller must not
+/// change those arrays while the batch is in use.
+/// </summary>
+public static class ColumnarBatch
+{
+    /// <summary>Creates a batch from columns.</summary>
+    /// <param name="ruleSet">The rule set the data is for.</param>
+    /// <param name="agencyIds">One id per row; required and unique.</param>
+    /// <param name="columns">Columns by input name: <c>double[]</c> for number inputs (NaN = missing),
+    /// <c>bool[]</c> for bool inputs, <c>string?[]</c> for enum and text inputs (null = missing).
+    /// A column left out counts as missing for every row.</param>
+    /// <param name="agencyNames">Optional display names, one per row.</param>
+    public static AgencyBatch Create(CompiledRuleSet ruleSet, IReadOnlyList<string> agencyIds, IReadOnlyDictionary<string, Array> columns, IReadOnlyList<string?>? agencyNames = null)
+    {
+        var rows = agencyIds.Count;
+        var inputs = ruleSet.Bound.Inputs;
+        var errors = new List<RowError>();
+        var diagnostics = new List<Diagnostic>();
+        var rejected = new bool[rows];
+        CheckIds(agencyIds, ruleSet.Definition.Agency.IdColumn, errors, rejected);
+        ReportUnknownColumns(ruleSet, columns, diagnostics);
+
+        var prepared = new Array[inputs.Count];
+        var missing = new bool[inputs.Count][];
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var input = inputs[k];
+            if (!columns.TryGetValue(input.Name, out var column))
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DataFile, $"No column '{input.Name}'; every row counts it as missing (policy '{input.Definition.Missing}').", SourceLocation.None));
+            else if (column.Length != rows)
+                throw new ArgumentException($"The column '{input.Name}' has {column.Length} values for {rows} agencies.", nameof(columns));
+            (prepared[k], missing[k]) = Prepare(input, column, rows, agencyIds, errors, rejected);
+        }
+
+        var keep = Enumerable.Range(0, rows).Where(r => !rejected[r]).ToArray();
+        var all = keep.Length == rows;
+        T[] Pick<T>(T[] source) => all ? source : Array.ConvertAll(keep, r => source[r]);
+        var ids = Pick(agencyIds as string[] ?? agencyIds.ToArray());
+        var names = agencyNames is null ? new string?[ids.Length] : Pick(agencyNames as string?[] ?? agencyNames.ToArray());
+        var numbers = inputs.Where(i => i.Type == InputType.Number).Select(i => Pick((double[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
+        var bools = inputs.Where(i => i.Type == InputType.Bool).Select(i => Pick((bool[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
+        var texts = inputs.Where(i => i.Type is InputType.Enum or InputType.Text).Select(i => Pick((string?[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
+        var masks = missing.Select(m => m.Length == 0 ? m : Pick(m)).ToArray();
+        var rowNumbers = keep.Select(r => r + 1).ToArray();
+        return new AgencyBatch(ruleSet.Key, ids, rowNumbers, names, numbers, bools, texts, masks,
+            errors.OrderBy(e => e.Row).ToList(), diagnostics, null);
+    }
+
+    private static void CheckIds(IReadOnlyList<string> ids, string column, List<RowError> errors, bool[] rejected)
+    {
+        var seen = new HashSet<string>(ids.Count, StringComparer.Ordinal);
+        for (var r = 0; r < ids.Count; r++)
+        {
+            var id = ids[r];
+            if (string.IsNullOrWhiteSpace(id))
+                Reject(r, null, column, DiagnosticCodes.MissingAgencyId, $"Row {r + 1} has no agency id.", errors, rejected);
+            else if (!seen.Add(id))
+                Reject(r, id, column, DiagnosticCodes.DuplicateAgency, $"Agency '{id}': the id appears more than once; only its first row is scored.", errors, rejected);
+        }
+    }
+
+    /// <summary>Checks one column and returns it (or a copy with defaults filled in) plus its missing mask.</summary>
+    private static (Array Values, bool[] Missing) Prepare(BoundInput input, Array? column, int rows, IReadOnlyList<string> ids, List<RowError> errors, bool[] rejected)
+    {
+        var definition = input.Definition;
+        var mask = input.NeedsMissingMask ? new bool[rows] : [];
+        switch (input.Type)
+        {
+            case InputType.Number:
+            {
+                var values = column as double[] ?? (column is null ? Filled(rows, double.NaN) : throw WrongColumnType(definition, "double[]"));
+                double[]? copy = null;
+                for (var r = 0; r < rows; r++)
+                {
+                    var value = values[r];
+                    if (double.IsNaN(value))
+                    {
+                        if (HandleMissing(definition, r, ids, errors, rejected, mask) && definition.Missing == MissingPolicy.Default)
+                            (copy ??= (double[])values.Clone())[r] = Convert.ToDouble(definition.Default, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    else if (double.IsInfinity(value))
+                        Reject(r, ids[r], definition.Name, DiagnosticCodes.WrongType, $"Agency '{ids[r]}', input '{definition.Name}': {value} is not a finite number.", errors, rejected);
+                    else if (InputChecks.OutOfRange(definition, value) is { } problem)
+                        Reject(r, ids[r], definition.Name, DiagnosticCodes.OutOfRange, $"Agency '{ids[r]}', input '{definition.Name}': {problem}.", errors, rejected);
+                }
+                return (copy ?? values, mask);
+            }
+            case InputType.Bool:
+            {
+                if (column is null)
+                {
+                    var filled = new bool[rows];
+                    for (var r = 0; r < rows; r++)
+                        if (HandleMissing(definition, r, ids, errors, rejected, mask) && definition.Missing == MissingPolicy.Default)
+                            filled[r] = definition.Default is true;
+                    return (filled, mask);
+                }
+                return (column as bool[] ?? throw WrongColumnType(definition, "bool[]"), mask);
+            }
+            default:
+            {
+                var values = column as string?[] ?? (column is null ? new string?[rows] : throw WrongColumnType(definition, "string[]"));
+                string?[]? copy = null;
+                for (var r = 0; r < rows; r++)
+                {
+                    var value = values[r];
+                    if (value is null)
+                    {
+                        if (HandleMissing(definition, r, ids, errors, rejected, mask) && definition.Missing == MissingPolicy.Default)
+                            (copy ??= (string?[])values.Clone())[r] = (string?)definition.Default;
+                    }
+                    else if (definition.Type == InputType.Enum && !definition.Values.Contains(value))
+                        Reject(r, ids[r], definition.Name, DiagnosticCodes.WrongType,
+                            $"Agency '{ids[r]}', input '{definition.Name}': '{ValueConverter.Shorten(value)}' is not one of {string.Join(", ", definition.Values)}.{NameSuggester.Hint(value, definition.Values)}", errors, rejected);
+                }
+                return (copy ?? values, mask);
+            }
+        }
+    }
+
+    /// <summary>Applies the missing policy to one value; returns true when the row stays.</summary>
+    private static bool HandleMissing(InputDefinition input, int row, IReadOnlyList<string> ids, List<RowError> errors, bool[] rejected, bool[] mask)
+    {
+        switch (input.Missing)
+        {
+            case MissingPolicy.Error:
+                Reject(row, ids[row], input.Name, DiagnosticCodes.MissingValue, $"Agency '{ids[row]}', input '{input.Name}': {InputChecks.MissingRequired}.", errors, rejected);
+                return false;
+            case MissingPolicy.NotApplicable:
+                mask[row] = true;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static void Reject(int row, string? id, string field, string code, string message, List<RowError> errors, bool[] rejected)
+    {
+        rejected[row] = true;
+        errors.Add(new RowError(id, row + 1, field, code, message, SourceLocation.None));
+    }
+
+    private static void ReportUnknownColumns(CompiledRuleSet ruleSet, IReadOnlyDictionary<string, Array> columns, List<Diagnostic> diagnostics)
+    {
+        var known = ruleSet.Bound.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in columns.Keys.Where(n => !known.Contains(n)))
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownColumn, $"The column '{name}' is not an input of rule set '{ruleSet.Definition.Id}'; it is ignored.{NameSuggester.Hint(name, known)}", SourceLocation.None));
+    }
+
+    private static double[] Filled(int rows, double value)
+    {
+        var array = new double[rows];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    private static ArgumentException WrongColumnType(InputDefinition input, string expected) =>
+        new($"The column '{input.Name}' must be a {expected} for a {input.Type.ToString().ToLowerInvariant()} input.", "columns");
+}
