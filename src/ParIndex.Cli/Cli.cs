@@ -15,15 +15,19 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--stream] [--detail]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>]
           parindex shortfall <rules.json> <data> --agency <id> [--culture <name>]
 
-        --culture  culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
+        --no-cache   compile the rule set without reading or writing the cache
+        --stream     score a CSV of any size with bounded memory (CSV output, totals and ranks only)
+        --detail     (score, table format) add one row per criterion: target, actual, verdict, points
         Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line, 3 unusable data, 4 some rows rejected.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail" };
 
     /// <summary>Runs one command and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -78,11 +82,13 @@ public static class Cli
 
     private static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["previous", "format", "out", "culture"]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "detail", "stream"]);
         var format = line.Option("format") ?? "table";
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
+        if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
-        using var rules = LoadRules(line.Positional[0], error);
+        using var rules = LoadRules(line, error);
+        if (line.Has("stream")) return Stream(line, rules, format, previous, output, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous);
         if (!dataOk) return ExitCodes.InvalidData;
 
@@ -93,7 +99,7 @@ public static class Cli
             {
                 case "csv": CsvResultWriter.Write(report, writer); break;
                 case "json": JsonResultWriter.Write(report, writer); break;
-                default: TableResultWriter.Write(report, writer); break;
+                default: TableResultWriter.Write(report, writer); if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
             }
         }
         if (format != "table" || line.Option("out") is not null)
@@ -101,11 +107,28 @@ public static class Cli
         return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
+    /// <summary>score --stream: bounded memory for files of any size; CSV output without per-criterion columns.</summary>
+    private static int Stream(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, TextWriter output, TextWriter error)
+    {
+        if (format != "csv" && line.Option("format") is not null) throw new UsageException("--stream writes CSV; use --format csv or leave --format out.");
+        using var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null;
+        var summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], (TextWriter?)target ?? output, new StreamingOptions
+        {
+            Culture = Culture(line.Option("culture")),
+            Previous = previous,
+            OnRowError = rejected => error.WriteLine(rejected),
+            OnDiagnostic = diagnostic => error.WriteLine(diagnostic),
+        });
+        error.WriteLine($"{summary.Rows} rows read, {summary.Scored} scored, {summary.Rejected} rejected, {summary.Groups} group(s).");
+        if (summary.Rows == 0) return ExitCodes.InvalidData;
+        return summary.Rejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 2, ["agency", "criterion", "culture"]);
         var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
-        using var rules = LoadRules(line.Positional[0], error);
+        using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
         if (!dataOk) return ExitCodes.InvalidData;
         var explanations = line.Option("criterion") is { } code
@@ -119,16 +142,16 @@ public static class Cli
     {
         Expect(line, 2, ["agency", "culture"]);
         var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
-        using var rules = LoadRules(line.Positional[0], error);
+        using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
         if (!dataOk) return ExitCodes.InvalidData;
         ShortfallWriter.Write(report, agency, output);
         return ExitCodes.Success;
     }
 
-    private static CompiledRuleSet LoadRules(string path, TextWriter error)
+    private static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
-        var rules = RuleSetLoader.LoadFile(path);
+        var rules = RuleSetLoader.LoadFile(line.Positional[0], new RuleSetLoadOptions { CacheDirectory = CompileCache.Directory(line) });
         foreach (var warning in rules.Diagnostics) error.WriteLine(warning);
         return rules;
     }
@@ -158,7 +181,7 @@ public static class Cli
     {
         if (line.Positional.Count != positional)
             throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");
-        var unknown = line.UnknownOptions(options.Append("help")).ToList();
+        var unknown = line.UnknownOptions(options.Concat(CompileCache.Options).Append("help")).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for '{line.Command}': {string.Join(", ", unknown.Select(u => "--" + u))}.");
     }
 }

@@ -21,8 +21,9 @@ public sealed class CompiledRuleSet : IDisposable
     private readonly CompiledKernel _kernel;
     private int _disposed;
 
-    internal CompiledRuleSet(BoundRuleSet bound, CompiledKernel kernel, IReadOnlyList<Diagnostic> diagnostics, string generatedSource)
+    internal CompiledRuleSet(BoundRuleSet bound, CompiledKernel kernel, IReadOnlyList<Diagnostic> diagnostics, string generatedSource, bool loadedFromCache)
     {
+        LoadedFromCache = loadedFromCache;
         Bound = bound;
         _kernel = kernel;
         Diagnostics = diagnostics;
@@ -39,6 +40,9 @@ public sealed class CompiledRuleSet : IDisposable
 
     /// <summary>Every criterion in tree pre-order (areas before their children).</summary>
     public IReadOnlyList<CriterionInfo> Criteria { get; }
+
+    /// <summary>True when the compiled kernel came from the disk cache instead of Roslyn.</summary>
+    public bool LoadedFromCache { get; }
 
     /// <summary>The C# generated for this rule set, for inspection and debugging.</summary>
     public string GeneratedSource { get; }

@@ -20,4 +20,14 @@ public sealed record RuleSetLoadOptions
 
     /// <summary>Most inputs plus variables accepted (default 5,000).</summary>
     public int MaxNames { get; init; } = 5000;
+
+    /// <summary>Longest time the Roslyn compilation may take before loading fails with a diagnostic (default 30 s).</summary>
+    public TimeSpan MaxCompileTime { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A folder where compiled rule sets are kept between process starts (null, the default, keeps
+    /// nothing). An entry is keyed by the generated code and the engine build, and verified by a
+    /// SHA-256 checksum; a stale or damaged entry is rebuilt.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
 }

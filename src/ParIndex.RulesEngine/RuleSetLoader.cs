@@ -70,10 +70,45 @@ public static class RuleSetLoader
         if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
 
         var source = KernelGenerator.Generate(bound);
-        var image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, CancellationToken.None);
-        if (image is null) return new RuleSetLoadResult(null, diagnostics.Items);
-        var kernel = CompiledKernel.Load(image, bound.Definition.Id);
-        return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text), diagnostics.Items);
+        var (kernel, fromCache) = LoadKernel(bound, source, options, diagnostics);
+        if (kernel is null) return new RuleSetLoadResult(null, diagnostics.Items);
+        return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache), diagnostics.Items);
+    }
+
+    /// <summary>Loads the kernel from the disk cache when possible, else compiles (and caches) it.</summary>
+    private static (CompiledKernel? Kernel, bool FromCache) LoadKernel(BoundRuleSet bound, GeneratedSource source, RuleSetLoadOptions options, DiagnosticBag diagnostics)
+    {
+        var directory = options.CacheDirectory;
+        var key = directory is null ? null : KernelCache.Key(source.Text);
+        if (directory is not null && KernelCache.TryRead(directory, key!) is { } cached)
+        {
+            try
+            {
+                return (CompiledKernel.Load(cached, bound.Definition.Id), true);
+            }
+            catch (Exception ex) when (ex is BadImageFormatException or TypeLoadException or MissingMethodException or ArgumentException)
+            {
+                KernelCache.Discard(KernelCache.PathOf(directory, key!)); // stale or damaged: rebuild below
+            }
+        }
+        using var budget = new CancellationTokenSource(options.MaxCompileTime);
+        byte[]? image;
+        try
+        {
+            image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            diagnostics.Error(DiagnosticCodes.CompilationFailed,
+                $"Compiling the rule set took longer than {options.MaxCompileTime.TotalSeconds:0.#} s (RuleSetLoadOptions.MaxCompileTime).",
+                new SourceLocation(bound.Definition.SourceFile, null, 0, 0));
+            return (null, false);
+        }
+        if (image is null) return (null, false);
+        if (directory is not null && !KernelCache.TryWrite(directory, key!, image))
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CompilationFailed,
+                $"The compiled rule set could not be written to the cache directory '{directory}'; the next start compiles again.", SourceLocation.None));
+        return (CompiledKernel.Load(image, bound.Definition.Id), false);
     }
 
     /// <summary>Runs every check, including compilation, and returns all diagnostics; nothing stays loaded.</summary>

@@ -64,6 +64,7 @@ public sealed class AgencyBatchBuilder
     internal void RejectRow(string? agencyId, string code, string message, SourceLocation location)
     {
         _rowNumber++;
+        PendingRows++;
         _rowErrors.Add(new RowError(agencyId, _rowNumber, null, code, message, location));
     }
 
@@ -71,6 +72,7 @@ public sealed class AgencyBatchBuilder
     internal bool Add(string? agencyId, string? agencyName, Func<string, object?> valueOf, IEnumerable<string> keys, Func<string?, SourceLocation> locate)
     {
         _rowNumber++;
+        PendingRows++;
         ReportUnknownKeys(keys, locate);
         var errors = new List<RowError>();
         var id = agencyId?.Trim();
@@ -95,6 +97,30 @@ public sealed class AgencyBatchBuilder
         Append(id!, agencyName, converted, missing);
         return true;
     }
+
+    /// <summary>
+    /// Returns the rows collected so far as a batch and starts a new one, keeping the row count,
+    /// the ids already seen (duplicates are caught across chunks) and the warnings already given.
+    /// Used to read a file in chunks with bounded memory.
+    /// </summary>
+    internal AgencyBatch BuildChunk()
+    {
+        var batch = Build();
+        _ids.Clear();
+        _names.Clear();
+        _rowNumbers.Clear();
+        foreach (var list in _numbers) list.Clear();
+        foreach (var list in _bools) list.Clear();
+        foreach (var list in _texts) list.Clear();
+        foreach (var list in _missing) list?.Clear();
+        _rowErrors.Clear();
+        _diagnostics.Clear();
+        PendingRows = 0;
+        return batch;
+    }
+
+    /// <summary>Rows added (accepted or not) since the last chunk.</summary>
+    internal int PendingRows { get; private set; }
 
     /// <summary>Freezes the collected rows into a batch.</summary>
     public AgencyBatch Build() => new(

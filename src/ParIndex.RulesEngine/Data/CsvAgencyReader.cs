@@ -47,7 +47,28 @@ public static class CsvAgencyReader
         return builder.Build();
     }
 
+    /// <summary>
+    /// Reads a CSV file in chunks of about <paramref name="chunkSize"/> rows, for scoring files
+    /// larger than memory. Row numbers, duplicate ids and warnings carry across chunks.
+    /// </summary>
+    internal static IEnumerable<AgencyBatch> ReadChunks(CompiledRuleSet ruleSet, string path, CultureInfo? culture, int chunkSize)
+    {
+        var builder = new AgencyBatchBuilder(ruleSet, culture, path);
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        foreach (var _ in ReadRows(ruleSet, reader, path, builder, culture ?? CultureInfo.InvariantCulture))
+        {
+            if (builder.PendingRows >= chunkSize) yield return builder.BuildChunk();
+        }
+        yield return builder.BuildChunk();
+    }
+
     private static void Read(CompiledRuleSet ruleSet, TextReader text, string? source, AgencyBatchBuilder builder, CultureInfo culture)
+    {
+        foreach (var _ in ReadRows(ruleSet, text, source, builder, culture)) { }
+    }
+
+    /// <summary>Reads the file row by row into the builder, yielding after each row.</summary>
+    private static IEnumerable<int> ReadRows(CompiledRuleSet ruleSet, TextReader text, string? source, AgencyBatchBuilder builder, CultureInfo culture)
     {
         var options = new CsvReaderOptions
         {
@@ -73,12 +94,12 @@ public static class CsvAgencyReader
         catch (Exception ex) when (ex is CsvFormatException or InvalidOperationException)
         {
             builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The CSV header cannot be read: {ex.Message}", new SourceLocation(source, null, 1, 1)));
-            return;
+            yield break;
         }
         if (header.Count == 0)
         {
             builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, "The CSV file is empty: it needs a header row.", new SourceLocation(source, null, 1, 1)));
-            return;
+            yield break;
         }
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
@@ -95,6 +116,7 @@ public static class CsvAgencyReader
             string? Cell(string name) => columns.TryGetValue(name, out var index) && index < csv.FieldCount ? csv.GetString(index) : null;
             builder.Add(Cell(agency.IdColumn), Cell(agency.NameColumn), Cell, columns.Keys,
                 field => new SourceLocation(source, null, line, field is not null && columns.TryGetValue(field, out var c) ? c + 1 : 0));
+            yield return line;
         }
     }
 

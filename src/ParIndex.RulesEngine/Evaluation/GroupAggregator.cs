@@ -5,42 +5,81 @@ namespace ParIndex.RulesEngine.Evaluation;
 
 /// <summary>
 /// Computes each group aggregate (max, min, mean of an input or variable) per ranking group,
-/// between the two kernel stages. Missing values (NaN) are left out; a group with no value gets NaN.
+/// between the two kernel stages. Missing values (NaN) are left out; a group with no value gets
+/// NaN. Accumulates over any number of frames, so a stream of chunks gives the same result as
+/// one batch.
 /// </summary>
-internal static class GroupAggregator
+internal sealed class GroupAggregator
 {
+    private readonly BoundRuleSet _rules;
+    private readonly List<double>[] _values;
+    private readonly List<int>[] _counts;
+
+    public GroupAggregator(BoundRuleSet rules)
+    {
+        _rules = rules;
+        _values = rules.Aggregates.Select(_ => new List<double>()).ToArray();
+        _counts = rules.Aggregates.Select(_ => new List<int>()).ToArray();
+    }
+
+    /// <summary>One batch: accumulate its rows and store the results in its frame.</summary>
     public static void Compute(BoundRuleSet rules, KernelFrame frame, int groupCount)
     {
-        foreach (var aggregate in rules.Aggregates)
+        if (rules.Aggregates.Count == 0) return;
+        var aggregator = new GroupAggregator(rules);
+        aggregator.Add(frame);
+        aggregator.StoreInto(frame, groupCount);
+    }
+
+    /// <summary>Adds the rows of a frame whose variables stage has run.</summary>
+    public void Add(KernelFrame frame)
+    {
+        foreach (var aggregate in _rules.Aggregates)
         {
             var source = aggregate.FromInput ? frame.Numbers[aggregate.Slot] : frame.NumberVariables[aggregate.Slot];
-            var result = new double[groupCount];
-            var counts = new int[groupCount];
-            Array.Fill(result, aggregate.Kind switch
-            {
-                AggregateKind.Max => double.NegativeInfinity,
-                AggregateKind.Min => double.PositiveInfinity,
-                _ => 0d,
-            });
+            var values = _values[aggregate.Index];
+            var counts = _counts[aggregate.Index];
             for (var row = 0; row < frame.Rows; row++)
             {
                 var value = source[row];
                 if (double.IsNaN(value)) continue;
                 var group = frame.Groups[row];
-                counts[group]++;
-                result[group] = aggregate.Kind switch
+                while (values.Count <= group)
                 {
-                    AggregateKind.Max => Math.Max(result[group], value),
-                    AggregateKind.Min => Math.Min(result[group], value),
-                    _ => result[group] + value,
+                    values.Add(Start(aggregate.Kind));
+                    counts.Add(0);
+                }
+                counts[group]++;
+                values[group] = aggregate.Kind switch
+                {
+                    AggregateKind.Max => Math.Max(values[group], value),
+                    AggregateKind.Min => Math.Min(values[group], value),
+                    _ => values[group] + value,
                 };
             }
+        }
+    }
+
+    /// <summary>Writes the per-group results into a frame's aggregate arrays.</summary>
+    public void StoreInto(KernelFrame frame, int groupCount)
+    {
+        foreach (var aggregate in _rules.Aggregates)
+        {
+            var result = new double[groupCount];
             for (var group = 0; group < groupCount; group++)
             {
-                if (counts[group] == 0) result[group] = double.NaN;
-                else if (aggregate.Kind == AggregateKind.Mean) result[group] /= counts[group];
+                var count = group < _counts[aggregate.Index].Count ? _counts[aggregate.Index][group] : 0;
+                var value = count == 0 ? double.NaN : _values[aggregate.Index][group];
+                result[group] = aggregate.Kind == AggregateKind.Mean && count > 0 ? value / count : value;
             }
             frame.Aggregates[aggregate.Index] = result;
         }
     }
+
+    private static double Start(AggregateKind kind) => kind switch
+    {
+        AggregateKind.Max => double.NegativeInfinity,
+        AggregateKind.Min => double.PositiveInfinity,
+        _ => 0d,
+    };
 }

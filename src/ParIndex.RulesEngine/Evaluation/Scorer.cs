@@ -20,9 +20,10 @@ internal static class Scorer
         var rules = ruleSet.Bound;
         var kernel = ruleSet.Kernel;
         var detail = options.Detail == ScoreDetail.Full;
-        var frame = new KernelFrame(batch.Count, ShapeOf(rules, detail), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
+        var frame = NewFrame(rules, batch, detail);
 
-        var groups = AssignGroups(rules, batch, frame);
+        var groups = new GroupIndex();
+        AssignGroups(rules, batch, frame, groups);
         Run(kernel.ComputeVariables, frame, options);
         GroupAggregator.Compute(rules, frame, groups.Count);
         Run(detail ? kernel.ComputeScores : kernel.ComputeTotals, frame, options);
@@ -33,7 +34,7 @@ internal static class Scorer
         ApplyPrevious(batch, frame, scored, options.Previous);
         Classify(rules, frame, scored);
         Run(kernel.ComputeEligibility, frame, options);
-        return new ScoreReport(ruleSet, batch, frame, scored, groups, rowErrors, options.Detail);
+        return new ScoreReport(ruleSet, batch, frame, scored, groups.Names, rowErrors, options.Detail);
     }
 
     internal static KernelShape ShapeOf(BoundRuleSet rules, bool storeDetail) => new(
@@ -47,29 +48,23 @@ internal static class Scorer
         storeDetail,
         rules.LookedUpNodes);
 
+    internal static KernelFrame NewFrame(BoundRuleSet rules, AgencyBatch batch, bool detail) =>
+        new(batch.Count, ShapeOf(rules, detail), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
+
     /// <summary>Gives each row its ranking group index, in order of first appearance.</summary>
-    private static List<string> AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame)
+    internal static void AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, GroupIndex groups)
     {
-        var names = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var column = rules.GroupBy is null ? null : batch.Texts[rules.GroupBy.Slot];
         for (var row = 0; row < frame.Rows; row++)
         {
             var name = column?[row] ?? "";
-            if (!index.TryGetValue(name, out var group))
-            {
-                group = names.Count;
-                index[name] = group;
-                names.Add(name);
-            }
-            frame.Groups[row] = group;
+            frame.Groups[row] = groups.IndexOf(name);
             frame.GroupNames[row] = name;
         }
-        return names;
     }
 
     /// <summary>Runs a kernel stage over all rows, in chunks on several threads for large batches.</summary>
-    private static void Run(KernelStage stage, KernelFrame frame, ScoringOptions options)
+    internal static void Run(KernelStage stage, KernelFrame frame, ScoringOptions options)
     {
         var chunk = Math.Max(1, options.ChunkSize);
         if (options.MaxDegreeOfParallelism <= 1 || frame.Rows <= chunk)
@@ -83,7 +78,7 @@ internal static class Scorer
     }
 
     /// <summary>Rows whose formulas gave no number become row errors; the others are scored.</summary>
-    private static bool[] CollectFaults(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, List<RowError> rowErrors)
+    internal static bool[] CollectFaults(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, List<RowError> rowErrors)
     {
         var scored = new bool[frame.Rows];
         for (var row = 0; row < frame.Rows; row++)
@@ -134,7 +129,7 @@ internal static class Scorer
         }
     }
 
-    private static void Classify(BoundRuleSet rules, KernelFrame frame, bool[] scored)
+    internal static void Classify(BoundRuleSet rules, KernelFrame frame, bool[] scored)
     {
         for (var row = 0; row < frame.Rows; row++)
         {

@@ -14,12 +14,23 @@ public static class CsvResultWriter
     /// <param name="output">Where to write.</param>
     public static void Write(ScoreReport report, TextWriter output)
     {
+        WriteHeader(report, output);
+        WriteRows(report, output);
+    }
+
+    /// <summary>Writes the header line (criterion columns only when the report has full detail).</summary>
+    internal static void WriteHeader(ScoreReport report, TextWriter output)
+    {
         var header = new List<string> { "agencyId", "agencyName", "group", "total", "maxPoints", "percent", "classification", "rank", "overallRank", "previousRank", "rankChange" };
         var detail = report.Detail == Evaluation.ScoreDetail.Full;
         if (detail) header.AddRange(report.Criteria.Select(c => c.Code));
-        var first = report.Agencies.FirstOrDefault();
-        header.AddRange(first?.Eligibility.Select(e => "eligible:" + e.Id) ?? []);
+        header.AddRange(report.RuleSet.Eligibility.Select(e => "eligible:" + e.Id));
         output.WriteLine(string.Join(",", header.Select(Quote)));
+    }
+
+    /// <summary>Writes one line per scored agency, without header (streaming writes chunk after chunk).</summary>
+    internal static void WriteRows(ScoreReport report, TextWriter output)
+    {
         foreach (var agency in report.Agencies)
         {
             var cells = new List<string>
