@@ -48,7 +48,9 @@ public sealed partial class ScoreReport
     private static string TopStepText(BandScoring bands)
     {
         var top = bands.Steps.MaxBy(s => s.Points)!;
-        if (top.When is { } when) return when.Text;
+        // "share > 95" on "of": share reads as "> 95", like the range steps.
+        if (top.When is { } when)
+            return bands.Of is { } of && when.Text.StartsWith(of.Text + " ", StringComparison.Ordinal) ? when.Text[of.Text.Length..].Trim() : when.Text;
         return (top.AtLeast, top.Below) switch
         {
             ({ } low, null) => $"≥ {Num(low)}",
