@@ -8,7 +8,7 @@ using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.Cli;
 
-/// <summary>The parindex command: validate, score, explain and shortfall.</summary>
+/// <summary>The parindex command: validate, score, explain, shortfall, report and diff.</summary>
 public static class Cli
 {
     /// <summary>The usage text.</summary>
@@ -18,12 +18,16 @@ public static class Cli
           parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--stream] [--detail]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>]
           parindex shortfall <rules.json> <data> --agency <id> [--culture <name>]
+          parindex report <rules.json> <data> [--previous <results>] [--out report.html] [--culture <name>] [--title <text>] [--subtitle <text>] [--agency <id>]
+          parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
         --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
         --no-cache   compile the rule set without reading or writing the cache
         --stream     score a CSV of any size with bounded memory (CSV output, totals and ranks only)
         --detail     (score, table format) add one row per criterion: target, actual, verdict, points
+        report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
+        diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line, 3 unusable data, 4 some rows rejected.
         """;
 
@@ -46,6 +50,8 @@ public static class Cli
                 "score" => Score(line, output, error),
                 "explain" => Explain(line, output, error),
                 "shortfall" => ShortfallCommand(line, output, error),
+                "report" => ReportCommand.Run(line, output, error),
+                "diff" => DiffCommand.Run(line, output, error),
                 _ => throw new UsageException($"Unknown command '{line.Command}'."),
             };
         }
@@ -65,6 +71,19 @@ public static class Cli
             error.WriteLine($"error: {ex.Message}");
             return ex is KeyNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidData;
         }
+    }
+
+    /// <summary>
+    /// Runs one command; <paramref name="terminal"/> is the console when standard output is a
+    /// terminal (see <see cref="Terminal.Detect"/>): ranking tables drawn with Spectre.Console and a
+    /// progress bar for large data files. Null gives the plain-text output of the other overload.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Spectre.Console.IAnsiConsole? terminal)
+    {
+        var outer = Terminal.Current;
+        Terminal.Current = terminal;
+        try { return Run(args, output, error); }
+        finally { Terminal.Current = outer; }
     }
 
     private static int Validate(CommandLine line, TextWriter output, TextWriter error)
@@ -88,7 +107,11 @@ public static class Cli
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = LoadRules(line, error);
-        if (line.Has("stream")) return Stream(line, rules, format, previous, output, error);
+        if (line.Has("stream"))
+        {
+            if (line.Has("detail")) throw new UsageException("--detail needs every criterion's points; it cannot be combined with --stream.");
+            return Stream(line, rules, format, previous, output, error);
+        }
         var (report, dataOk) = ScoreData(rules, line, error, previous);
         if (!dataOk) return ExitCodes.InvalidData;
 
@@ -99,11 +122,13 @@ public static class Cli
             {
                 case "csv": CsvResultWriter.Write(report, writer); break;
                 case "json": JsonResultWriter.Write(report, writer); break;
-                default: TableResultWriter.Write(report, writer); if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
+                default:
+                    if (target is null && Terminal.Current is { } console) TerminalTables.Write(report, console);
+                    else TableResultWriter.Write(report, writer);
+                    if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
             }
         }
-        if (format != "table" || line.Option("out") is not null)
-            foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
+        foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
         return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
@@ -149,7 +174,7 @@ public static class Cli
         return ExitCodes.Success;
     }
 
-    private static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
+    internal static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
         var rules = RuleSetLoader.LoadFile(line.Positional[0], new RuleSetLoadOptions { CacheDirectory = CompileCache.Directory(line) });
         foreach (var warning in rules.Diagnostics) error.WriteLine(warning);
@@ -157,15 +182,13 @@ public static class Cli
     }
 
     /// <summary>Reads and scores the data file; false when the file could not be used at all.</summary>
-    private static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
+    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
     {
         var path = line.Positional[1];
         var culture = Culture(line.Option("culture"));
-        var batch = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? JsonAgencyReader.ReadFile(rules, path, culture)
-            : CsvAgencyReader.ReadFile(rules, path, culture);
+        var batch = Terminal.ReadData(rules, path, culture);
         foreach (var diagnostic in batch.Diagnostics) error.WriteLine(diagnostic);
-        var report = rules.Score(batch, new ScoringOptions { Previous = previous });
+        var report = Terminal.Score(rules, batch, new ScoringOptions { Previous = previous });
         var unusable = batch.Count == 0 && batch.Diagnostics.Any(d => d.IsError);
         return (report, !unusable);
     }
@@ -173,11 +196,13 @@ public static class Cli
     private static CultureInfo Culture(string? name)
     {
         if (name is null) return CultureInfo.InvariantCulture;
-        try { return CultureInfo.GetCultureInfo(name); }
-        catch (CultureNotFoundException) { throw new UsageException($"Unknown culture '{name}'."); }
+        // GetCultureInfo accepts any well-formed name and silently falls back to invariant rules,
+        // which would misread "0,75"; only cultures the system really knows are accepted.
+        var known = CultureInfo.GetCultures(CultureTypes.AllCultures).FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        return known ?? throw new UsageException($"Unknown culture '{name}'; use a name such as vi-VN or en-US.");
     }
 
-    private static void Expect(CommandLine line, int positional, string[] options)
+    internal static void Expect(CommandLine line, int positional, string[] options)
     {
         if (line.Positional.Count != positional)
             throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");

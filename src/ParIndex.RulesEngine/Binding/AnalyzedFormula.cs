@@ -30,6 +30,8 @@ internal sealed record CriterionLookup(string Function, string Code, int Start, 
 internal sealed class AnalyzedFormula
 {
     public required Formula Source { get; init; }
+    /// <summary>Names the formula in messages, e.g. "criterion 1.2" or "variable 'onlineShare'".</summary>
+    public string Owner { get; init; } = "a formula";
     public ExpressionSyntax? Syntax { get; init; }
     /// <summary>Every identifier the formula reads, with its offset, in text order.</summary>
     public required IReadOnlyList<NameUse> NameUses { get; init; }

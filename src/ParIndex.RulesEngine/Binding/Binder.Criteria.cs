@@ -20,6 +20,8 @@ internal sealed partial class Binder
     private void BindNode(CriterionDefinition criterion, int parent, int depth, IReadOnlyList<string> inherited, List<BoundNode> nodes, HashSet<string> codes)
     {
         var owner = $"criterion {criterion.Code}";
+        if (!ReservedNames.IsCode(criterion.Code))
+            _diagnostics.Error(DiagnosticCodes.ReservedName, $"The criterion code '{ReservedNames.Printable(criterion.Code)}' is not a code: use letters, digits, '.', '_' and '-', starting with a letter or digit.", criterion.Location);
         if (!codes.Add(criterion.Code))
             _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The criterion code '{criterion.Code}' is used more than once.", criterion.Location);
 

@@ -56,6 +56,7 @@ internal sealed class FormulaAnalyzer
         return new AnalyzedFormula
         {
             Source = _formula,
+            Owner = _owner,
             Syntax = _valid ? syntax : null,
             NameUses = _names,
             Aggregates = _aggregates,
@@ -91,7 +92,35 @@ internal sealed class FormulaAnalyzer
         var errors = expression.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         foreach (var error in errors.Take(3))
             Fail(DiagnosticCodes.FormulaSyntax, error.Location.SourceSpan.Start, $"Syntax error in the formula of {_owner}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
-        return errors.Count == 0 ? expression : null;
+        if (errors.Count > 0) return null;
+        return CheckTrivia(expression, text) ? expression : null;
+    }
+
+    /// <summary>
+    /// Only spaces and line breaks may separate tokens. Comments, preprocessor directives and the
+    /// text they disable are refused: the compiler would read them in a different context than
+    /// this check does, so nothing may hide there.
+    /// </summary>
+    private bool CheckTrivia(ExpressionSyntax expression, string text)
+    {
+        // Trivia after the last line of the expression belongs to the end-of-file token, outside
+        // the expression node, yet the generated code would contain it: it must be blank.
+        var end = expression.FullSpan.End;
+        if (expression.FullSpan.Start != 0 || (end < text.Length && !string.IsNullOrWhiteSpace(text[end..])))
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, end,
+                $"Comments and preprocessor directives are not allowed in formulas ('{Snippet(text[end..])}' in the formula of {_owner}); put explanations in 'description'.");
+            return false;
+        }
+        foreach (var trivia in expression.DescendantTrivia(descendIntoTrivia: true))
+        {
+            if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia)) continue;
+            var what = trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ? "Preprocessor directives" : "Comments";
+            Fail(DiagnosticCodes.ForbiddenConstruct, trivia.SpanStart,
+                $"{what} are not allowed in formulas ('{Snippet(trivia.ToFullString())}' in the formula of {_owner}); put explanations in 'description'.");
+            return false;
+        }
+        return true;
     }
 
     private void Visit(ExpressionSyntax node, int depth)
@@ -147,7 +176,11 @@ internal sealed class FormulaAnalyzer
         {
             case SyntaxKind.TrueLiteralExpression or SyntaxKind.FalseLiteralExpression:
                 return;
-            case SyntaxKind.StringLiteralExpression when literal.Token.Text.StartsWith('"'):
+            case SyntaxKind.StringLiteralExpression when IsPlainString(literal.Token):
+                return;
+            case SyntaxKind.StringLiteralExpression or SyntaxKind.Utf8StringLiteralExpression:
+                Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
+                    $"A raw, verbatim or UTF-8 string literal is not allowed in formulas ('{Snippet(literal.ToString())}' in the formula of {_owner}); write text as \"text\".");
                 return;
             case SyntaxKind.NumericLiteralExpression:
                 VisitNumber(literal);
@@ -157,6 +190,10 @@ internal sealed class FormulaAnalyzer
                 return;
         }
     }
+
+    /// <summary>A regular "..." literal: not verbatim (@"..."), raw ("""...""") or UTF-8 ("..."u8).</summary>
+    private static bool IsPlainString(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith('"');
 
     private void VisitNumber(LiteralExpressionSyntax literal)
     {
@@ -175,21 +212,52 @@ internal sealed class FormulaAnalyzer
 
     private void VisitIdentifier(IdentifierNameSyntax identifier)
     {
-        if (identifier.Identifier.Text.StartsWith('@'))
+        if (!CheckNameSpelling(identifier.Identifier, "name")) return;
+        var name = identifier.Identifier.ValueText;
+        if (!ReservedNames.ResultNames.ContainsKey(name) && ReservedNames.Reason(name) is { } reason)
         {
-            Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"Verbatim identifiers ('{identifier.Identifier.Text}') are not allowed in the formula of {_owner}.");
+            // A function used without a call, or var/nameof/dynamic: never a value.
+            Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The name '{name}' cannot stand alone in the formula of {_owner}: {reason}.");
             return;
         }
-        _names.Add(new NameUse(identifier.Identifier.ValueText, identifier.SpanStart));
+        _names.Add(new NameUse(name, identifier.SpanStart));
+    }
+
+    /// <summary>
+    /// A name in a formula is spelt exactly as declared names are: an ASCII letter, then letters,
+    /// digits or '_'. That refuses verbatim (@x) and escaped (\u0053ystem) identifiers, other
+    /// scripts, and names starting with '_', which belong to the generated code (__f, __i, __P0).
+    /// </summary>
+    private bool CheckNameSpelling(SyntaxToken identifier, string what)
+    {
+        var text = identifier.Text;
+        if (ReservedNames.IsName(text)) return true;
+        var why = text.StartsWith('@') ? "verbatim identifiers (@name) are not allowed"
+            : text.Contains('\\') ? "unicode escapes are not allowed in names"
+            : text.StartsWith('_') ? "names starting with '_' are reserved for the generated code"
+            : "names use only ASCII letters, digits and '_', starting with a letter";
+        Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The {what} '{Snippet(text)}' is not allowed in the formula of {_owner}: {why}.");
+        return false;
     }
 
     private void VisitInvocation(InvocationExpressionSyntax invocation, int depth)
     {
         if (invocation.Expression is not IdentifierNameSyntax callee)
         {
-            Forbid(invocation.Expression);
+            if (invocation.Expression is ParenthesizedExpressionSyntax called)
+            {
+                // ((Func<double>)(() => x))(): say what is wrong inside, then that it is called.
+                Visit(called, depth + 1);
+                Fail(DiagnosticCodes.ForbiddenConstruct, invocation.SpanStart,
+                    $"Only the listed functions can be called, by name ('{Snippet(invocation.ToString())}' calls an expression in the formula of {_owner}).");
+            }
+            else
+            {
+                Forbid(invocation.Expression);
+            }
             return;
         }
+        if (!CheckNameSpelling(callee.Identifier, "function name")) return;
         var name = callee.Identifier.Text;
         var arguments = invocation.ArgumentList.Arguments;
         foreach (var argument in arguments)
@@ -208,7 +276,7 @@ internal sealed class FormulaAnalyzer
         }
         if (FormulaFunctionCatalog.Aggregates.TryGetValue(name, out var kind))
         {
-            if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target)
+            if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target && CheckNameSpelling(target.Identifier, "name"))
                 _aggregates.Add(new AggregateUse(kind, target.Identifier.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
                 Fail(DiagnosticCodes.InvalidAggregate, invocation.SpanStart, $"{name} takes one input or variable name, e.g. {name}(onlineShare), in the formula of {_owner}.");
@@ -218,7 +286,7 @@ internal sealed class FormulaAnalyzer
         {
             if (_scope != FormulaScope.Eligibility)
                 Fail(DiagnosticCodes.UnknownFunction, invocation.SpanStart, $"{name}(\"code\") can only be used in eligibility conditions, not in the formula of {_owner}.");
-            else if (arguments.Count == 1 && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } code)
+            else if (arguments.Count == 1 && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } code && IsPlainString(code.Token))
                 _lookups.Add(new CriterionLookup(name, code.Token.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
                 Fail(DiagnosticCodes.FormulaType, invocation.SpanStart, $"{name} takes one criterion code in double quotes, e.g. {name}(\"1.2\"), in the formula of {_owner}.");
@@ -230,10 +298,14 @@ internal sealed class FormulaAnalyzer
 
     private void Forbid(SyntaxNode node)
     {
-        var snippet = node.ToString();
-        if (snippet.Length > 60) snippet = snippet[..57] + "...";
         Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart,
-            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{snippet}' in the formula of {_owner}).");
+            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{Snippet(node.ToString())}' in the formula of {_owner}).");
+    }
+
+    private static string Snippet(string text)
+    {
+        text = text.Trim();
+        return text.Length > 60 ? text[..57] + "..." : text;
     }
 
     private void Fail(string code, int offset, string message)

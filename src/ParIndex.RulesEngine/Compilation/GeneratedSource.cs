@@ -24,5 +24,7 @@ internal sealed record FormulaSpan(int Start, AnalyzedFormula Formula, Rewritten
 internal sealed record GeneratedSource(string Text, IReadOnlyList<FormulaSpan> Spans)
 {
     /// <summary>The formula span containing a source position, if any.</summary>
-    public FormulaSpan? SpanAt(int position) => Spans.FirstOrDefault(s => position >= s.Start && position <= s.End);
+    /// <remarks>Each formula is emitted as <c>(formula)</c>; the compiler reports some errors (a wrong
+    /// type of the whole formula) at the opening parenthesis, so that counts as the formula too.</remarks>
+    public FormulaSpan? SpanAt(int position) => Spans.FirstOrDefault(s => position >= s.Start - 1 && position <= s.End);
 }

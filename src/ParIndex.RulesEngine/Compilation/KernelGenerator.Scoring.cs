@@ -39,6 +39,7 @@ internal sealed partial class KernelGenerator
         _w.Line("int __fault = 0;");
         foreach (var top in _rules.Nodes.Where(n => n.Parent < 0)) EmitNode(top, "true");
         EmitTotal();
+        EmitCascadeAndStores();
         _w.Line("__faults[__i] = __fault;");
         _w.Close();
         _w.Close();
@@ -64,17 +65,42 @@ internal sealed partial class KernelGenerator
     private void EmitNode(BoundNode node, string parentApplies)
     {
         var n = node.Index;
-        _w.Line($"// {node.Code} {Sanitize(node.Definition.Title)}");
+        _w.Line($"// {Sanitize(node.Code)} {Sanitize(node.Definition.Title)}");
         var conditions = new List<string> { parentApplies };
         conditions.AddRange(node.NotApplicableInputs.Order(StringComparer.Ordinal).Select(i => $"!__miss_{i}[__i]"));
-        if (node.AppliesTo is null)
-            _w.Line($"bool __a{n} = {string.Join(" && ", conditions)};");
-        else
-            _w.FormulaLine($"bool __a{n} = {string.Join(" && ", conditions)} && ", node.AppliesTo, Rewrite(node.AppliesTo), ";");
+        if (node.AppliesTo is not null)
+        {
+            // A local of its own, so a formula of the wrong type is reported at the formula.
+            _w.FormulaLine($"bool __c{n} = ", node.AppliesTo, Rewrite(node.AppliesTo), ";");
+            conditions.Add($"__c{n}");
+        }
+        _w.Line($"bool __a{n} = {string.Join(" && ", conditions)};");
         _w.Line($"double __p{n} = 0d, __x{n} = double.NaN;");
         if (node.IsLeaf) EmitLeaf(node);
         else EmitParent(node);
-        if (StoresPoints(node)) _w.Line($"__P{n}[__i] = __p{n}; __X{n}[__i] = __x{n};");
+    }
+
+    /// <summary>
+    /// After the whole tree: a parent that lost applicability because none of its regular
+    /// children applies takes its bonus and penalty children (and their subtrees) with it; then
+    /// every node's points and applicable max are stored.
+    /// </summary>
+    private void EmitCascadeAndStores()
+    {
+        foreach (var node in _rules.Nodes.Where(n => n.Parent >= 0 && UnderNonRegular(n)))
+            _w.Line($"if (!__a{node.Parent} && __a{node.Index}) {{ __a{node.Index} = false; __p{node.Index} = 0d; __x{node.Index} = double.NaN; }}");
+        foreach (var node in _rules.Nodes.Where(StoresPoints))
+            _w.Line($"__P{node.Index}[__i] = __p{node.Index}; __X{node.Index}[__i] = __x{node.Index};");
+    }
+
+    /// <summary>True for a bonus or penalty node, or any node below one.</summary>
+    private bool UnderNonRegular(BoundNode node)
+    {
+        for (var current = node; ; current = _rules.Nodes[current.Parent])
+        {
+            if (current.Kind != CriterionKind.Regular) return true;
+            if (current.Parent < 0) return false;
+        }
     }
 
     /// <summary>Whether the stage being emitted stores this node's points and applicable max.</summary>
@@ -93,7 +119,8 @@ internal sealed partial class KernelGenerator
                 _w.FormulaLine($"__r{n} = ", Analyzed(f.Expression), Rewrite(Analyzed(f.Expression)), ";");
                 break;
             case YesNoScoring y:
-                _w.FormulaLine($"__r{n} = ", Analyzed(y.Condition), Rewrite(Analyzed(y.Condition)), $" ? {max} : 0d;");
+                _w.FormulaLine($"bool __y{n} = ", Analyzed(y.Condition), Rewrite(Analyzed(y.Condition)), ";");
+                _w.Line($"__r{n} = __y{n} ? {max} : 0d;");
                 break;
             case CountScoring c:
                 _w.FormulaLine($"__r{n} = ", Analyzed(c.Value), Rewrite(Analyzed(c.Value)), $" * {SourceWriter.Literal(c.PointsPerItem)};");
@@ -119,7 +146,11 @@ internal sealed partial class KernelGenerator
     {
         var n = node.Index;
         if (bands.Of is not null)
+        {
             _w.FormulaLine($"double __o{n} = ", Analyzed(bands.Of), Rewrite(Analyzed(bands.Of)), ";");
+            // NaN would silently match no band and +∞ the top band: both are faults, as for formulas.
+            _w.Line($"if (!double.IsFinite(__o{n}) && __fault == 0) __fault = {n + 1};");
+        }
         for (var s = 0; s < bands.Steps.Count; s++)
         {
             var step = bands.Steps[s];
@@ -168,7 +199,9 @@ internal sealed partial class KernelGenerator
         var sumTerms = children.Select(c => (c.Kind == CriterionKind.Penalty ? "- " : "+ ") + $"__p{c.Index}");
         var maxTerms = regular.Select(c => $"{Functions}.ApplicableMax(__x{c.Index})");
         var any = regular.Select(c => $"!double.IsNaN(__x{c.Index})");
-        var all = regular.Select(c => $"!double.IsNaN(__x{c.Index})");
+        // "All apply" means each regular child keeps its full declared max: a child whose own
+        // max shrank (a grandchild that does not apply) lowers this parent's max too.
+        var all = regular.Select(c => $"__x{c.Index} == {SourceWriter.Literal(c.Max)}");
         _w.Open($"if ({applies})");
         _w.Line($"bool __any = {string.Join(" || ", any)};");
         _w.Line($"bool __all = {string.Join(" && ", all)};");
@@ -181,7 +214,15 @@ internal sealed partial class KernelGenerator
 
     private AnalyzedFormula Analyzed(Formula formula) => _rules.Analyzed(formula);
 
-    /// <summary>Titles go into comments; keep them on one line and free of comment terminators.</summary>
-    private static string Sanitize(string text) =>
-        text.Replace('\n', ' ').Replace('\r', ' ').Replace("*/", "* /", StringComparison.Ordinal);
+    /// <summary>
+    /// Rule text goes into '//' comments; keep it on one line. C# also ends a line at U+0085,
+    /// U+2028 and U+2029, so every control or line-separator character becomes a space (else the
+    /// rest of a title would be compiled as code).
+    /// </summary>
+    internal static string Sanitize(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsControl(source[i]) || source[i] is '\u2028' or '\u2029' ? ' ' : source[i];
+        }).Replace("*/", "* /", StringComparison.Ordinal);
 }

@@ -35,7 +35,7 @@ internal sealed partial class KernelGenerator
 
     private GeneratedSource Run()
     {
-        _w.Line($"// Kernel generated for rule set '{_rules.Definition.Id}' version '{_rules.Definition.Version}'.");
+        _w.Line($"// Kernel generated for rule set '{Sanitize(_rules.Definition.Id)}' version '{Sanitize(_rules.Definition.Version)}'.");
         // Formulas call the function library by simple name; nothing else is imported.
         _w.Line("using static global::ParIndex.RulesEngine.Compilation.FormulaFunctions;");
         _w.Open($"namespace {Namespace}");

@@ -26,10 +26,12 @@ internal static class RoslynCompiler
         var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get(), options);
 
         var errors = compilation.GetDiagnostics(cancellation).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
-        foreach (var error in errors) Report(error, source, diagnostics);
+        // Each formula is emitted in both scoring stages, so the same error comes twice: report it once.
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var error in errors) Report(error, source, diagnostics, reported);
         if (errors.Count > 0) return null;
 
-        SandboxVerifier.Verify(compilation, tree, source, diagnostics);
+        SandboxVerifier.Verify(compilation, tree, source, diagnostics, cancellation);
         if (diagnostics.HasErrors) return null;
 
         using var stream = new MemoryStream();
@@ -37,33 +39,53 @@ internal static class RoslynCompiler
         if (!result.Success)
         {
             foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
-                Report(error, source, diagnostics);
+                Report(error, source, diagnostics, new HashSet<string>(StringComparer.Ordinal));
             return null;
         }
         return stream.ToArray();
     }
 
-    private static void Report(Microsoft.CodeAnalysis.Diagnostic error, GeneratedSource source, DiagnosticBag diagnostics)
+    private static void Report(Microsoft.CodeAnalysis.Diagnostic error, GeneratedSource source, DiagnosticBag diagnostics, HashSet<string> reported)
     {
         var message = error.GetMessage(CultureInfo.InvariantCulture);
         var position = error.Location.SourceSpan.Start;
         var span = source.SpanAt(position);
         if (span is null)
         {
-            diagnostics.Error(DiagnosticCodes.CompilationFailed, $"The generated code failed to compile ({error.Id}: {message}).", SourceLocation.None);
+            if (reported.Add(error.Id + message))
+                diagnostics.Error(DiagnosticCodes.CompilationFailed, $"The generated code failed to compile ({error.Id}: {message}).", SourceLocation.None);
             return;
         }
-        var offset = span.OriginalOffset(position);
-        diagnostics.Error(DiagnosticCodes.FormulaType, $"{FriendlyMessage(error.Id, message)} (formula: {span.Formula.Text})", span.Formula.LocationAt(offset));
+        var location = span.Formula.LocationAt(span.OriginalOffset(position));
+        var text = $"{FriendlyMessage(error.Id, message)} (formula: {span.Formula.Text})";
+        if (reported.Add($"{location}|{text}"))
+            diagnostics.Error(DiagnosticCodes.FormulaType, text, location);
     }
 
     /// <summary>Rewords the compiler messages rule authors meet most often.</summary>
     private static string FriendlyMessage(string id, string message) => id switch
     {
-        "CS0029" or "CS0266" => $"Wrong type: {message.Replace("Cannot implicitly convert type", "cannot use", StringComparison.Ordinal)}",
+        "CS0029" or "CS0266" => ConversionMessage(message),
         "CS0019" => $"Wrong operand types: {message}",
         "CS1503" => $"Wrong argument type: {message}",
         "CS0220" => "The arithmetic overflows.",
         _ => message,
     };
+
+    /// <summary>"Cannot implicitly convert type 'bool' to 'double'" becomes "… gives true/false where a number is needed".</summary>
+    private static string ConversionMessage(string message)
+    {
+        var types = System.Text.RegularExpressions.Regex.Matches(message, "'([^']+)'").Select(m => m.Groups[1].Value).ToList();
+        return types.Count == 2
+            ? $"Wrong type: the formula gives {Kind(types[0])} where {Kind(types[1])} is needed."
+            : $"Wrong type: {message}";
+
+        static string Kind(string type) => type switch
+        {
+            "bool" => "true/false",
+            "double" or "int" => "a number",
+            "string" => "text",
+            _ => type,
+        };
+    }
 }

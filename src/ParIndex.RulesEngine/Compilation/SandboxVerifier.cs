@@ -1,50 +1,119 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Diagnostics;
 
 namespace ParIndex.RulesEngine.Compilation;
 
 /// <summary>
-/// Second sandbox layer, after the syntax check: with the compiler's semantic model, every name
-/// and call inside a formula must bind to a local of the generated code, a method of
-/// <see cref="FormulaFunctions"/>, or a built-in operator on numbers, bools or strings. Anything
-/// else (an inherited object method, a type, a field) is rejected before the assembly is emitted.
+/// Second sandbox layer, after the syntax check of each formula (<see cref="FormulaAnalyzer"/>)
+/// and before anything is emitted. It reads the WHOLE generated file:
+/// <list type="bullet">
+/// <item>the file has the generator's outline (<see cref="GeneratedCodeShape"/>): one static class
+/// of static methods, no attribute, directive or stray line break, so rule text cannot have
+/// become code outside a formula;</item>
+/// <item>outside formulas, by syntax: no construct that loops forever, allocates or hides code,
+/// and only the kernel's vocabulary of members (<see cref="GeneratorVocabulary"/>);</item>
+/// <item>inside formulas, with the compiler's semantic model: only formula syntax, and every name,
+/// call and operator binds to a symbol of <see cref="SandboxAllowList"/> (locals, catalogued
+/// functions, operators on numbers and bools, text compared with == and !=).</item>
+/// </list>
+/// Anything else fails the load with PAR0501 naming the formula's owner and the symbol.
 /// </summary>
 internal static class SandboxVerifier
 {
-    public static void Verify(CSharpCompilation compilation, SyntaxTree tree, GeneratedSource source, DiagnosticBag diagnostics)
+    /// <summary>Formula syntax: what <see cref="FormulaAnalyzer"/> allows plus what the rewriter adds.</summary>
+    private static readonly HashSet<SyntaxKind> FormulaSyntax =
+    [
+        SyntaxKind.NumericLiteralExpression, SyntaxKind.StringLiteralExpression, SyntaxKind.TrueLiteralExpression, SyntaxKind.FalseLiteralExpression,
+        SyntaxKind.IdentifierName, SyntaxKind.ParenthesizedExpression, SyntaxKind.ConditionalExpression,
+        SyntaxKind.AddExpression, SyntaxKind.SubtractExpression, SyntaxKind.MultiplyExpression, SyntaxKind.DivideExpression, SyntaxKind.ModuloExpression,
+        SyntaxKind.LogicalAndExpression, SyntaxKind.LogicalOrExpression, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression,
+        SyntaxKind.LessThanExpression, SyntaxKind.LessThanOrEqualExpression, SyntaxKind.GreaterThanExpression, SyntaxKind.GreaterThanOrEqualExpression,
+        SyntaxKind.UnaryMinusExpression, SyntaxKind.UnaryPlusExpression, SyntaxKind.LogicalNotExpression,
+        SyntaxKind.InvocationExpression, SyntaxKind.ArgumentList, SyntaxKind.Argument,
+        // Added by FormulaRewriter: group aggregates and criterion look-ups become array reads.
+        SyntaxKind.ElementAccessExpression, SyntaxKind.BracketedArgumentList, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.AliasQualifiedName,
+    ];
+
+    public static void Verify(CSharpCompilation compilation, SyntaxTree tree, GeneratedSource source, DiagnosticBag diagnostics, CancellationToken cancellation = default)
     {
+        var report = new Reporter(tree.GetText(cancellation), source, diagnostics);
+        var root = tree.GetCompilationUnitRoot(cancellation);
+        if (!GeneratedCodeShape.Check(root, source.Text, source, report.Outside)) return;
+
         var model = compilation.GetSemanticModel(tree);
-        var root = tree.GetRoot();
-        var functions = compilation.GetTypeByMetadataName(typeof(FormulaFunctions).FullName!);
-        foreach (var span in source.Spans)
+        var allow = new SandboxAllowList(compilation);
+        var spans = new SpanCursor(source.Spans);
+        var count = 0;
+        foreach (var node in root.DescendantNodes())
         {
-            var nodes = root.DescendantNodes(new Microsoft.CodeAnalysis.Text.TextSpan(span.Start, span.End - span.Start))
-                .Where(n => n.SpanStart >= span.Start && n.Span.End <= span.End);
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var node in nodes)
+            if (++count % 1024 == 0) cancellation.ThrowIfCancellationRequested();
+            var span = spans.Containing(node);
+            if (span is null)
             {
-                var symbol = node switch
-                {
-                    IdentifierNameSyntax or InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax => model.GetSymbolInfo(node).Symbol,
-                    _ => null,
-                };
-                if (symbol is null || IsAllowed(symbol, functions) || !reported.Add(symbol.ToDisplayString())) continue;
-                var offset = span.OriginalOffset(node.SpanStart);
-                diagnostics.Error(DiagnosticCodes.SandboxViolation,
-                    $"The formula uses '{symbol.ToDisplayString()}', which formulas may not reach.",
-                    span.Formula.LocationAt(offset));
+                if (GeneratedCodeShape.ProblemOutsideFormulas(node) is { } problem) report.Outside(node.SpanStart, $"{problem} ('{Snippet(node)}')");
+                continue;
             }
+            if (!FormulaSyntax.Contains(node.Kind()))
+            {
+                report.Inside(span, node, $"The formula of {span.Formula.Owner} contains '{Snippet(node)}' ({node.Kind()}), which formulas may not use.");
+                continue;
+            }
+            if (!BindsSymbol(node)) continue;
+            var symbol = model.GetSymbolInfo(node, cancellation).Symbol;
+            if (symbol is null || allow.IsAllowed(symbol)) continue;
+            report.Inside(span, node, symbol is IMethodSymbol method && SandboxAllowList.IsStringConcatenation(method)
+                ? $"The formula of {span.Formula.Owner} joins text with '+' ('{Snippet(node)}'); text can only be compared with == and !=."
+                : $"The formula of {span.Formula.Owner} uses '{symbol.ToDisplayString()}', which formulas may not reach.");
         }
     }
 
-    private static bool IsAllowed(ISymbol symbol, INamedTypeSymbol? functions) => symbol switch
+    private static bool BindsSymbol(SyntaxNode node) => node is SimpleNameSyntax or MemberAccessExpressionSyntax
+        or InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or ElementAccessExpressionSyntax;
+
+    private static string Snippet(SyntaxNode node)
     {
-        ILocalSymbol => true,
-        IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } => true,
-        IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op => op.ContainingType.SpecialType == SpecialType.System_String,
-        IMethodSymbol method => SymbolEqualityComparer.Default.Equals(method.ContainingType, functions),
-        _ => false,
-    };
+        var text = node.ToString();
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+
+    /// <summary>Turns findings into PAR0501 diagnostics, each once.</summary>
+    private sealed class Reporter(Microsoft.CodeAnalysis.Text.SourceText text, GeneratedSource source, DiagnosticBag diagnostics)
+    {
+        private readonly HashSet<string> _outside = new(StringComparer.Ordinal);
+        private readonly HashSet<(AnalyzedFormula, string)> _inside = new();
+        private readonly string? _file = source.Spans.FirstOrDefault()?.Formula.Source.Location.File;
+
+        public void Outside(int position, string what)
+        {
+            var line = text.Lines.GetLinePosition(position).Line + 1;
+            if (_outside.Add($"{line}:{what}"))
+                diagnostics.Error(DiagnosticCodes.SandboxViolation,
+                    $"The generated code breaks the sandbox at line {line}: {what}. Text from the rule file outside formulas must never become code.",
+                    new SourceLocation(_file, null, 0, 0));
+        }
+
+        /// <summary>A formula can stand in several stages of the generated code; it is reported once.</summary>
+        public void Inside(FormulaSpan span, SyntaxNode node, string message)
+        {
+            if (_inside.Add((span.Formula, message)))
+                diagnostics.Error(DiagnosticCodes.SandboxViolation, message, span.Formula.LocationAt(span.OriginalOffset(node.SpanStart)));
+        }
+    }
+
+    /// <summary>Walks the formula spans alongside a document-order walk of the nodes.</summary>
+    private sealed class SpanCursor(IReadOnlyList<FormulaSpan> spans)
+    {
+        private int _index;
+
+        public FormulaSpan? Containing(SyntaxNode node)
+        {
+            while (_index < spans.Count && spans[_index].End <= node.SpanStart) _index++;
+            if (_index >= spans.Count) return null;
+            var span = spans[_index];
+            return span.Start <= node.SpanStart && node.Span.End <= span.End ? span : null;
+        }
+    }
 }

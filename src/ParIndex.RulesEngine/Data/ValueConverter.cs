@@ -24,11 +24,14 @@ internal static class ValueConverter
             case decimal m: value = (double)m; break;
             case int or long or short or byte or uint or ulong or ushort or sbyte:
                 value = Convert.ToDouble(raw, CultureInfo.InvariantCulture); break;
-            case string s when double.TryParse(s.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, culture, out var parsed):
+            // Thousands separators only when a culture was chosen: under the invariant default
+            // "2,25" (a Vietnamese decimal read without vi-VN) would silently become 225; it is
+            // reported instead. With vi-VN, "50.533" is 50533 and "2,25" is 2.25.
+            case string s when double.TryParse(s.Trim(), NumberStyles.Float | (culture.Name.Length == 0 ? 0 : NumberStyles.AllowThousands), culture, out var parsed):
                 value = parsed; break;
             default:
                 value = double.NaN;
-                problem = $"'{Shorten(raw)}' is not a number" + (raw is string ? $" (numbers are read with culture '{CultureName(culture)}')" : "");
+                problem = $"'{Shorten(raw)}' is not a number" + (raw is string ? $" (numbers are read with culture '{CultureName(culture)}', decimal separator '{culture.NumberFormat.NumberDecimalSeparator}'{(culture.Name.Length == 0 ? ", no thousands separators; use --culture vi-VN for decimal commas" : "")})" : "");
                 return false;
         }
         if (!double.IsFinite(value))

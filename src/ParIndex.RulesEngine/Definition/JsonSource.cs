@@ -48,7 +48,8 @@ internal sealed class JsonSource
         catch (JsonReaderException ex)
         {
             diagnostics.Error(DiagnosticCodes.MalformedJson, TrimNewtonsoftSuffix(ex.Message),
-                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition));
+                // Newtonsoft reports the position of the last character it accepted; the problem is the next one.
+                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition + 1));
             return null;
         }
     }

@@ -23,16 +23,16 @@ internal sealed class GroupAggregator
     }
 
     /// <summary>One batch: accumulate its rows and store the results in its frame.</summary>
-    public static void Compute(BoundRuleSet rules, KernelFrame frame, int groupCount)
+    public static void Compute(BoundRuleSet rules, KernelFrame frame, int groupCount, bool[]? excluded = null)
     {
         if (rules.Aggregates.Count == 0) return;
         var aggregator = new GroupAggregator(rules);
-        aggregator.Add(frame);
+        aggregator.Add(frame, excluded);
         aggregator.StoreInto(frame, groupCount);
     }
 
-    /// <summary>Adds the rows of a frame whose variables stage has run.</summary>
-    public void Add(KernelFrame frame)
+    /// <summary>Adds the rows of a frame whose variables stage has run, except the excluded ones.</summary>
+    public void Add(KernelFrame frame, bool[]? excluded = null)
     {
         foreach (var aggregate in _rules.Aggregates)
         {
@@ -42,7 +42,7 @@ internal sealed class GroupAggregator
             for (var row = 0; row < frame.Rows; row++)
             {
                 var value = source[row];
-                if (double.IsNaN(value)) continue;
+                if (double.IsNaN(value) || (excluded is not null && excluded[row])) continue;
                 var group = frame.Groups[row];
                 while (values.Count <= group)
                 {

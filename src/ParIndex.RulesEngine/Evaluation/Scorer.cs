@@ -25,8 +25,16 @@ internal static class Scorer
         var groups = new GroupIndex();
         AssignGroups(rules, batch, frame, groups);
         Run(kernel.ComputeVariables, frame, options);
+        var scores = detail ? kernel.ComputeScores : kernel.ComputeTotals;
         GroupAggregator.Compute(rules, frame, groups.Count);
-        Run(detail ? kernel.ComputeScores : kernel.ComputeTotals, frame, options);
+        Run(scores, frame, options);
+        if (rules.Aggregates.Count > 0 && HasFaults(frame, out var faulted))
+        {
+            // A row that will be rejected must not move the group's best or mean for the others:
+            // recompute the aggregates without it and score again (once; see docs/rule-files.md).
+            GroupAggregator.Compute(rules, frame, groups.Count, faulted);
+            Run(scores, frame, options);
+        }
 
         var rowErrors = batch.RowErrors.ToList();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
@@ -47,6 +55,16 @@ internal static class Scorer
         rules.ConditionCount,
         storeDetail,
         rules.LookedUpNodes);
+
+    /// <summary>True when some row's formulas gave no number; <paramref name="faulted"/> marks them.</summary>
+    internal static bool HasFaults(KernelFrame frame, out bool[] faulted)
+    {
+        faulted = new bool[frame.Rows];
+        var any = false;
+        for (var row = 0; row < frame.Rows; row++)
+            any |= faulted[row] = frame.Faults[row] != 0;
+        return any;
+    }
 
     internal static KernelFrame NewFrame(BoundRuleSet rules, AgencyBatch batch, bool detail) =>
         new(batch.Count, ShapeOf(rules, detail), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);

@@ -28,30 +28,37 @@ internal sealed class StreamingRun
     private IEnumerable<AgencyBatch> Chunks() =>
         CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.Culture, Math.Max(1, _options.ChunkSize));
 
-    /// <summary>Pass 0, only when formulas use group aggregates: they need every row's values first.</summary>
-    public void ComputeAggregates()
+    public bool UsesAggregates => _ruleSet.Bound.Aggregates.Count > 0;
+
+    /// <summary>
+    /// Pass 0, only when formulas use group aggregates: they need every row's values first.
+    /// <paramref name="excluded"/> (by position in the file) leaves out rows a previous pass rejected.
+    /// </summary>
+    public void ComputeAggregates(IReadOnlyList<bool>? excluded = null)
     {
-        if (_ruleSet.Bound.Aggregates.Count == 0) return;
+        if (!UsesAggregates) return;
         _aggregator = new GroupAggregator(_ruleSet.Bound);
+        var offset = 0;
         foreach (var chunk in Chunks())
         {
             var frame = Prepare(chunk);
             Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
-            _aggregator.Add(frame);
+            _aggregator.Add(frame, excluded is null ? null : Enumerable.Range(offset, chunk.Count).Select(i => excluded[i]).ToArray());
+            offset += chunk.Count;
         }
     }
 
-    /// <summary>Pass 1: score every chunk and keep only what ranking needs.</summary>
+    /// <summary>Pass 1: score every chunk and keep only what ranking needs (and the rejected rows).</summary>
     public StreamedTotals ScoreAndCollect()
     {
         var totals = new StreamedTotals();
         foreach (var chunk in Chunks())
         {
-            foreach (var diagnostic in chunk.Diagnostics) _options.OnDiagnostic?.Invoke(diagnostic);
+            totals.Diagnostics.AddRange(chunk.Diagnostics);
             var frame = Score(chunk);
             var errors = chunk.RowErrors.ToList();
             var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, errors);
-            foreach (var error in errors) _options.OnRowError?.Invoke(error);
+            totals.Errors.AddRange(errors);
             totals.Add(frame, scored, rejectedByReader: chunk.RowErrors.Select(e => e.Row).Distinct().Count());
         }
         return totals;
@@ -113,6 +120,9 @@ internal sealed class StreamedTotals
     private readonly List<int> _group = new();
 
     public List<bool> Scored { get; } = new();
+    public List<RowError> Errors { get; } = new();
+    public List<Diagnostics.Diagnostic> Diagnostics { get; } = new();
+    public bool AnyFault { get; private set; }
     public int RowsRead { get; private set; }
     public int ScoredCount { get; private set; }
     public int RejectedCount => RowsRead - ScoredCount;
@@ -126,6 +136,7 @@ internal sealed class StreamedTotals
             _group.Add(frame.Groups[row]);
             Scored.Add(scored[row]);
             if (scored[row]) ScoredCount++;
+            else AnyFault = true;
         }
     }
 

@@ -51,6 +51,14 @@ public static class StreamingScorer
         var run = new StreamingRun(ruleSet, path, options);
         run.ComputeAggregates();
         var totals = run.ScoreAndCollect();
+        if (run.UsesAggregates && totals.AnyFault)
+        {
+            // As in a batch: rejected rows must not move the group aggregates of the others.
+            run.ComputeAggregates(totals.Scored.Select(scored => !scored).ToList());
+            totals = run.ScoreAndCollect();
+        }
+        foreach (var diagnostic in totals.Diagnostics) options.OnDiagnostic?.Invoke(diagnostic);
+        foreach (var error in totals.Errors) options.OnRowError?.Invoke(error);
         var ranks = totals.Rank();
         run.Write(output, totals, ranks);
         return new StreamingSummary(totals.RowsRead, totals.ScoredCount, totals.RejectedCount, run.GroupCount);

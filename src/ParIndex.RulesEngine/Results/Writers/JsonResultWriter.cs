@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace ParIndex.RulesEngine.Results.Writers;
 
 /// <summary>
-/// Writes the full report as JSON: rule set identity, every scored agency with criteria points
+/// Writes the full report as JSON: rule set identity and criteria (code, title, max), every scored agency with criteria points
 /// and eligibility, and every rejected row. <see cref="PreviousRanksReader"/> reads it back as
 /// the previous period.
 /// </summary>
@@ -21,6 +21,21 @@ public static class JsonResultWriter
         Property(json, "id", report.RuleSet.Id);
         Property(json, "version", report.RuleSet.Version);
         Property(json, "title", report.RuleSet.Title);
+        // The criteria tree once (titles, max), so that a results file reads on its own (parindex diff).
+        json.WritePropertyName("criteria");
+        json.WriteStartArray();
+        foreach (var criterion in report.Criteria)
+        {
+            json.WriteStartObject();
+            Property(json, "code", criterion.Code);
+            Property(json, "title", criterion.Title);
+            Property(json, "max", criterion.Max);
+            Property(json, "depth", criterion.Depth);
+            Property(json, "parent", criterion.ParentCode);
+            Property(json, "kind", criterion.Kind.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WritePropertyName("agencies");
         json.WriteStartArray();

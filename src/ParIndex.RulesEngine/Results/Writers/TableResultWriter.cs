@@ -35,8 +35,7 @@ public static class TableResultWriter
             }
             output.Write(table.ToString());
         }
-        if (report.RowErrors.Count == 0) return;
-        output.WriteLine($"\n{report.RowErrors.Count} row(s) not scored:");
-        foreach (var error in report.RowErrors) output.WriteLine($"  {error}");
+        if (report.RowErrors.Count > 0)
+            output.WriteLine($"\n{report.RowErrors.Count} problem(s) in rows that were not scored; each is listed with agency id, field and reason in ScoreReport.RowErrors (the CLI prints them on standard error).");
     }
 }

@@ -1,0 +1,37 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Results.Diff;
+
+namespace ParIndex.Cli;
+
+/// <summary>
+/// parindex diff &lt;results-a.json&gt; &lt;results-b.json&gt;: what changed between two results files
+/// written by <c>score --format json</c> (two periods, or two rule-set versions).
+/// </summary>
+public static class DiffCommand
+{
+    /// <summary>Options of the diff command.</summary>
+    public static readonly string[] Options = ["top", "format", "out"];
+
+    /// <summary>Compares the two files and writes the comparison; returns the exit code.</summary>
+    public static int Run(CommandLine line, TextWriter output, TextWriter error)
+    {
+        if (line.Positional.Count != 2)
+            throw new UsageException($"'diff' takes 2 results files, not {line.Positional.Count}.");
+        var unknown = line.UnknownOptions(Options.Append("help")).ToList();
+        if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for 'diff': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        var format = line.Option("format") ?? "table";
+        if (format is not ("table" or "json")) throw new UsageException($"Unknown format '{format}' for diff; use table or json.");
+        var top = 10;
+        if (line.Option("top") is { } topText && (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out top) || top < 0))
+            throw new UsageException($"--top takes a whole number ≥ 0, not '{topText}'.");
+
+        var before = ResultsFile.ReadFile(line.Positional[0]);
+        var after = ResultsFile.ReadFile(line.Positional[1]);
+        var comparison = ResultsComparer.Compare(before, after, top);
+        using var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null;
+        var writer = (TextWriter?)target ?? output;
+        if (format == "json") ResultsDiffWriter.WriteJson(comparison, writer);
+        else ResultsDiffWriter.Write(comparison, writer);
+        return ExitCodes.Success;
+    }
+}

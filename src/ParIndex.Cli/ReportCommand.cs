@@ -1,0 +1,42 @@
+using ParIndex.RulesEngine.Results.Report;
+using ParIndex.RulesEngine.Results.Writers;
+
+namespace ParIndex.Cli;
+
+/// <summary>
+/// parindex report &lt;rules&gt; &lt;data&gt; [--previous &lt;results&gt;] --out report.html: one
+/// self-contained HTML page in Vietnamese (<see cref="HtmlReportWriter"/>).
+/// </summary>
+public static class ReportCommand
+{
+    /// <summary>Options of the report command (besides the compile-cache options).</summary>
+    public static readonly string[] Options = ["previous", "out", "culture", "title", "subtitle", "agency"];
+
+    /// <summary>Scores the data and writes the HTML report; returns the exit code.</summary>
+    public static int Run(CommandLine line, TextWriter output, TextWriter error)
+    {
+        Cli.Expect(line, 2, Options);
+        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        using var rules = Cli.LoadRules(line, error);
+        var (report, dataOk) = Cli.ScoreData(rules, line, error, previous);
+        if (!dataOk) return ExitCodes.InvalidData;
+        if (line.Option("agency") is { } agency && report.Find(agency) is null)
+            throw new UsageException($"--agency {agency}: no scored agency has that id.");
+
+        var options = new HtmlReportOptions
+        {
+            Title = line.Option("title"),
+            Subtitle = line.Option("subtitle"),
+            SelectedAgency = line.Option("agency"),
+        };
+        if (line.Option("out") is { } outPath)
+        {
+            using (var target = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)))
+                HtmlReportWriter.Write(report, target, options);
+            error.WriteLine($"{outPath}: report of {report.Agencies.Count} agencies ({report.RowErrors.Count} row(s) not scored).");
+        }
+        else HtmlReportWriter.Write(report, output, options);
+        foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
+        return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ParIndex.RulesEngine;
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Results;
+using Spectre.Console;
+
+namespace ParIndex.Cli;
+
+/// <summary>
+/// What the command does differently when standard output is a terminal: ranking tables drawn
+/// with Spectre.Console, and a progress bar with rows per second while a large data file is read
+/// and scored. <see cref="Current"/> is null when output is redirected, and always in tests
+/// (they call <see cref="Cli.Run(string[], TextWriter, TextWriter)"/>), so output is then plain text.
+/// </summary>
+public static class Terminal
+{
+    private static readonly AsyncLocal<IAnsiConsole?> CurrentConsole = new();
+
+    /// <summary>Data files at least this large (bytes) get a progress bar on an interactive terminal.</summary>
+    public const long ProgressThreshold = 512 * 1024;
+
+    /// <summary>The console of the running command when standard output is a terminal, else null.</summary>
+    public static IAnsiConsole? Current
+    {
+        get => CurrentConsole.Value;
+        internal set => CurrentConsole.Value = value;
+    }
+
+    /// <summary>The console for this process when standard output is a terminal; null when it is redirected.</summary>
+    public static IAnsiConsole? Detect()
+    {
+        if (Console.IsOutputRedirected) return null;
+        if (Environment.GetEnvironmentVariable("TERM") is "dumb") return null;
+        return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+    }
+
+    /// <summary>Reads a CSV or JSON data file, with a progress bar when the terminal is interactive and the file large.</summary>
+    internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, CultureInfo culture)
+    {
+        var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        if (Current is not { } console || !console.Profile.Capabilities.Interactive || !IsLarge(path))
+            return json ? JsonAgencyReader.ReadFile(rules, path, culture) : CsvAgencyReader.ReadFile(rules, path, culture);
+
+        AgencyBatch? batch = null;
+        Progress(console).Start(context =>
+        {
+            var task = context.AddTask(Description("Đọc dữ liệu", 0, 0), maxValue: 100);
+            var clock = Stopwatch.StartNew();
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var counting = new CountingStream(file, (bytes, lines) =>
+            {
+                task.Value = file.Length == 0 ? 100 : 100.0 * bytes / file.Length;
+                task.Description = Description("Đọc dữ liệu", Math.Max(0, lines - 1), clock.Elapsed.TotalSeconds);
+            });
+            using var reader = new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            batch = json ? JsonAgencyReader.Read(rules, reader, culture, path) : CsvAgencyReader.Read(rules, reader, culture, path);
+            task.Value = 100;
+            task.Description = Description("Đọc dữ liệu", batch.Count + batch.RowErrors.Count, clock.Elapsed.TotalSeconds);
+        });
+        return batch!;
+    }
+
+    /// <summary>Scores a batch, with a progress display when the terminal is interactive and the batch large.</summary>
+    internal static ScoreReport Score(CompiledRuleSet rules, AgencyBatch batch, ScoringOptions options)
+    {
+        if (Current is not { } console || !console.Profile.Capabilities.Interactive || batch.Count < 10_000)
+            return rules.Score(batch, options);
+        ScoreReport? report = null;
+        Progress(console).Start(context =>
+        {
+            var task = context.AddTask(Description("Chấm điểm", batch.Count, 0), maxValue: batch.Count);
+            task.IsIndeterminate = true;
+            var clock = Stopwatch.StartNew();
+            report = rules.Score(batch, options);
+            task.IsIndeterminate = false;
+            task.Value = batch.Count;
+            task.Description = Description("Chấm điểm", batch.Count, clock.Elapsed.TotalSeconds);
+        });
+        return report!;
+    }
+
+    private static bool IsLarge(string path)
+    {
+        try { return new FileInfo(path).Length >= ProgressThreshold; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
+    private static Progress Progress(IAnsiConsole console) => console.Progress()
+        .AutoClear(false)
+        .HideCompleted(false)
+        .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn());
+
+    private static string Description(string what, long rows, double seconds)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var rate = seconds > 0 ? rows / seconds : 0;
+        return Markup.Escape($"{what}: {rows.ToString("N0", vi)} dòng · {rate.ToString("N0", vi)} dòng/s");
+    }
+
+    /// <summary>A read-only stream that reports bytes and line breaks read so far.</summary>
+    private sealed class CountingStream(Stream inner, Action<long, long> progress) : Stream
+    {
+        private long _bytes;
+        private long _lines;
+        private long _lastReport;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => _bytes; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            _bytes += read;
+            _lines += buffer[..read].Count((byte)'\n');
+            if (_bytes - _lastReport >= 256 * 1024 || read == 0)
+            {
+                _lastReport = _bytes;
+                progress(_bytes, _lines);
+            }
+            return read;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace ParIndex.RulesEngine.Results.Report;
+
+/// <summary>Text and choices for <see cref="HtmlReportWriter"/>.</summary>
+public sealed record HtmlReportOptions
+{
+    /// <summary>The page title; the rule set's title when null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>A line under the title, e.g. "Kỳ đánh giá năm 2019"; none when null.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>Free text for the footer, e.g. a date; none when null (the output then depends only on the report).</summary>
+    public string? GeneratedOn { get; init; }
+
+    /// <summary>The agency shown first in the per-area section; the best ranked when null or unknown.</summary>
+    public string? SelectedAgency { get; init; }
+}
