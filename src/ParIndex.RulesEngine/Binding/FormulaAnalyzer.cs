@@ -21,7 +21,7 @@ internal enum FormulaScope
 /// catalogued functions are allowed. Everything else (member access, new, typeof, lambdas, casts,
 /// assignments …) is rejected here, before any code is generated: the first sandbox layer.
 /// </summary>
-internal sealed class FormulaAnalyzer
+internal sealed partial class FormulaAnalyzer
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
@@ -96,33 +96,6 @@ internal sealed class FormulaAnalyzer
         return CheckTrivia(expression, text) ? expression : null;
     }
 
-    /// <summary>
-    /// Only spaces and line breaks may separate tokens. Comments, preprocessor directives and the
-    /// text they disable are refused: the compiler would read them in a different context than
-    /// this check does, so nothing may hide there.
-    /// </summary>
-    private bool CheckTrivia(ExpressionSyntax expression, string text)
-    {
-        // Trivia after the last line of the expression belongs to the end-of-file token, outside
-        // the expression node, yet the generated code would contain it: it must be blank.
-        var end = expression.FullSpan.End;
-        if (expression.FullSpan.Start != 0 || (end < text.Length && !string.IsNullOrWhiteSpace(text[end..])))
-        {
-            Fail(DiagnosticCodes.ForbiddenConstruct, end,
-                $"Comments and preprocessor directives are not allowed in formulas ('{Snippet(text[end..])}' in the formula of {_owner}); put explanations in 'description'.");
-            return false;
-        }
-        foreach (var trivia in expression.DescendantTrivia(descendIntoTrivia: true))
-        {
-            if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia)) continue;
-            var what = trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ? "Preprocessor directives" : "Comments";
-            Fail(DiagnosticCodes.ForbiddenConstruct, trivia.SpanStart,
-                $"{what} are not allowed in formulas ('{Snippet(trivia.ToFullString())}' in the formula of {_owner}); put explanations in 'description'.");
-            return false;
-        }
-        return true;
-    }
-
     private void Visit(ExpressionSyntax node, int depth)
     {
         if (depth > _limits.MaxExpressionDepth)
@@ -191,25 +164,6 @@ internal sealed class FormulaAnalyzer
         }
     }
 
-    /// <summary>A regular "..." literal: not verbatim (@"..."), raw ("""...""") or UTF-8 ("..."u8).</summary>
-    private static bool IsPlainString(SyntaxToken token) =>
-        token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith('"');
-
-    private void VisitNumber(LiteralExpressionSyntax literal)
-    {
-        var text = literal.Token.Text;
-        var body = text.EndsWith('d') || text.EndsWith('D') ? text[..^1] : text;
-        var isDecimalNotation = body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-' or '_');
-        if (!isDecimalNotation || body.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
-                $"The number '{text}' in the formula of {_owner} is not allowed: write plain decimal numbers such as 12 or 0.75.");
-            return;
-        }
-        if (literal.Token.Value is int or long or uint or ulong)
-            _integerEnds.Add(literal.Span.End);
-    }
-
     private void VisitIdentifier(IdentifierNameSyntax identifier)
     {
         if (!CheckNameSpelling(identifier.Identifier, "name")) return;
@@ -221,23 +175,6 @@ internal sealed class FormulaAnalyzer
             return;
         }
         _names.Add(new NameUse(name, identifier.SpanStart));
-    }
-
-    /// <summary>
-    /// A name in a formula is spelt exactly as declared names are: an ASCII letter, then letters,
-    /// digits or '_'. That refuses verbatim (@x) and escaped (\u0053ystem) identifiers, other
-    /// scripts, and names starting with '_', which belong to the generated code (__f, __i, __P0).
-    /// </summary>
-    private bool CheckNameSpelling(SyntaxToken identifier, string what)
-    {
-        var text = identifier.Text;
-        if (ReservedNames.IsName(text)) return true;
-        var why = text.StartsWith('@') ? "verbatim identifiers (@name) are not allowed"
-            : text.Contains('\\') ? "unicode escapes are not allowed in names"
-            : text.StartsWith('_') ? "names starting with '_' are reserved for the generated code"
-            : "names use only ASCII letters, digits and '_', starting with a letter";
-        Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The {what} '{Snippet(text)}' is not allowed in the formula of {_owner}: {why}.");
-        return false;
     }
 
     private void VisitInvocation(InvocationExpressionSyntax invocation, int depth)
@@ -263,7 +200,7 @@ internal sealed class FormulaAnalyzer
         foreach (var argument in arguments)
         {
             if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
-                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in the formula of {_owner}.");
+                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in formulas ('{Snippet(argument.ToString())}' in the formula of {_owner}).");
         }
 
         if (FormulaFunctionCatalog.Plain.TryGetValue(name, out var arities))
@@ -279,13 +216,13 @@ internal sealed class FormulaAnalyzer
             if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target && CheckNameSpelling(target.Identifier, "name"))
                 _aggregates.Add(new AggregateUse(kind, target.Identifier.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
-                Fail(DiagnosticCodes.InvalidAggregate, invocation.SpanStart, $"{name} takes one input or variable name, e.g. {name}(onlineShare), in the formula of {_owner}.");
+                Fail(DiagnosticCodes.InvalidAggregate, invocation.SpanStart, $"{name} takes one input or variable name, e.g. {name}(onlineShare), not '{Snippet(invocation.ToString())}' in the formula of {_owner}.");
             return;
         }
         if (FormulaFunctionCatalog.CriterionLookups.Contains(name))
         {
             if (_scope != FormulaScope.Eligibility)
-                Fail(DiagnosticCodes.UnknownFunction, invocation.SpanStart, $"{name}(\"code\") can only be used in eligibility conditions, not in the formula of {_owner}.");
+                Fail(DiagnosticCodes.UnknownFunction, invocation.SpanStart, $"{name}(\"code\") can only be used in eligibility conditions, not in the formula of {_owner} ('{Snippet(invocation.ToString())}').");
             else if (arguments.Count == 1 && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } code && IsPlainString(code.Token))
                 _lookups.Add(new CriterionLookup(name, code.Token.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
@@ -300,12 +237,6 @@ internal sealed class FormulaAnalyzer
     {
         Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart,
             $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{Snippet(node.ToString())}' in the formula of {_owner}).");
-    }
-
-    private static string Snippet(string text)
-    {
-        text = text.Trim();
-        return text.Length > 60 ? text[..57] + "..." : text;
     }
 
     private void Fail(string code, int offset, string message)

@@ -80,7 +80,7 @@ internal static class GeneratedCodeShape
     /// <summary>
     /// Checks one node outside the formulas, by syntax alone (the generator's own code needs no
     /// semantic model): nothing forbidden, calls and members only of the kernel's vocabulary,
-    /// casts only to number types, loops only counting up an int.
+    /// casts only to number and bool types, loops only counting up an int.
     /// </summary>
     public static string? ProblemOutsideFormulas(SyntaxNode node) => node switch
     {
@@ -89,7 +89,7 @@ internal static class GeneratedCodeShape
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax callee } => GeneratorVocabulary.IsFunction(callee.Identifier.ValueText)
             ? null : $"a call to '{callee.Identifier.ValueText}', which is not a FormulaFunctions method",
         InvocationExpressionSyntax { Expression: not MemberAccessExpressionSyntax } => "a call through an expression",
-        CastExpressionSyntax { Type: PredefinedTypeSyntax } => null,
+        CastExpressionSyntax { Type: PredefinedTypeSyntax { Keyword.ValueText: "double" or "int" or "long" or "bool" } } => null,
         CastExpressionSyntax cast => $"a cast to '{cast.Type}'",
         ForStatementSyntax loop => IsCountingLoop(loop) ? null : $"a loop that does not count up an int ('for ({loop.Declaration}; {loop.Condition}; {string.Join(", ", loop.Incrementors)})')",
         _ => null,

@@ -58,26 +58,33 @@ internal static class SandboxVerifier
             }
             if (!FormulaSyntax.Contains(node.Kind()))
             {
-                report.Inside(span, node, $"The formula of {span.Formula.Owner} contains '{Snippet(node)}' ({node.Kind()}), which formulas may not use.");
+                report.Inside(span, node, $"The formula of {span.Formula.Owner} contains '{Original(span, node)}' ({node.Kind()}), which formulas may not use.");
                 continue;
             }
             if (!BindsSymbol(node)) continue;
             var symbol = model.GetSymbolInfo(node, cancellation).Symbol;
             if (symbol is null || allow.IsAllowed(symbol)) continue;
-            report.Inside(span, node, symbol is IMethodSymbol method && SandboxAllowList.IsStringConcatenation(method)
-                ? $"The formula of {span.Formula.Owner} joins text with '+' ('{Snippet(node)}'); text can only be compared with == and !=."
-                : $"The formula of {span.Formula.Owner} uses '{symbol.ToDisplayString()}', which formulas may not reach.");
+            if (symbol is IMethodSymbol method && SandboxAllowList.IsStringConcatenation(method))
+                report.Inside(span, node, $"The formula of {span.Formula.Owner} joins text with '+' ('{Original(span, node)}'); text can only be compared with == and !=.", "+text");
+            else
+                report.Inside(span, node, $"The formula of {span.Formula.Owner} uses '{symbol.ToDisplayString()}', which formulas may not reach.");
         }
     }
 
     private static bool BindsSymbol(SyntaxNode node) => node is SimpleNameSyntax or MemberAccessExpressionSyntax
         or InvocationExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or ElementAccessExpressionSyntax;
 
-    private static string Snippet(SyntaxNode node)
+    private static string Snippet(SyntaxNode node) => Shorten(node.ToString());
+
+    /// <summary>The formula text as the author wrote it for a node of the rewritten formula.</summary>
+    private static string Original(FormulaSpan span, SyntaxNode node)
     {
-        var text = node.ToString();
-        return text.Length > 60 ? text[..57] + "..." : text;
+        var start = span.OriginalOffset(node.SpanStart);
+        var end = Math.Clamp(span.OriginalOffset(node.Span.End - 1) + 1, start, span.Formula.Text.Length);
+        return Shorten(span.Formula.Text[start..end]);
     }
+
+    private static string Shorten(string text) => text.Length > 60 ? text[..57] + "..." : text;
 
     /// <summary>Turns findings into PAR0501 diagnostics, each once.</summary>
     private sealed class Reporter(Microsoft.CodeAnalysis.Text.SourceText text, GeneratedSource source, DiagnosticBag diagnostics)
@@ -95,10 +102,10 @@ internal static class SandboxVerifier
                     new SourceLocation(_file, null, 0, 0));
         }
 
-        /// <summary>A formula can stand in several stages of the generated code; it is reported once.</summary>
-        public void Inside(FormulaSpan span, SyntaxNode node, string message)
+        /// <summary>A formula can stand in several stages of the generated code; each finding is reported once.</summary>
+        public void Inside(FormulaSpan span, SyntaxNode node, string message, string? key = null)
         {
-            if (_inside.Add((span.Formula, message)))
+            if (_inside.Add((span.Formula, key ?? message)))
                 diagnostics.Error(DiagnosticCodes.SandboxViolation, message, span.Formula.LocationAt(span.OriginalOffset(node.SpanStart)));
         }
     }

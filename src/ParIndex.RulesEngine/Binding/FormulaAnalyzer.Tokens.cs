@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Binding;
+
+/// <summary>
+/// Token-level checks of the first sandbox layer: what may sit between tokens (only spaces and
+/// line breaks), how numbers, strings and names are written.
+/// </summary>
+internal sealed partial class FormulaAnalyzer
+{
+    /// <summary>
+    /// Only spaces and line breaks may separate tokens. Comments, preprocessor directives and the
+    /// text they disable are refused: the compiler would read them in a different context than
+    /// this check does, so nothing may hide there.
+    /// </summary>
+    private bool CheckTrivia(ExpressionSyntax expression, string text)
+    {
+        // Trivia after the last line of the expression belongs to the end-of-file token, outside
+        // the expression node, yet the generated code would contain it: it must be blank.
+        var end = expression.FullSpan.End;
+        if (expression.FullSpan.Start != 0 || (end < text.Length && !string.IsNullOrWhiteSpace(text[end..])))
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, end,
+                $"Comments and preprocessor directives are not allowed in formulas ('{Snippet(text[end..])}' in the formula of {_owner}); put explanations in 'description'.");
+            return false;
+        }
+        foreach (var trivia in expression.DescendantTrivia(descendIntoTrivia: true))
+        {
+            if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia)) continue;
+            var what = trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ? "Preprocessor directives" : "Comments";
+            Fail(DiagnosticCodes.ForbiddenConstruct, trivia.SpanStart,
+                $"{what} are not allowed in formulas ('{Snippet(trivia.ToFullString())}' in the formula of {_owner}); put explanations in 'description'.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A regular "..." literal: not verbatim (@"..."), raw ("""...""") or UTF-8 ("..."u8).</summary>
+    private static bool IsPlainString(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith('"');
+
+    private void VisitNumber(LiteralExpressionSyntax literal)
+    {
+        var text = literal.Token.Text;
+        var body = text.EndsWith('d') || text.EndsWith('D') ? text[..^1] : text;
+        var isDecimalNotation = body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-' or '_');
+        if (!isDecimalNotation || body.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
+                $"The number '{text}' in the formula of {_owner} is not allowed: write plain decimal numbers such as 12 or 0.75.");
+            return;
+        }
+        if (literal.Token.Value is int or long or uint or ulong)
+            _integerEnds.Add(literal.Span.End);
+    }
+
+    /// <summary>
+    /// A name in a formula is spelt exactly as declared names are: an ASCII letter, then letters,
+    /// digits or '_'. That refuses verbatim (@x) and escaped (\u0053ystem) identifiers, other
+    /// scripts, and names starting with '_', which belong to the generated code (__f, __i, __P0).
+    /// </summary>
+    private bool CheckNameSpelling(SyntaxToken identifier, string what)
+    {
+        var text = identifier.Text;
+        if (ReservedNames.IsName(text)) return true;
+        var why = text.StartsWith('@') ? "verbatim identifiers (@name) are not allowed"
+            : text.Contains('\\') ? "unicode escapes are not allowed in names"
+            : text.StartsWith('_') ? "names starting with '_' are reserved for the generated code"
+            : "names use only ASCII letters, digits and '_', starting with a letter";
+        Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The {what} '{Snippet(text)}' is not allowed in the formula of {_owner}: {why}.");
+        return false;
+    }
+
+    private static string Snippet(string text)
+    {
+        text = text.Trim();
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+}
