@@ -97,8 +97,9 @@ public static class Terminal
     private static string Description(string what, long rows, double seconds)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var rate = seconds > 0 ? rows / seconds : 0;
-        return Markup.Escape($"{what}: {rows.ToString("N0", vi)} dòng · {rate.ToString("N0", vi)} dòng/s");
+        var text = $"{what}: {rows.ToString("N0", vi)} dòng";
+        if (seconds > 0) text += $" · {(rows / seconds).ToString("N0", vi)} dòng/s";
+        return Markup.Escape(text);
     }
 
     /// <summary>A read-only stream that reports bytes and line breaks read so far.</summary>

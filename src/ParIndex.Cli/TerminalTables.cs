@@ -9,49 +9,81 @@ namespace ParIndex.Cli;
 /// The ranking drawn with Spectre.Console for a terminal: one table per group with rounded
 /// borders, right-aligned numbers, coloured rank change and classification. Column widths
 /// follow the terminal's display width of each character, so Vietnamese names with diacritics
-/// line up; long names wrap inside their column.
+/// line up. On a narrow terminal the least useful columns (eligibility, max, id) are left out
+/// so that names keep room; long names then wrap inside their column.
 /// </summary>
 public static class TerminalTables
 {
+    private const int NameRoom = 24;
+
     /// <summary>Writes the ranking of <paramref name="report"/> to <paramref name="console"/>.</summary>
     public static void Write(ScoreReport report, IAnsiConsole console)
     {
         var precision = report.RuleSet.Precision;
         console.Write(new Rule(Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version})")).LeftJustified());
-        var eligibility = report.RuleSet.Eligibility;
         var hasPrevious = report.Agencies.Any(a => a.PreviousRank is not null);
         foreach (var group in report.Groups)
         {
             var ranking = report.Ranking(group);
             if (ranking.Count == 0) continue;
+            var columns = Columns(report, hasPrevious, precision);
+            Fit(columns, ranking, console.Profile.Width);
             var table = new Table().RoundedBorder().BorderColor(Color.Grey);
             if (report.Groups.Count > 1 || group.Length > 0) table.Title(Escape(report.GroupTitle(group)), new Style(decoration: Decoration.Bold));
-            table.AddColumn(new TableColumn("Hạng").RightAligned());
-            if (hasPrevious) table.AddColumn(new TableColumn("Thay đổi").RightAligned());
-            table.AddColumn(new TableColumn("Mã"));
-            table.AddColumn(new TableColumn("Đơn vị"));
-            table.AddColumn(new TableColumn("Điểm").RightAligned());
-            table.AddColumn(new TableColumn("Tối đa").RightAligned());
-            table.AddColumn(new TableColumn("%").RightAligned());
-            table.AddColumn(new TableColumn("Xếp loại"));
-            foreach (var rule in eligibility) table.AddColumn(new TableColumn(Escape(rule.Id)).Centered());
-            foreach (var agency in ranking)
+            foreach (var column in columns)
             {
-                var cells = new List<string> { agency.Rank.ToString(CultureInfo.InvariantCulture) };
-                if (hasPrevious) cells.Add(Change(agency.RankChange));
-                cells.Add(Escape(agency.AgencyId));
-                cells.Add(Escape(agency.Name ?? ""));
-                cells.Add(agency.Total.ToString("F" + precision, CultureInfo.InvariantCulture));
-                cells.Add(agency.MaxPoints.ToString("0.######", CultureInfo.InvariantCulture));
-                cells.Add(agency.Percent.ToString("F" + precision, CultureInfo.InvariantCulture));
-                cells.Add(Escape(agency.Classification ?? ""));
-                foreach (var rule in eligibility)
-                    cells.Add(agency.Eligibility.FirstOrDefault(e => e.Id == rule.Id) is { } outcome ? (outcome.IsEligible ? "[green]có[/]" : "[red]không[/]") : "");
-                table.AddRow(cells.ToArray());
+                var tableColumn = new TableColumn(Escape(column.Header));
+                if (column.Right) tableColumn.RightAligned();
+                if (column.Center) tableColumn.Centered();
+                if (!column.IsName) tableColumn.NoWrap();
+                table.AddColumn(tableColumn);
             }
+            foreach (var agency in ranking) table.AddRow(columns.Select(c => c.Markup(agency)).ToArray());
             console.Write(table);
         }
     }
+
+    private sealed record Column(string Header, Func<AgencyScore, string> Text, Func<AgencyScore, string> Markup, int DropOrder, bool Right = false, bool Center = false, bool IsName = false);
+
+    private static List<Column> Columns(ScoreReport report, bool hasPrevious, int precision)
+    {
+        var columns = new List<Column> { Plain("Hạng", a => a.Rank.ToString(CultureInfo.InvariantCulture), 0, right: true) };
+        if (hasPrevious) columns.Add(new Column("Thay đổi", a => ChangeText(a.RankChange), a => Change(a.RankChange), 0, Right: true));
+        columns.Add(Plain("Mã", a => a.AgencyId, 2));
+        columns.Add(new Column("Đơn vị", a => a.Name ?? "", a => Escape(a.Name ?? ""), 0, IsName: true));
+        columns.Add(Plain("Điểm", a => a.Total.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
+        columns.Add(Plain("Tối đa", a => a.MaxPoints.ToString("0.######", CultureInfo.InvariantCulture), 3, right: true));
+        columns.Add(Plain("%", a => a.Percent.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
+        columns.Add(Plain("Xếp loại", a => a.Classification ?? "", 0));
+        foreach (var rule in report.RuleSet.Eligibility)
+            columns.Add(new Column(rule.Id, a => Eligible(a, rule.Id) switch { true => "có", false => "không", null => "" },
+                a => Eligible(a, rule.Id) switch { true => "[green]có[/]", false => "[red]không[/]", null => "" }, 4, Center: true));
+        return columns;
+    }
+
+    private static Column Plain(string header, Func<AgencyScore, string> text, int dropOrder, bool right = false) =>
+        new(header, text, a => Escape(text(a)), dropOrder, Right: right);
+
+    /// <summary>Leaves out droppable columns (highest drop order first) until the names have room.</summary>
+    private static void Fit(List<Column> columns, IReadOnlyList<AgencyScore> ranking, int width)
+    {
+        int Natural(Column c) => ranking.Select(a => Width(c.Text(a))).Append(Width(c.Header)).Max() + 3;
+        var longestName = ranking.Select(a => Width(a.Name ?? "")).DefaultIfEmpty(0).Max();
+        var wanted = Math.Min(NameRoom, Math.Max(longestName, 6)) + 3;
+        while (columns.Where(c => !c.IsName).Sum(Natural) + wanted + 1 > width && columns.Any(c => c.DropOrder > 0))
+            columns.Remove(columns.Where(c => c.DropOrder > 0).MaxBy(c => c.DropOrder)!);
+    }
+
+    private static bool? Eligible(AgencyScore agency, string ruleId) =>
+        agency.Eligibility.FirstOrDefault(e => e.Id == ruleId)?.IsEligible;
+
+    private static string ChangeText(int? change) => change switch
+    {
+        null => "mới",
+        > 0 => $"▲{change}",
+        < 0 => $"▼{-change}",
+        _ => "=",
+    };
 
     private static string Change(int? change) => change switch
     {
@@ -60,6 +92,8 @@ public static class TerminalTables
         < 0 => $"[red]▼{-change}[/]",
         _ => "[grey]=[/]",
     };
+
+    private static int Width(string text) => new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
 
     private static string Escape(string text) => Markup.Escape(text.Normalize(NormalizationForm.FormC));
 }
