@@ -6,8 +6,14 @@ public sealed record RuleSetLoadOptions
     /// <summary>The defaults.</summary>
     public static RuleSetLoadOptions Default { get; } = new();
 
-    /// <summary>Largest rule file accepted, in bytes (default 4 MiB).</summary>
+    /// <summary>Largest rule file accepted, in bytes (default 4 MiB); rule text given as a string is measured in UTF-8.</summary>
     public long MaxFileBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Deepest nesting of JSON objects and arrays (default 64, Newtonsoft's own limit). Each level of
+    /// criteria takes two (the criterion object and its children array), so criteria can nest about 30 deep.
+    /// </summary>
+    public int MaxJsonDepth { get; init; } = 64;
 
     /// <summary>Longest formula accepted, in characters (default 2,000).</summary>
     public int MaxFormulaLength { get; init; } = 2000;

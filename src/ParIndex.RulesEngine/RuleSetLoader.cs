@@ -1,3 +1,4 @@
+using System.Text;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Definition;
@@ -62,9 +63,20 @@ public static class RuleSetLoader
     /// <param name="json">The rule-file JSON.</param>
     /// <param name="sourceName">A name for messages (e.g. the file it came from).</param>
     /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
-    public static RuleSetLoadResult TryLoadJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null)
+    public static RuleSetLoadResult TryLoadJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
+        LoadThread.Run(() => Load(json, sourceName, options ?? RuleSetLoadOptions.Default));
+
+    /// <summary>Runs the stages before code generation only and returns the bound rule set (null on errors) with every diagnostic.</summary>
+    internal static (BoundRuleSet? Bound, IReadOnlyList<Diagnostic> Diagnostics) TryBind(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
+        LoadThread.Run(() =>
+        {
+            var diagnostics = new DiagnosticBag();
+            var bound = Bind(json, sourceName, options ?? RuleSetLoadOptions.Default, diagnostics);
+            return (bound, diagnostics.Items);
+        });
+
+    private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options)
     {
-        options ??= RuleSetLoadOptions.Default;
         var diagnostics = new DiagnosticBag();
         var bound = Bind(json, sourceName, options, diagnostics);
         if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
@@ -124,7 +136,14 @@ public static class RuleSetLoader
     /// <summary>The stages before code generation: JSON, schema, definition, binding.</summary>
     private static BoundRuleSet? Bind(string json, string? sourceName, RuleSetLoadOptions options, DiagnosticBag diagnostics)
     {
-        var source = JsonSource.Parse(json, sourceName, diagnostics);
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        if (bytes > options.MaxFileBytes)
+        {
+            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"The rule text is {bytes:N0} bytes (UTF-8); the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).",
+                new SourceLocation(sourceName, null, 0, 0));
+            return null;
+        }
+        var source = JsonSource.Parse(json, sourceName, diagnostics, options.MaxJsonDepth);
         if (source is null) return null;
         SchemaValidator.Validate(source, diagnostics);
         if (diagnostics.HasErrors) return null;

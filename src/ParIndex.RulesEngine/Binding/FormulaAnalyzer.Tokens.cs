@@ -38,6 +38,41 @@ internal sealed partial class FormulaAnalyzer
         return true;
     }
 
+    /// <summary>Nesting refused from the text alone whatever MaxExpressionDepth says: the parser's own recursion is at stake.</summary>
+    private const int ParserNestingCap = 500;
+
+    /// <summary>Longest formula parsed whatever MaxFormulaLength says; some keyword chains ("not not …") recurse without brackets.</summary>
+    private const int ParserLengthCap = 100_000;
+
+    /// <summary>
+    /// Roslyn's parser recurses once per nesting level, and some of its paths (the look-ahead over
+    /// parentheses, type argument lists) have no stack guard. A formula nested deeper than the
+    /// limit in brackets, or in a chain of '&lt;' that could be read as type arguments, is refused
+    /// from its text before the parser sees it. Any formula refused here would fail the
+    /// expression-depth check anyway.
+    /// </summary>
+    private bool CheckNestingBeforeParsing(string text)
+    {
+        var limit = Math.Min(_limits.MaxExpressionDepth, ParserNestingCap);
+        int brackets = 0, angles = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '(' or '[' or '{': brackets++; break;
+                case ')' or ']' or '}': brackets = Math.Max(0, brackets - 1); break;
+                case '<': angles++; break;
+                case '>': angles = Math.Max(0, angles - 1); break;
+                // Characters that end a type argument list: a comparison chain stops here.
+                case '&' or '|' or '=' or '+' or '-' or '/' or '%' or '!' or '^' or '~' or '"' or '\'' or ';': angles = 0; break;
+            }
+            if (brackets <= limit && angles <= limit) continue;
+            Fail(DiagnosticCodes.ForbiddenConstruct, i, $"The formula of {_owner} is nested deeper than {limit} levels.");
+            return false;
+        }
+        return true;
+    }
+
     /// <summary>A regular "..." literal: not verbatim (@"..."), raw ("""...""") or UTF-8 ("..."u8).</summary>
     private static bool IsPlainString(SyntaxToken token) =>
         token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith('"');

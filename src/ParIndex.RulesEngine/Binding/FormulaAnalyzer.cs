@@ -74,11 +74,13 @@ internal sealed partial class FormulaAnalyzer
             Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is empty.");
             return null;
         }
-        if (text.Length > _limits.MaxFormulaLength)
+        var maxLength = Math.Min(_limits.MaxFormulaLength, ParserLengthCap);
+        if (text.Length > maxLength)
         {
-            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is {text.Length} characters long; the limit is {_limits.MaxFormulaLength}.");
+            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is {text.Length} characters long; the limit is {maxLength}.");
             return null;
         }
+        if (!CheckNestingBeforeParsing(text)) return null;
         ExpressionSyntax expression;
         try
         {

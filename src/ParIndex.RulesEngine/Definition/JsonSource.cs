@@ -25,7 +25,11 @@ internal sealed class JsonSource
     public JToken Root { get; }
 
     /// <summary>Parses JSON text; on failure reports a diagnostic and returns null.</summary>
-    public static JsonSource? Parse(string text, string? file, DiagnosticBag diagnostics)
+    /// <param name="text">The JSON text.</param>
+    /// <param name="file">The file name for locations.</param>
+    /// <param name="diagnostics">Receives the error, if any.</param>
+    /// <param name="maxDepth">Deepest nesting of objects and arrays accepted (RuleSetLoadOptions.MaxJsonDepth).</param>
+    public static JsonSource? Parse(string text, string? file, DiagnosticBag diagnostics, int maxDepth = 64)
     {
         var settings = new JsonLoadSettings
         {
@@ -35,7 +39,7 @@ internal sealed class JsonSource
         };
         try
         {
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = maxDepth };
             var root = JToken.ReadFrom(reader, settings);
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
@@ -44,6 +48,13 @@ internal sealed class JsonSource
                 return null;
             }
             return new JsonSource(file, text, root);
+        }
+        catch (JsonReaderException ex) when (ex.Message.StartsWith("The reader's MaxDepth", StringComparison.Ordinal))
+        {
+            diagnostics.Error(DiagnosticCodes.MalformedJson,
+                $"The rule file nests objects and arrays more than {maxDepth} levels deep (RuleSetLoadOptions.MaxJsonDepth); criteria can nest about {Math.Max(1, (maxDepth - 2) / 2)} levels.",
+                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition));
+            return null;
         }
         catch (JsonReaderException ex)
         {
