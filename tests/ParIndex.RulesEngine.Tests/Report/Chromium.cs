@@ -18,8 +18,12 @@ internal static class Chromium
     }
 
     /// <summary>The program, or Assert.Inconclusive when Chromium is not installed here.</summary>
-    public static string Require() => Find()
-        ?? throw new AssertInconclusiveException("Chromium is not installed (apt-get install chromium, or set PARINDEX_CHROMIUM); .ci/run installs it.");
+    public static string Require()
+    {
+        var program = Find();
+        if (program is null) Assert.Inconclusive("Chromium is not installed (apt-get install chromium, or set PARINDEX_CHROMIUM); .ci/run installs it.");
+        return program;
+    }
 
     /// <summary>Runs Chromium headless on a file; returns standard output and standard error.</summary>
     public static (int ExitCode, string Out, string Error) Run(string program, string htmlFile, params string[] extra)
