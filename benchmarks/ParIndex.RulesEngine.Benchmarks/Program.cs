@@ -31,7 +31,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--child") return ChildProcess.Run(args[1..]);
-        if (args.Contains("--verify")) return Verify(includeScripting: true);
+        if (args.Contains("--verify")) return Verify(includeScripting: true, rows: 20_000);
         if (args.Contains("--process")) return ProcessBenchmarks.Run(ResultsDirectory());
         if (args.Length > 0 && args[0] == "--plot")
         {
@@ -52,7 +52,7 @@ public static class Program
         var all = args.Contains("--all");
         var config = DefaultConfig.Instance
             .AddFilter(new SimpleFilter(b => b.Descriptor.Type != typeof(CacheLoadBenchmarks) || CompileCache.Available))
-            .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.JoinSummary);
+            .WithOptions(ConfigOptions.DisableLogFile);
         var bdnArgs = all ? ["--filter", "*"] : args.Where(a => a != "--all").ToArray();
         Console.WriteLine($"// Disk compile cache (RuleSetLoadOptions.CacheDirectory): {(CompileCache.Available ? "present" : "absent: CacheLoadBenchmarks skipped")}");
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(bdnArgs, config).ToList();
@@ -77,7 +77,7 @@ public static class Program
     {
         Settings.Quick = true;
         var started = Stopwatch.StartNew();
-        var verified = Verify(includeScripting: false);
+        var verified = Verify(includeScripting: false, rows: 2_000);
         if (verified != 0) return verified;
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
             .WithInvocationCount(64).WithUnrollFactor(1).WithId("quick");
@@ -95,14 +95,14 @@ public static class Program
     }
 
     /// <summary>Runs every baseline once on small batches and checks its totals against the engine's.</summary>
-    private static int Verify(bool includeScripting)
+    private static int Verify(bool includeScripting, int rows)
     {
         var scheme = SchemeGenerator.Scheme;
         Console.WriteLine($"// scheme: {scheme.Areas.Count} areas, {scheme.Areas.Sum(a => a.Criteria.Count)} criteria, {scheme.Leaves.Count()} leaf criteria, " +
             $"{scheme.FormulaCount} formulas, {scheme.Inputs.Count} inputs, {scheme.Variables.Count} variables, total max {scheme.TotalMax}");
         var watch = Stopwatch.StartNew();
-        using var fixture = EngineFixture.Create(20_000);
-        Console.WriteLine($"// compiled and generated 20,000 agencies in {watch.Elapsed.TotalSeconds:F1} s");
+        using var fixture = EngineFixture.Create(rows);
+        Console.WriteLine($"// compiled and generated {rows:N0} agencies in {watch.Elapsed.TotalSeconds:F1} s");
         var hand = new HandWrittenScorer(fixture.Scheme, fixture.Data);
         hand.Run(0, fixture.Data.Rows);
         fixture.AssertSameTotals("(a) hand-written", hand.Total, fixture.Data.Rows);

@@ -13,8 +13,8 @@ namespace ParIndex.RulesEngine.Benchmarks.Benchmarks;
 /// Each GlobalSetup checks that the method's totals equal the engine's (|diff| ≤ 1e-9).
 /// </summary>
 [Config(typeof(BatchConfig))]
-[WarmupCount(2)]
-[IterationCount(7)]
+[WarmupCount(1)]
+[IterationCount(5)]
 public class BatchBenchmarks
 {
     private EngineFixture _fixture = null!;

@@ -41,7 +41,8 @@ public sealed class EngineFixture : IDisposable
     public static EngineFixture Create(int rows)
     {
         var scheme = SchemeGenerator.Scheme;
-        var ruleSet = RuleSetLoader.LoadJson(scheme.Json, "benchmark-scheme-150.json");
+        // A generous compile budget: the shared benchmark machine can be slow under load.
+        var ruleSet = RuleSetLoader.LoadJson(scheme.Json, "benchmark-scheme-150.json", new RuleSetLoadOptions { MaxCompileTime = TimeSpan.FromMinutes(10) });
         var data = AgencyData.Generate(scheme, rows);
         var batch = ColumnarBatch.Create(ruleSet, data.Ids, data.Columns);
         if (batch.Count != rows || batch.RowErrors.Count > 0)

@@ -46,6 +46,7 @@ public static class PlotWriter
         svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"13\">\n");
         svg.Append($"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n");
         svg.Append($"<text x=\"{F(left + plotW / 2)}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">Time per agency vs batch size (150-leaf scheme, 1 thread)</text>\n");
+        svg.Append($"<text x=\"{F(left + plotW / 2)}\" y=\"46\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">BenchmarkDotNet mean, wall clock, one run on a shared 2-core machine (see RESULTS.md)</text>\n");
         // Grid and axes.
         for (var d = yMin; d <= yMax; d++)
         {

@@ -55,22 +55,35 @@ public static class ProcessBenchmarks
         }
         md.AppendLine();
 
-        // 3. CSV end to end.
+        // 3. Interleaved ratios (robust to load bursts from other processes).
+        md.AppendLine("## Interleaved ratios (same process, alternating rounds)").AppendLine();
+        md.AppendLine("Each round times (a), the kernel and (c) one after the other on the same data (about 200K agency evaluations per sample); ratios are taken within a round, then the median over rounds. At 1M the rounds also time the kernel on 2 threads and Score(TotalsOnly) on 1 and 2 threads. Rows marked TieredCompilation=0 run with every method fully optimized from its first call.").AppendLine();
+        md.AppendLine("Wall = elapsed time; CPU = this process's CPU time (user + system), which leaves out the time the machine's other processes held the cores. Thread speed-ups are wall-time ratios.").AppendLine();
+        md.AppendLine("| agencies | rounds | (a) ns/agency wall / CPU | kernel ns/agency wall / CPU | (c) ns/agency wall / CPU | kernel / (a) wall / CPU | (c) / kernel wall / CPU | kernel 1→2 threads | Score 1→2 threads |").AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var fullOpt = new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" };
+        foreach (var (rows, pairs, environment) in new (int Rows, int Pairs, Dictionary<string, string>? Environment)[]
+                 { (1_000, 9, null), (100_000, 7, null), (1_000_000, 5, null), (1_000_000, 5, fullOpt) })
+        {
+            var r = Child(environment, "paired", rows.ToString(CultureInfo.InvariantCulture), pairs.ToString(CultureInfo.InvariantCulture));
+            md.AppendLine($"| {rows:N0}{(environment is null ? "" : " (TieredCompilation=0)")} | {pairs} | {N(r, "handNsMedian")} / {N(r, "handCpuNsMedian")} | {N(r, "kernelNsMedian")} / {N(r, "kernelCpuNsMedian")} | {N(r, "interpreterNsMedian")} / {N(r, "interpreterCpuNsMedian")} | {R(r, "kernelOverHand")} / {R(r, "kernelOverHandCpu")} | {R(r, "interpreterOverKernel")} / {R(r, "interpreterOverKernelCpu")} | {R(r, "kernelSpeedup2")} | {R(r, "scoreSpeedup2")} |");
+        }
+        md.AppendLine();
+
+        // 4. CSV end to end.
         var csv = Path.Combine(work, $"agencies-{CsvRows}.csv");
         var csvBytes = EnsureCsv(csv);
         var output = Path.Combine(work, "results.csv");
-        var streaming = Type.GetType("ParIndex.RulesEngine.Evaluation.StreamingScorer, ParIndex.RulesEngine") is not null;
         md.AppendLine($"## End-to-end CSV scoring, {CsvRows:N0} agencies ({csvBytes / 1048576.0:N0} MiB CSV, {SchemeGenerator.Scheme.Inputs.Count + 1} columns)").AppendLine();
-        md.AppendLine(streaming
-            ? "StreamingScorer exists in the library but this harness does not call it yet; measured path below."
-            : "StreamingScorer does not exist yet in the library; measured path: CsvAgencyReader.ReadFile + Score(TotalsOnly, 2 threads) + CsvResultWriter to a file.").AppendLine();
-        md.AppendLine("| run | compile ms | read ms | score ms | write ms | read+score+write s | MB/s | peak RSS MiB | allocated MiB |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var runs = Repeat(2, () => Child("csv", rules, csv, output));
-        for (var i = 0; i < runs.Count; i++)
+        md.AppendLine("From the CSV file to the result CSV file, in a new process; the rule set is compiled first (compile ms, not included in the throughput). MB/s = CSV bytes / (end-to-end s).").AppendLine();
+        md.AppendLine("| path | run | compile ms | end-to-end s | MB/s | agencies/s | peak RSS MiB | allocated MiB |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        var runs = Repeat(2, () => Child("csv-stream", rules, csv, output)).Select(r => ("StreamingScorer", r))
+            .Concat(Repeat(1, () => Child("csv-batch", rules, csv, output)).Select(r => ("CsvAgencyReader + Score (in memory)", r))).ToList();
+        var number = 0;
+        foreach (var (label, r) in runs)
         {
-            var r = runs[i];
             var seconds = r.GetProperty("endToEndMs").GetDouble() / 1000;
-            md.AppendLine($"| {i + 1} | {N(r, "compileMs")} | {N(r, "readMs")} | {N(r, "scoreMs")} | {N(r, "writeMs")} | {seconds:F1} | {csvBytes / 1e6 / seconds:F1} | {N(r, "peakRssMb")} | {N(r, "allocatedMb")} |");
+            var rows = r.GetProperty("rows").GetDouble();
+            md.AppendLine($"| {label} | {++number} | {N(r, "compileMs")} | {seconds:F1} | {csvBytes / 1e6 / seconds:F1} | {rows / seconds:N0} | {N(r, "peakRssMb")} | {N(r, "allocatedMb")} |");
         }
         File.Delete(output);
         md.AppendLine();
@@ -88,6 +101,9 @@ public static class ProcessBenchmarks
         md.AppendLine($"| {label} | **median** | {Median(runs, "loadMs")} | {Median(runs, "scoreMs")} | **{Median(runs, "firstResultSinceLaunchMs")}** |");
     }
 
+    private static string R(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString("0.00", CultureInfo.InvariantCulture) + "×" : "-";
+
     private static List<JsonElement> Repeat(int count, Func<JsonElement> run) => Enumerable.Range(0, count).Select(_ => run()).ToList();
 
     private static string N(JsonElement e, string name) =>
@@ -100,9 +116,14 @@ public static class ProcessBenchmarks
     }
 
     /// <summary>Starts this executable in child mode and parses its RESULT line.</summary>
-    private static JsonElement Child(params string[] args)
+    private static JsonElement Child(params string[] args) => Child(null, args);
+
+    /// <summary>Starts this executable in child mode with extra environment variables and parses its RESULT line.</summary>
+    private static JsonElement Child(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (environment is not null)
+            foreach (var (name, value) in environment) start.Environment[name] = value;
         var host = Environment.ProcessPath!;
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
