@@ -47,7 +47,8 @@ internal sealed class JsonSource
                     new SourceLocation(file, null, reader.LineNumber, reader.LinePosition));
                 return null;
             }
-            return new JsonSource(file, text, root);
+            var source = new JsonSource(file, text, root);
+            return source.CheckNumbers(diagnostics) ? source : null;
         }
         catch (JsonReaderException ex) when (ex.Message.StartsWith("The reader's MaxDepth", StringComparison.Ordinal))
         {
@@ -63,6 +64,24 @@ internal sealed class JsonSource
                 new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition + 1));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Every number must be a finite double or fit in 64 bits. Newtonsoft also accepts NaN and
+    /// Infinity, turns 1e999 into infinity and 30-digit integers into BigInteger, which the schema
+    /// validator cannot even compare (it throws) and the generated code cannot write.
+    /// </summary>
+    private bool CheckNumbers(DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var values = Root is JContainer container ? container.DescendantsAndSelf().OfType<JValue>() : Root is JValue single ? [single] : [];
+        foreach (var value in values)
+        {
+            if (value.Value is double d ? double.IsFinite(d) : value.Value is not System.Numerics.BigInteger) continue;
+            diagnostics.Error(DiagnosticCodes.MalformedJson, $"The number {value.ToString(Formatting.None)} is out of range: numbers must be finite and integers fit in 64 bits.", LocationOf(value));
+            ok = false;
+        }
+        return ok;
     }
 
     /// <summary>The location of a token as Newtonsoft records it (the end of the token for values).</summary>
