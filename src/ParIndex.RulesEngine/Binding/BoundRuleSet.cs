@@ -85,6 +85,11 @@ internal sealed class BoundRuleSet
         .Select(l => Nodes.First(n => n.Code == l.Code).Index).ToHashSet();
 
     private IReadOnlySet<int>? _lookedUp;
+
+    /// <summary>Nodes whose points are stored even without detail: the areas (the total is summed from them) and the looked-up ones.</summary>
+    public IReadOnlySet<int> NodesKeptWithoutDetail => _kept ??= LookedUpNodes.Concat(Nodes.Where(n => n.Parent < 0).Select(n => n.Index)).ToHashSet();
+
+    private IReadOnlySet<int>? _kept;
     public int BandLeafCount => Nodes.Count(n => n.BandIndex >= 0);
     public int ConditionCount => Eligibility.Sum(e => e.Conditions.Count);
 

@@ -82,10 +82,13 @@ internal static class GeneratedCodeShape
     /// semantic model): nothing forbidden, calls and members only of the kernel's vocabulary,
     /// casts only to number and bool types, loops only counting up an int.
     /// </summary>
-    public static string? ProblemOutsideFormulas(SyntaxNode node) => node switch
+    /// <param name="node">The node.</param>
+    /// <param name="kernelMethods">Methods declared by the kernel class: a stage calls its parts as <c>Part(__f, __start, __end)</c>.</param>
+    public static string? ProblemOutsideFormulas(SyntaxNode node, IReadOnlySet<string> kernelMethods) => node switch
     {
         _ when ForbiddenEverywhere.Contains(node.Kind()) => $"forbidden syntax {node.Kind()}",
         MemberAccessExpressionSyntax access => GeneratorVocabulary.MemberProblem(access),
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax callee } invocation when IsPartCall(callee, invocation, kernelMethods) => null,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax callee } => GeneratorVocabulary.IsFunction(callee.Identifier.ValueText)
             ? null : $"a call to '{callee.Identifier.ValueText}', which is not a FormulaFunctions method",
         InvocationExpressionSyntax { Expression: not MemberAccessExpressionSyntax } => "a call through an expression",
@@ -94,6 +97,22 @@ internal static class GeneratedCodeShape
         ForStatementSyntax loop => IsCountingLoop(loop) ? null : $"a loop that does not count up an int ('for ({loop.Declaration}; {loop.Condition}; {string.Join(", ", loop.Incrementors)})')",
         _ => null,
     };
+
+    /// <summary>The names of the private methods (stage parts) the kernel class declares.</summary>
+    public static IReadOnlySet<string> KernelMethods(CompilationUnitSyntax root) =>
+        root.DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Where(m => m.Modifiers.Any(SyntaxKind.PrivateKeyword))
+            .Select(m => m.Identifier.ValueText).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A public stage calling one of its private parts with exactly the stage's own three
+    /// parameters. Parts never call anything of the kernel, so no call can recurse.
+    /// </summary>
+    private static bool IsPartCall(IdentifierNameSyntax callee, InvocationExpressionSyntax invocation, IReadOnlySet<string> kernelMethods) =>
+        kernelMethods.Contains(callee.Identifier.ValueText) &&
+        invocation.Ancestors().OfType<MethodDeclarationSyntax>().FirstOrDefault() is { } caller &&
+        caller.Modifiers.Any(SyntaxKind.PublicKeyword) &&
+        invocation.ArgumentList.Arguments.Select(a => a.ToString()).SequenceEqual(["__f", "__start", "__end"]);
 
     /// <summary><c>for (int i = …; i &lt; …; i++)</c>: the only loop the generator writes.</summary>
     private static bool IsCountingLoop(ForStatementSyntax loop) =>

@@ -115,7 +115,7 @@ public sealed class KernelFrame
 /// <param name="BandLeaves">Leaf criteria scored by bands.</param>
 /// <param name="Conditions">Eligibility conditions.</param>
 /// <param name="StoreDetail">True when every criterion's points are kept.</param>
-/// <param name="LookedUpNodes">Criteria whose points eligibility rules read (kept even without detail).</param>
+/// <param name="LookedUpNodes">Criteria whose points are kept even without detail: the areas and those eligibility rules read.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record KernelShape(
     int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions,

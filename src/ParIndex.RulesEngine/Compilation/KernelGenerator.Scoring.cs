@@ -6,44 +6,101 @@ namespace ParIndex.RulesEngine.Compilation;
 internal sealed partial class KernelGenerator
 {
     /// <summary>
-    /// Stage 1: variables that use group aggregates, then the criteria tree leaf by leaf and parent
-    /// by parent, then total, applicable max and percent. Emitted twice: "ComputeScores" stores
-    /// every criterion's points (for explanations and reports); "ComputeTotals" stores only the
-    /// totals and the criteria eligibility rules look up, for large batches and streaming.
+    /// Stage 1: variables that use group aggregates, then the criteria tree, then total,
+    /// applicable max and percent. Emitted twice: "ComputeScores" stores every criterion's points
+    /// (for explanations and reports); "ComputeTotals" stores only the areas, the totals and the
+    /// criteria eligibility rules look up, for large batches and streaming.
+    /// The stage is split into one method per area (plus one for the variables and one for the
+    /// total), each looping over the rows: a single method for a whole scheme grows past the
+    /// size the JIT optimises (it falls back to unoptimised code), while per-area methods stay
+    /// small and keep their values in registers.
     /// </summary>
     private void EmitScoringStage(bool storeDetail)
     {
         _storeDetail = storeDetail;
+        var prefix = storeDetail ? "Scores" : "Totals";
+        var tops = _rules.Nodes.Where(n => n.Parent < 0).ToList();
         OpenStage(storeDetail ? "ComputeScores" : "ComputeTotals");
+        _w.Line($"{prefix}Variables(__f, __start, __end);");
+        foreach (var top in tops) _w.Line($"{prefix}Area{top.Index}(__f, __start, __end);");
+        _w.Line($"{prefix}Total(__f, __start, __end);");
+        _w.Close();
+        EmitStageVariables(prefix);
+        foreach (var top in tops) EmitArea(prefix, top);
+        EmitTotalMethod(prefix, tops);
+    }
+
+    private void OpenPart(string name) =>
+        _w.Open($"private static void {name}({Frame} __f, int __start, int __end)");
+
+    /// <summary>Variables that need group aggregates; also clears the row's fault before the areas run.</summary>
+    private void EmitStageVariables(string prefix)
+    {
+        OpenPart($"{prefix}Variables");
         var stageVariables = _rules.Variables.Where(v => v.Stage == 1).ToList();
         var computed = stageVariables.Select(v => v.Name).ToHashSet();
-        var formulas = stageVariables.Select(v => v.Formula)
-            .Concat(_rules.Nodes.SelectMany(NodeFormulas));
+        var formulas = stageVariables.Select(v => v.Formula).ToList();
         var reads = NamesRead(formulas);
-        HoistReads(reads, computed, aggregates: true);
+        var aggregates = formulas.Any(f => f.Aggregates.Count > 0);
+        HoistReads(reads, computed, aggregates);
         foreach (var variable in stageVariables) _w.Line($"var {VariableColumn(variable)} = {VariableArray(variable)};");
-        foreach (var masked in _rules.Nodes.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
+        _w.Line("var __faults = __f.Faults;");
+        OpenLoop();
+        LoadReads(reads, computed, aggregates);
+        foreach (var variable in stageVariables) EmitVariable(variable);
+        _w.Line("__faults[__i] = 0;");
+        _w.Close();
+        _w.Close();
+    }
+
+    /// <summary>One area (top-level criterion) and its subtree; every variable is read from its column.</summary>
+    private void EmitArea(string prefix, BoundNode top)
+    {
+        OpenPart($"{prefix}Area{top.Index}");
+        var subtree = Subtree(top).ToList();
+        var formulas = subtree.SelectMany(NodeFormulas).ToList();
+        var reads = NamesRead(formulas);
+        var aggregates = formulas.Any(f => f.Aggregates.Count > 0);
+        HoistReads(reads, new HashSet<string>(), aggregates);
+        foreach (var masked in subtree.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
             _w.Line($"var __miss_{masked} = __f.Missing[{_rules.Inputs.ToList().FindIndex(i => i.Name == masked)}];");
-        foreach (var node in _rules.Nodes.Where(StoresPoints))
+        foreach (var node in subtree.Where(StoresPoints))
             _w.Line($"var __P{node.Index} = __f.Points[{node.Index}]; var __X{node.Index} = __f.MaxPoints[{node.Index}];");
-        foreach (var node in _rules.Nodes.Where(_ => _storeDetail))
+        foreach (var node in subtree.Where(_ => _storeDetail))
         {
             if (node.LeafIndex >= 0) _w.Line($"var __R{node.Index} = __f.Raw[{node.LeafIndex}];");
             if (node.BandIndex >= 0) _w.Line($"var __B{node.Index} = __f.Bands[{node.BandIndex}];");
         }
-        _w.Line("var __total = __f.Total; var __max = __f.Max; var __percent = __f.Percent; var __faults = __f.Faults;");
-
+        _w.Line("var __faults = __f.Faults;");
         OpenLoop();
-        LoadReads(reads, computed, aggregates: true);
-        foreach (var variable in stageVariables) EmitVariable(variable);
+        LoadReads(reads, new HashSet<string>(), aggregates);
         _w.Line("int __fault = 0;");
-        foreach (var top in _rules.Nodes.Where(n => n.Parent < 0)) EmitNode(top, "true");
+        EmitNode(top, "true");
+        EmitCascadeAndStores(subtree);
+        // The first fault in tree order wins, as areas run in order.
+        _w.Line("if (__fault != 0 && __faults[__i] == 0) __faults[__i] = __fault;");
+        _w.Close();
+        _w.Close();
+    }
+
+    /// <summary>The total over the stored area results.</summary>
+    private void EmitTotalMethod(string prefix, IReadOnlyList<BoundNode> tops)
+    {
+        OpenPart($"{prefix}Total");
+        foreach (var top in tops)
+            _w.Line($"var __P{top.Index} = __f.Points[{top.Index}]; var __X{top.Index} = __f.MaxPoints[{top.Index}];");
+        _w.Line("var __total = __f.Total; var __max = __f.Max; var __percent = __f.Percent; var __faults = __f.Faults;");
+        OpenLoop();
+        foreach (var top in tops) _w.Line($"double __p{top.Index} = __P{top.Index}[__i], __x{top.Index} = __X{top.Index}[__i];");
+        _w.Line("int __fault = __faults[__i];");
         EmitTotal();
-        EmitCascadeAndStores();
         _w.Line("__faults[__i] = __fault;");
         _w.Close();
         _w.Close();
     }
+
+    private IEnumerable<BoundNode> Subtree(BoundNode node) =>
+        node.Children.SelectMany(c => Subtree(_rules.Nodes[c])).Prepend(node);
 
     private IEnumerable<AnalyzedFormula> NodeFormulas(BoundNode node)
     {
@@ -85,11 +142,11 @@ internal sealed partial class KernelGenerator
     /// children applies takes its bonus and penalty children (and their subtrees) with it; then
     /// every node's points and applicable max are stored.
     /// </summary>
-    private void EmitCascadeAndStores()
+    private void EmitCascadeAndStores(IReadOnlyList<BoundNode> nodes)
     {
-        foreach (var node in _rules.Nodes.Where(n => n.Parent >= 0 && UnderNonRegular(n)))
+        foreach (var node in nodes.Where(n => n.Parent >= 0 && UnderNonRegular(n)))
             _w.Line($"if (!__a{node.Parent} && __a{node.Index}) {{ __a{node.Index} = false; __p{node.Index} = 0d; __x{node.Index} = double.NaN; }}");
-        foreach (var node in _rules.Nodes.Where(StoresPoints))
+        foreach (var node in nodes.Where(StoresPoints))
             _w.Line($"__P{node.Index}[__i] = __p{node.Index}; __X{node.Index}[__i] = __x{node.Index};");
     }
 
@@ -104,7 +161,7 @@ internal sealed partial class KernelGenerator
     }
 
     /// <summary>Whether the stage being emitted stores this node's points and applicable max.</summary>
-    private bool StoresPoints(BoundNode node) => _storeDetail || _rules.LookedUpNodes.Contains(node.Index);
+    private bool StoresPoints(BoundNode node) => _storeDetail || _rules.NodesKeptWithoutDetail.Contains(node.Index);
 
     private void EmitLeaf(BoundNode node)
     {

@@ -43,6 +43,7 @@ internal static class SandboxVerifier
         var root = tree.GetCompilationUnitRoot(cancellation);
         if (!GeneratedCodeShape.Check(root, source.Text, source, report.Outside)) return;
 
+        var kernelMethods = GeneratedCodeShape.KernelMethods(root);
         var model = compilation.GetSemanticModel(tree);
         var allow = new SandboxAllowList(compilation);
         var spans = new SpanCursor(source.Spans);
@@ -53,7 +54,7 @@ internal static class SandboxVerifier
             var span = spans.Containing(node);
             if (span is null)
             {
-                if (GeneratedCodeShape.ProblemOutsideFormulas(node) is { } problem) report.Outside(node.SpanStart, $"{problem} ('{Snippet(node)}')");
+                if (GeneratedCodeShape.ProblemOutsideFormulas(node, kernelMethods) is { } problem) report.Outside(node.SpanStart, $"{problem} ('{Snippet(node)}')");
                 continue;
             }
             if (!FormulaSyntax.Contains(node.Kind()))

@@ -81,12 +81,21 @@ public sealed class AgencyBatchBuilder
         else if (_seenIds.Contains(id))
             errors.Add(Error(id, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.DuplicateAgency, $"Agency '{id}': the id appears more than once; only its first row is scored.", locate));
 
+        if ((InputChecks.TooLong(id) ?? InputChecks.TooLong(agencyName)) is { } longName)
+        {
+            errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.WrongType, $"Row {_rowNumber}: the agency id or name {longName}.", locate));
+            id = InputChecks.Shorten(id);
+        }
+
         var converted = new object?[_inputs.Count];
         var missing = new bool[_inputs.Count];
         for (var k = 0; k < _inputs.Count; k++)
         {
             var input = _inputs[k].Definition;
-            if (!TryConvert(input, valueOf(input.Name), out converted[k], out missing[k], out var problem, out var code))
+            var raw = valueOf(input.Name);
+            if (InputChecks.TooLong(raw as string) is { } tooLong)
+                errors.Add(Error(id, input.Name, DiagnosticCodes.WrongType, $"Agency '{InputChecks.Shorten(id)}', input '{input.Name}': the value {tooLong}.", locate));
+            else if (!TryConvert(input, raw, out converted[k], out missing[k], out var problem, out var code))
                 errors.Add(Error(id, input.Name, code!, $"Agency '{id ?? "?"}', input '{input.Name}': {problem}.", locate));
         }
         if (errors.Count > 0)

@@ -21,8 +21,10 @@ public static class CsvAgencyReader
         var builder = new AgencyBatchBuilder(ruleSet, culture, path);
         try
         {
-            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var utf8 = new Utf8Check();
+            using var reader = utf8.Open(path);
             Read(ruleSet, reader, path, builder, culture ?? CultureInfo.InvariantCulture);
+            if (utf8.Finding(path) is { } finding) builder.Report(finding);
         }
         catch (IOException ex)
         {
@@ -54,11 +56,13 @@ public static class CsvAgencyReader
     internal static IEnumerable<AgencyBatch> ReadChunks(CompiledRuleSet ruleSet, string path, CultureInfo? culture, int chunkSize)
     {
         var builder = new AgencyBatchBuilder(ruleSet, culture, path);
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var utf8 = new Utf8Check();
+        using var reader = utf8.Open(path);
         foreach (var _ in ReadRows(ruleSet, reader, path, builder, culture ?? CultureInfo.InvariantCulture))
         {
             if (builder.PendingRows >= chunkSize) yield return builder.BuildChunk();
         }
+        if (utf8.Finding(path) is { } finding) builder.Report(finding);
         yield return builder.BuildChunk();
     }
 

@@ -20,8 +20,10 @@ public static class JsonAgencyReader
     {
         try
         {
-            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            return Read(ruleSet, reader, culture, path);
+            var utf8 = new Utf8Check();
+            using var reader = utf8.Open(path);
+            var batch = Read(ruleSet, reader, culture, path);
+            return Utf8Check.WithFinding(batch, utf8.Finding(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

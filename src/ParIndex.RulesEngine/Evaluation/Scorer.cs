@@ -54,7 +54,7 @@ internal static class Scorer
         rules.BandLeafCount,
         rules.ConditionCount,
         storeDetail,
-        rules.LookedUpNodes);
+        rules.NodesKeptWithoutDetail);
 
     /// <summary>True when some row's formulas gave no number; <paramref name="faulted"/> marks them.</summary>
     internal static bool HasFaults(KernelFrame frame, out bool[] faulted)
