@@ -18,8 +18,8 @@ namespace ParIndex.RulesEngine;
 /// </summary>
 public sealed class CompiledRuleSet : IDisposable
 {
-    private readonly CompiledKernel _kernel;
-    private int _disposed;
+    /// <summary>Null once disposed, so that a disposed rule set (or a report that refers to it) no longer keeps the generated code loaded.</summary>
+    private CompiledKernel? _kernel;
 
     internal CompiledRuleSet(BoundRuleSet bound, CompiledKernel kernel, IReadOnlyList<Diagnostic> diagnostics, string generatedSource, bool loadedFromCache)
     {
@@ -53,8 +53,9 @@ public sealed class CompiledRuleSet : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return _kernel;
+            var kernel = Volatile.Read(ref _kernel);
+            ObjectDisposedException.ThrowIf(kernel is null, this);
+            return kernel;
         }
     }
 
@@ -71,10 +72,7 @@ public sealed class CompiledRuleSet : IDisposable
     public ScoreReport Score(AgencyBatch batch, ScoringOptions? options = null) => Scorer.Score(this, batch, options ?? new ScoringOptions());
 
     /// <summary>Unloads the generated code. Reports already produced stay readable.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) _kernel.Dispose();
-    }
+    public void Dispose() => Interlocked.Exchange(ref _kernel, null)?.Dispose();
 }
 
 /// <summary>A criterion as declared, for listing and reports.</summary>
