@@ -1,7 +1,4 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Packaging;
@@ -35,7 +32,7 @@ public sealed class ApiDocsTests
     public void Example_compiles_and_runs(int block)
     {
         var code = Blocks()[block];
-        var output = Run(Compile(code, block));
+        var output = SnippetRunner.CompileAndRun(code, $"docs/api.md block {block + 1}");
         Assert.IsFalse(string.IsNullOrWhiteSpace(output), "every example prints something");
         switch (block)
         {
@@ -47,41 +44,4 @@ public sealed class ApiDocsTests
         }
     }
 
-    private static Assembly Compile(string code, int block)
-    {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var implicitUsings = CSharpSyntaxTree.ParseText(
-            "global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; global using System.Threading.Tasks;", options);
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Select(path => MetadataReference.CreateFromFile(path))
-            .Append(MetadataReference.CreateFromFile(typeof(RuleSetLoader).Assembly.Location));
-        var compilation = CSharpCompilation.Create($"ApiDocs{block}", [CSharpSyntaxTree.ParseText(code, options), implicitUsings], references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.IsEmpty(errors, $"docs/api.md block {block + 1} must compile: " + string.Join("; ", errors));
-        return Assembly.Load(image.ToArray());
-    }
-
-    private static string Run(Assembly assembly)
-    {
-        var previousDirectory = Environment.CurrentDirectory;
-        var previousOut = Console.Out;
-        using var output = new StringWriter();
-        try
-        {
-            Environment.CurrentDirectory = RepositoryPaths.Root;
-            Console.SetOut(output);
-            var entry = assembly.EntryPoint!;
-            entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Environment.CurrentDirectory = previousDirectory;
-        }
-        return output.ToString();
-    }
 }
