@@ -19,7 +19,7 @@ internal sealed partial class Binder
             var column = input.Type == InputType.Enum ? InputType.Text : input.Type;
             var slot = slots.GetValueOrDefault(column);
             slots[column] = slot + 1;
-            var bound = new BoundInput(input, slot);
+            var bound = new BoundInput(input, slot, result.Count);
             if (!_inputs.TryAdd(input.Name, bound))
             {
                 _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The input '{input.Name}' is declared more than once.", input.Location);

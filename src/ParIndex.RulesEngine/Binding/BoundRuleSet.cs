@@ -3,7 +3,10 @@ using ParIndex.RulesEngine.Definition;
 namespace ParIndex.RulesEngine.Binding;
 
 /// <summary>An input with its slot in the columnar batch arrays of its type.</summary>
-internal sealed record BoundInput(InputDefinition Definition, int Slot)
+/// <param name="Definition">The declaration.</param>
+/// <param name="Slot">Index among the inputs of its column type.</param>
+/// <param name="Index">Position among all inputs (the index of its missing mask).</param>
+internal sealed record BoundInput(InputDefinition Definition, int Slot, int Index)
 {
     public string Name => Definition.Name;
     public InputType Type => Definition.Type;

@@ -63,7 +63,7 @@ internal sealed partial class KernelGenerator
         var aggregates = formulas.Any(f => f.Aggregates.Count > 0);
         HoistReads(reads, new HashSet<string>(), aggregates);
         foreach (var masked in subtree.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
-            _w.Line($"var __miss_{masked} = __f.Missing[{_rules.Inputs.ToList().FindIndex(i => i.Name == masked)}];");
+            _w.Line($"var __miss_{masked} = __f.Missing[{_inputs[masked].Index}];");
         foreach (var node in subtree.Where(StoresPoints))
             _w.Line($"var __P{node.Index} = __f.Points[{node.Index}]; var __X{node.Index} = __f.MaxPoints[{node.Index}];");
         foreach (var node in subtree.Where(_ => _storeDetail))

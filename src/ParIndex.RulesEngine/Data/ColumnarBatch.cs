@@ -46,9 +46,9 @@ public static class ColumnarBatch
         T[] Pick<T>(T[] source) => all ? source : Array.ConvertAll(keep, r => source[r]);
         var ids = Pick(agencyIds as string[] ?? agencyIds.ToArray());
         var names = agencyNames is null ? new string?[ids.Length] : Pick(agencyNames as string?[] ?? agencyNames.ToArray());
-        var numbers = inputs.Where(i => i.Type == InputType.Number).Select(i => Pick((double[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
-        var bools = inputs.Where(i => i.Type == InputType.Bool).Select(i => Pick((bool[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
-        var texts = inputs.Where(i => i.Type is InputType.Enum or InputType.Text).Select(i => Pick((string?[])prepared[inputs.ToList().IndexOf(i)])).ToArray();
+        var numbers = inputs.Where(i => i.Type == InputType.Number).Select(i => Pick((double[])prepared[i.Index])).ToArray();
+        var bools = inputs.Where(i => i.Type == InputType.Bool).Select(i => Pick((bool[])prepared[i.Index])).ToArray();
+        var texts = inputs.Where(i => i.Type is InputType.Enum or InputType.Text).Select(i => Pick((string?[])prepared[i.Index])).ToArray();
         var masks = missing.Select(m => m.Length == 0 ? m : Pick(m)).ToArray();
         var rowNumbers = keep.Select(r => r + 1).ToArray();
         return new AgencyBatch(ruleSet.Key, ids, rowNumbers, names, numbers, bools, texts, masks,

@@ -112,8 +112,8 @@ public sealed partial class ScoreReport
 
     private bool IsMissingInput(string name, int row)
     {
-        var index = _rules.Inputs.ToList().FindIndex(i => i.Name == name);
-        return index >= 0 && _frame.Missing[index].Length > row && _frame.Missing[index][row];
+        var input = _rules.Inputs.FirstOrDefault(i => i.Name == name);
+        return input is not null && _frame.Missing[input.Index].Length > row && _frame.Missing[input.Index][row];
     }
 
     /// <summary>The names a criterion reads, then the inputs behind the variables it reads.</summary>
@@ -145,8 +145,7 @@ public sealed partial class ScoreReport
 
     private object? InputValue(BoundInput input, int row)
     {
-        var index = _rules.Inputs.ToList().IndexOf(input);
-        if (_frame.Missing[index].Length > row && _frame.Missing[index][row]) return null;
+        if (_frame.Missing[input.Index].Length > row && _frame.Missing[input.Index][row]) return null;
         return input.Type switch
         {
             InputType.Number => _frame.Numbers[input.Slot][row],

@@ -59,7 +59,8 @@ public sealed partial class ScoreReport
     public string GroupTitle(string group) => _rules.Definition.Ranking.GroupTitles.GetValueOrDefault(group) ?? group;
 
     /// <summary>The result of one agency, or null when it was not scored.</summary>
-    public AgencyScore? Find(string agencyId) => Agencies.FirstOrDefault(a => a.AgencyId == agencyId);
+    public AgencyScore? Find(string agencyId) =>
+        _rowById.Value.TryGetValue(agencyId, out var row) && _scored[row] ? BuildAgency(row) : null;
 
     /// <summary>Agencies of one group (or all when <paramref name="group"/> is null) from best to worst.</summary>
     public IReadOnlyList<AgencyScore> Ranking(string? group = null) =>
@@ -73,12 +74,12 @@ public sealed partial class ScoreReport
     {
         RequireDetail("A shortfall report");
         var row = RowOf(agencyId);
+        // Nodes are in tree order, and OrderByDescending is stable: equal losses keep tree order.
         return _rules.Nodes
             .Where(n => n.IsLeaf && n.Kind == CriterionKind.Regular && !double.IsNaN(_frame.MaxPoints[n.Index][row]))
             .Select(n => new Shortfall(n.Code, n.Definition.Title, _frame.Points[n.Index][row], _frame.MaxPoints[n.Index][row], n.Responsible))
             .Where(s => s.Lost > 0)
             .OrderByDescending(s => s.Lost)
-            .ThenBy(s => Array.FindIndex(_rules.Nodes.ToArray(), n => n.Code == s.Code))
             .ToList();
     }
 
