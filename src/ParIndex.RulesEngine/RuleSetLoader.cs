@@ -70,25 +70,45 @@ public static class RuleSetLoader
     internal static (BoundRuleSet? Bound, IReadOnlyList<Diagnostic> Diagnostics) TryBind(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
         LoadThread.Run(() =>
         {
+            options ??= RuleSetLoadOptions.Default;
             var diagnostics = new DiagnosticBag();
-            var bound = Bind(json, sourceName, options ?? RuleSetLoadOptions.Default, diagnostics);
-            return (bound, diagnostics.Items);
+            using var budget = new LoadBudget(options.MaxCompileTime);
+            try
+            {
+                var bound = Bind(json, sourceName, options, diagnostics, budget);
+                return (bound, diagnostics.Items);
+            }
+            catch (OperationCanceledException ex) when (budget.Caused(ex))
+            {
+                diagnostics.Add(budget.Exceeded(sourceName));
+                return ((BoundRuleSet?)null, diagnostics.Items);
+            }
         });
 
     private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var bound = Bind(json, sourceName, options, diagnostics);
-        if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
+        using var budget = new LoadBudget(options.MaxCompileTime);
+        try
+        {
+            var bound = Bind(json, sourceName, options, diagnostics, budget);
+            if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
 
-        var source = KernelGenerator.Generate(bound);
-        var (kernel, fromCache) = LoadKernel(bound, source, options, diagnostics);
-        if (kernel is null) return new RuleSetLoadResult(null, diagnostics.Items);
-        return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache), diagnostics.Items);
+            budget.Enter("generating code");
+            var source = KernelGenerator.Generate(bound);
+            var (kernel, fromCache) = LoadKernel(bound, source, options, diagnostics, budget);
+            if (kernel is null) return new RuleSetLoadResult(null, diagnostics.Items);
+            return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache), diagnostics.Items);
+        }
+        catch (OperationCanceledException ex) when (budget.Caused(ex))
+        {
+            diagnostics.Add(budget.Exceeded(sourceName));
+            return new RuleSetLoadResult(null, diagnostics.Items);
+        }
     }
 
     /// <summary>Loads the kernel from the disk cache when possible, else compiles (and caches) it.</summary>
-    private static (CompiledKernel? Kernel, bool FromCache) LoadKernel(BoundRuleSet bound, GeneratedSource source, RuleSetLoadOptions options, DiagnosticBag diagnostics)
+    private static (CompiledKernel? Kernel, bool FromCache) LoadKernel(BoundRuleSet bound, GeneratedSource source, RuleSetLoadOptions options, DiagnosticBag diagnostics, LoadBudget budget)
     {
         var directory = options.CacheDirectory;
         var key = directory is null ? null : KernelCache.Key(source.Text);
@@ -103,19 +123,8 @@ public static class RuleSetLoader
                 KernelCache.Discard(KernelCache.PathOf(directory, key!)); // stale or damaged: rebuild below
             }
         }
-        using var budget = new CancellationTokenSource(options.MaxCompileTime);
-        byte[]? image;
-        try
-        {
-            image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            diagnostics.Error(DiagnosticCodes.CompilationFailed,
-                $"Compiling the rule set took longer than {options.MaxCompileTime.TotalSeconds:0.#} s (RuleSetLoadOptions.MaxCompileTime).",
-                new SourceLocation(bound.Definition.SourceFile, null, 0, 0));
-            return (null, false);
-        }
+        budget.Enter("compiling");
+        var image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
         if (image is null) return (null, false);
         if (directory is not null && !KernelCache.TryWrite(directory, key!, image))
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CompilationFailed,
@@ -134,8 +143,9 @@ public static class RuleSetLoader
     }
 
     /// <summary>The stages before code generation: JSON, schema, definition, binding.</summary>
-    private static BoundRuleSet? Bind(string json, string? sourceName, RuleSetLoadOptions options, DiagnosticBag diagnostics)
+    private static BoundRuleSet? Bind(string json, string? sourceName, RuleSetLoadOptions options, DiagnosticBag diagnostics, LoadBudget budget)
     {
+        budget.Enter("reading the rule file");
         var bytes = Encoding.UTF8.GetByteCount(json);
         if (bytes > options.MaxFileBytes)
         {
@@ -145,11 +155,14 @@ public static class RuleSetLoader
         }
         var source = JsonSource.Parse(json, sourceName, diagnostics, options.MaxJsonDepth);
         if (source is null) return null;
+        budget.Enter("checking the rule file against the schema");
         SchemaValidator.Validate(source, diagnostics);
         if (diagnostics.HasErrors) return null;
+        budget.Enter("reading the rule file");
         var definition = DefinitionParser.Parse(source);
         if (!SizeLimits.Check(definition, options, diagnostics)) return null;
-        return Binder.Bind(definition, new BindingLimits(options.MaxFormulaLength, options.MaxExpressionDepth), diagnostics);
+        budget.Enter("checking names, formulas and bands");
+        return Binder.Bind(definition, new BindingLimits(options.MaxFormulaLength, options.MaxExpressionDepth, budget.Token), diagnostics);
     }
 
     private static RuleSetLoadResult Failed(Diagnostic diagnostic) => new(null, [diagnostic]);

@@ -16,6 +16,12 @@ internal sealed record AggregateUse(AggregateKind Kind, string Name, int Start, 
 /// <param name="Start">Offset in the formula text.</param>
 internal sealed record NameUse(string Name, int Start);
 
+/// <summary>A name compared with a text literal by == or != (<c>agencyType == "xa"</c>), for the enum value check.</summary>
+/// <param name="Name">The identifier compared.</param>
+/// <param name="Literal">The literal's value.</param>
+/// <param name="LiteralStart">Offset of the literal (its opening quote) in the formula text.</param>
+internal sealed record TextComparison(string Name, string Literal, int LiteralStart);
+
 /// <summary>A use of Points("code") or MaxPoints("code") inside an eligibility condition.</summary>
 /// <param name="Function">Points or MaxPoints.</param>
 /// <param name="Code">The criterion code.</param>
@@ -38,11 +44,14 @@ internal sealed class AnalyzedFormula
     public IEnumerable<string> Names => NameUses.Select(n => n.Name).Distinct(StringComparer.Ordinal);
     public required IReadOnlyList<AggregateUse> Aggregates { get; init; }
     public required IReadOnlyList<CriterionLookup> Lookups { get; init; }
+    /// <summary>Every comparison of a name with a text literal, in text order.</summary>
+    public IReadOnlyList<TextComparison> TextComparisons { get; init; } = [];
     /// <summary>Offsets just after each integer literal, where a 'd' suffix makes it a double (so 1/2 is 0.5).</summary>
     public required IReadOnlyList<int> IntegerLiteralEnds { get; init; }
     public bool IsValid { get; init; }
 
     public string Text => Source.Text;
 
-    public SourceLocation LocationAt(int offset) => Source.Location.ShiftColumn(offset);
+    /// <summary>The location of the character at <paramref name="offset"/>, through any JSON escapes before it.</summary>
+    public SourceLocation LocationAt(int offset) => Source.LocationAt(offset);
 }

@@ -19,6 +19,7 @@ internal sealed partial class Binder
 
     private void BindNode(CriterionDefinition criterion, int parent, int depth, IReadOnlyList<string> inherited, List<BoundNode> nodes, HashSet<string> codes)
     {
+        _limits.Budget.ThrowIfCancellationRequested();
         var owner = $"criterion {criterion.Code}";
         if (!ReservedNames.IsCode(criterion.Code))
             _diagnostics.Error(DiagnosticCodes.ReservedName, $"The criterion code '{ReservedNames.Printable(criterion.Code)}' is not a code: use letters, digits, '.', '_' and '-', starting with a letter or digit.", criterion.Location);
@@ -99,7 +100,7 @@ internal sealed partial class Binder
                 if (b.Of is not null) yield return Analyze(b.Of, FormulaScope.Row, owner + " (bands.of)");
                 for (var i = 0; i < b.Steps.Count; i++)
                     if (b.Steps[i].When is { } when) yield return Analyze(when, FormulaScope.Row, $"{owner} (band {i + 1})");
-                BandChecks.Check(criterion, b, _diagnostics);
+                BandChecks.Check(criterion, b, _diagnostics, _limits.Budget);
                 break;
             case null:
                 _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"Criterion {criterion.Code} has neither children nor a scoring form.", criterion.Location);
@@ -116,7 +117,8 @@ internal sealed partial class Binder
             return;
         }
         var sum = regular.Sum(c => c.Max);
-        if (Math.Abs(sum - parent.Max) > MaxTolerance)
+        // An infinite sum is an error of its own (CheckMaxima), not a mismatch.
+        if (double.IsFinite(sum) && Math.Abs(sum - parent.Max) > MaxTolerance)
             _diagnostics.Warning(DiagnosticCodes.MaxSumMismatch,
                 $"The regular children of criterion {parent.Code} have maximum points summing to {sum:0.###}, but its max is {parent.Max:0.###}.", parent.Location);
     }

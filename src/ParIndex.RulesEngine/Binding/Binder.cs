@@ -33,6 +33,7 @@ internal sealed partial class Binder
         DeclareVariables();
         var variables = BindVariables();
         var nodes = BindCriteria();
+        CheckMaxima(nodes);
         var aggregates = BindAggregates(variables);
         var eligibility = BindEligibility(nodes);
         var classification = CheckClassification();
@@ -57,6 +58,7 @@ internal sealed partial class Binder
     /// <summary>Analyzes a formula once and checks every name it reads is declared.</summary>
     private AnalyzedFormula Analyze(Formula formula, FormulaScope scope, string owner)
     {
+        _limits.Budget.ThrowIfCancellationRequested();
         var analyzed = FormulaAnalyzer.Analyze(formula, scope, _limits, owner, _diagnostics);
         _formulas[formula] = analyzed;
         foreach (var use in analyzed.NameUses)
@@ -68,7 +70,25 @@ internal sealed partial class Binder
                 $"Unknown name '{use.Name}' in the formula of {owner}.{NameSuggester.Hint(use.Name, candidates)}",
                 analyzed.LocationAt(use.Start));
         }
+        CheckEnumLiterals(analyzed);
         return analyzed;
+    }
+
+    /// <summary>
+    /// <c>agencyType == "xaa"</c> with an enum input that cannot be "xaa" is always false (and
+    /// != always true): a typo that would silently change scores. Reported at the literal.
+    /// </summary>
+    private void CheckEnumLiterals(AnalyzedFormula analyzed)
+    {
+        foreach (var comparison in analyzed.TextComparisons)
+        {
+            if (!_inputs.TryGetValue(comparison.Name, out var input) || input.Type != InputType.Enum) continue;
+            var values = input.Definition.Values;
+            if (values.Contains(comparison.Literal, StringComparer.Ordinal)) continue;
+            _diagnostics.Error(DiagnosticCodes.ImpossibleEnumValue,
+                $"The enum input '{input.Name}' is compared with \"{ReservedNames.Printable(comparison.Literal)}\", which is not one of its values ({string.Join(", ", values)}), in the formula of {analyzed.Owner}.{NameSuggester.Hint(comparison.Literal, values)}",
+                analyzed.LocationAt(comparison.LiteralStart));
+        }
     }
 
     private bool IsKnownName(string name, FormulaScope scope) =>

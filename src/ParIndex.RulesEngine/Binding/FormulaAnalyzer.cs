@@ -33,6 +33,7 @@ internal sealed partial class FormulaAnalyzer
     private readonly List<NameUse> _names = new();
     private readonly List<AggregateUse> _aggregates = new();
     private readonly List<CriterionLookup> _lookups = new();
+    private readonly List<TextComparison> _textComparisons = new();
     private readonly List<int> _integerEnds = new();
     private bool _valid = true;
 
@@ -61,6 +62,7 @@ internal sealed partial class FormulaAnalyzer
             NameUses = _names,
             Aggregates = _aggregates,
             Lookups = _lookups,
+            TextComparisons = _textComparisons,
             IntegerLiteralEnds = _integerEnds,
             IsValid = _valid && syntax is not null,
         };
@@ -117,6 +119,7 @@ internal sealed partial class FormulaAnalyzer
                 Visit(parenthesized.Expression, depth + 1);
                 break;
             case BinaryExpressionSyntax binary when AllowedBinary(binary.Kind()):
+                if (binary.Kind() is SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression) NoteTextComparison(binary);
                 Visit(binary.Left, depth + 1);
                 Visit(binary.Right, depth + 1);
                 break;
@@ -134,6 +137,22 @@ internal sealed partial class FormulaAnalyzer
             default:
                 Forbid(node);
                 break;
+        }
+    }
+
+    /// <summary>Remembers <c>name == "text"</c> and <c>"text" != name</c> (brackets allowed) so the binder can check enum values.</summary>
+    private void NoteTextComparison(BinaryExpressionSyntax binary)
+    {
+        var left = Unwrap(binary.Left);
+        var right = Unwrap(binary.Right);
+        if (left is LiteralExpressionSyntax) (left, right) = (right, left);
+        if (left is IdentifierNameSyntax name && right is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal && IsPlainString(literal.Token))
+            _textComparisons.Add(new TextComparison(name.Identifier.ValueText, literal.Token.ValueText, literal.SpanStart));
+
+        static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+            return expression;
         }
     }
 
@@ -244,6 +263,6 @@ internal sealed partial class FormulaAnalyzer
     private void Fail(string code, int offset, string message)
     {
         _valid = false;
-        _diagnostics.Error(code, message, _formula.Location.ShiftColumn(offset));
+        _diagnostics.Error(code, message, _formula.LocationAt(offset));
     }
 }

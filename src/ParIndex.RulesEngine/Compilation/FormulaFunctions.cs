@@ -24,28 +24,29 @@ public static class FormulaFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double PercentOf(double a, double b) => b == 0 ? 0 : 100 * a / b;
 
-    /// <summary>x limited to [lo, hi].</summary>
+    /// <summary>x limited to [lo, hi]; NaN (a missing value) when any argument is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Clamp(double x, double lo, double hi) => x < lo ? lo : x > hi ? hi : x;
+    public static double Clamp(double x, double lo, double hi) =>
+        double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi) ? double.NaN : PositiveZero(x < lo ? lo : x > hi ? hi : x);
 
-    /// <summary>The smaller of two values.</summary>
+    /// <summary>The smaller of two values; NaN when either is NaN, whatever the order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Min(double a, double b) => a < b ? a : b;
+    public static double Min(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : PositiveZero(a < b ? a : b);
 
-    /// <summary>The smallest of three values.</summary>
+    /// <summary>The smallest of three values; NaN when any is NaN.</summary>
     public static double Min(double a, double b, double c) => Min(Min(a, b), c);
 
-    /// <summary>The smallest of four values.</summary>
+    /// <summary>The smallest of four values; NaN when any is NaN.</summary>
     public static double Min(double a, double b, double c, double d) => Min(Min(a, b), Min(c, d));
 
-    /// <summary>The larger of two values.</summary>
+    /// <summary>The larger of two values; NaN when either is NaN, whatever the order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Max(double a, double b) => a > b ? a : b;
+    public static double Max(double a, double b) => double.IsNaN(a) || double.IsNaN(b) ? double.NaN : PositiveZero(a > b ? a : b);
 
-    /// <summary>The largest of three values.</summary>
+    /// <summary>The largest of three values; NaN when any is NaN.</summary>
     public static double Max(double a, double b, double c) => Max(Max(a, b), c);
 
-    /// <summary>The largest of four values.</summary>
+    /// <summary>The largest of four values; NaN when any is NaN.</summary>
     public static double Max(double a, double b, double c, double d) => Max(Max(a, b), Max(c, d));
 
     /// <summary>Rounds half away from zero to a whole number.</summary>
@@ -54,7 +55,9 @@ public static class FormulaFunctions
     /// <summary>
     /// Rounds half away from zero to <paramref name="digits"/> decimals, the way scores are
     /// rounded by hand. Binary doubles store 2.675 as 2.67499999…; a value within a relative
-    /// 1e-9 of a half counts as the half, so 2.675 rounds to 2.68 as a person expects.
+    /// 1e-9 of a half counts as the half, so 2.675 rounds to 2.68 as a person expects. The
+    /// tolerance is relative to the scaled value s = |x|·10^digits (floor(s + 0.5 + 1e-9·s)), so
+    /// it stays 1e-9 of the value also below 1: 0.4999999992 rounds to 0. A zero result is +0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Round(double x, double digits)
@@ -62,15 +65,15 @@ public static class FormulaFunctions
         if (!double.IsFinite(x)) return x;
         var scale = Pow10((int)digits);
         var scaled = Math.Abs(x) * scale;
-        var rounded = Math.Floor(scaled + 0.5 + EdgeTolerance * Math.Max(1, scaled));
-        return Math.CopySign(rounded / scale, x);
+        var rounded = Math.Floor(scaled + 0.5 + EdgeTolerance * scaled);
+        return rounded == 0 ? 0d : Math.CopySign(rounded / scale, x);
     }
 
-    /// <summary>Rounds down.</summary>
-    public static double Floor(double x) => Math.Floor(x);
+    /// <summary>Rounds down (a zero result is +0).</summary>
+    public static double Floor(double x) => PositiveZero(Math.Floor(x));
 
-    /// <summary>Rounds up.</summary>
-    public static double Ceiling(double x) => Math.Ceiling(x);
+    /// <summary>Rounds up (a zero result is +0, so Ceiling(-0.5) is 0, not -0).</summary>
+    public static double Ceiling(double x) => PositiveZero(Math.Ceiling(x));
 
     /// <summary>Absolute value.</summary>
     public static double Abs(double x) => Math.Abs(x);
@@ -91,23 +94,30 @@ public static class FormulaFunctions
     /// <summary>True when a text value is missing.</summary>
     public static bool IsMissing(string? s) => s is null;
 
-    /// <summary>Proportional scoring: max × min(value ÷ target, 1), or the inverse ratio when lower is better.</summary>
+    /// <summary>
+    /// Proportional scoring of <paramref name="value"/> v against <paramref name="target"/> t with
+    /// maximum m, before the clamp to [0, m] and rounding. Normal: v ≥ t gives m; else m × max(v, 0) ÷ t
+    /// when t &gt; 0; else 0. Lower is better: v ≤ t gives m; else m × t ÷ v when t &gt; 0; else 0.
+    /// Both are monotone in v, a target of 0 gives m exactly when the value meets it, and NaN in
+    /// v or t gives NaN (a fault of the row).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ProportionalPoints(double value, double target, double max, bool lowerIsBetter)
     {
-        double share;
-        if (lowerIsBetter) share = value <= 0 ? 1 : target / value;
-        else share = target == 0 ? (value >= 0 ? 1 : 0) : value / target;
-        return max * Clamp(share, 0, 1);
+        if (double.IsNaN(value) || double.IsNaN(target)) return double.NaN;
+        if (lowerIsBetter ? value <= target : value >= target) return max;
+        if (target <= 0) return 0d;
+        // The share first (below 1 here), then × max: as before, and no overflow for huge max × value.
+        return lowerIsBetter ? max * (target / value) : max * (Math.Max(value, 0) / target);
     }
 
-    /// <summary>True when x ≥ lo, counting values within the edge tolerance as reaching lo.</summary>
+    /// <summary>True when x ≥ lo − 1e-9·|lo|: values within a relative 1e-9 of lo reach it (exact at 0); NaN never does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AtLeast(double x, double lo) => x >= lo - EdgeTolerance * Math.Max(1, Math.Abs(lo));
+    public static bool AtLeast(double x, double lo) => x >= lo - EdgeTolerance * Math.Abs(lo);
 
-    /// <summary>True when x &lt; hi, with values within the edge tolerance counting as reaching hi.</summary>
+    /// <summary>True when x &lt; hi − 1e-9·|hi|: values within a relative 1e-9 of hi count as reaching it (exact at 0); NaN never is below.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Below(double x, double hi) => x < hi - EdgeTolerance * Math.Max(1, Math.Abs(hi));
+    public static bool Below(double x, double hi) => x < hi - EdgeTolerance * Math.Abs(hi);
 
     /// <summary>Clamps to [0, max] and rounds to the scheme precision; NaN stays NaN for the fault check.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,6 +126,10 @@ public static class FormulaFunctions
     /// <summary>max when it is a number, 0 when not applicable (NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ApplicableMax(double max) => double.IsNaN(max) ? 0 : max;
+
+    /// <summary>−0 becomes +0 (so no point or percent prints as "-0"); every other value is unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double PositiveZero(double x) => x == 0 ? 0d : x;
 
     private static double Pow10(int digits) => digits switch
     {

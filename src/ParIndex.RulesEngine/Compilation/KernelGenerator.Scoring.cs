@@ -204,14 +204,17 @@ internal sealed partial class KernelGenerator
         var n = node.Index;
         if (bands.Of is not null)
         {
+            // No fault check: NaN (a missing value under "allow") matches no step and scores 0,
+            // ±∞ compares as a number (+∞ reaches atLeast steps, −∞ is below every below).
             _w.FormulaLine($"double __o{n} = ", Analyzed(bands.Of), Rewrite(Analyzed(bands.Of)), ";");
-            // NaN would silently match no band and +∞ the top band: both are faults, as for formulas.
-            _w.Line($"if (!double.IsFinite(__o{n}) && __fault == 0) __fault = {n + 1};");
         }
         for (var s = 0; s < bands.Steps.Count; s++)
         {
             var step = bands.Steps[s];
-            var keyword = s == 0 ? "if " : "else if ";
+            // Flat ifs guarded by "no step matched yet" rather than an else-if chain: the same
+            // first-match semantics, but Roslyn binds and analyses a chain of thousands of nested
+            // else-ifs in time that grows faster than the number of steps.
+            var keyword = s == 0 ? "if " : $"if (__b{n} < 0) if ";
             var assign = $" {{ __b{n} = {s}; __r{n} = {SourceWriter.Literal(step.Points)}; }}";
             if (step.When is { } when)
             {

@@ -40,8 +40,14 @@ internal sealed class SourceWriter
 
     public GeneratedSource Build() => new(_text.ToString(), _spans);
 
-    /// <summary>A double literal that round-trips.</summary>
-    public static string Literal(double value) => value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    /// <summary>
+    /// A double literal that round-trips. NaN and ±∞ have no C# literal ("Infinityd" does not
+    /// compile): the binder rejects every rule set that would need one, so one here is a bug.
+    /// </summary>
+    public static string Literal(double value) =>
+        double.IsFinite(value)
+            ? value.ToString("R", CultureInfo.InvariantCulture) + "d"
+            : throw new InvalidOperationException($"Internal error: the non-finite number {value.ToString(CultureInfo.InvariantCulture)} cannot be written as a C# literal.");
 
     /// <summary>A C# string literal.</summary>
     public static string Literal(string value) =>

@@ -129,11 +129,19 @@ internal sealed class DefinitionParser
         return token switch
         {
             null => null,
-            JValue { Type: JTokenType.String } s => new Formula(s.Value<string>() ?? "", _source.ContentStartOf(s)),
+            JValue { Type: JTokenType.String } s => StringFormula(s),
             JValue { Type: JTokenType.Integer or JTokenType.Float } n =>
                 new Formula(n.Value<double>().ToString("R", CultureInfo.InvariantCulture), _source.LocationOf(n)),
             _ => new Formula(token.ToString(), _source.LocationOf(token)),
         };
+    }
+
+    /// <summary>A formula written as a JSON string; keeps the written form when escapes make it differ, so columns stay exact.</summary>
+    private Formula StringFormula(JValue token)
+    {
+        var text = token.Value<string>() ?? "";
+        var (start, written) = _source.StringAt(token);
+        return new Formula(text, start) { Written = written is null || written == text ? null : written };
     }
 
     private static IEnumerable<JObject> Items(JObject o, string name) =>

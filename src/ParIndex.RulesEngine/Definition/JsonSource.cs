@@ -7,7 +7,8 @@ namespace ParIndex.RulesEngine.Definition;
 /// <summary>
 /// The raw text of a JSON file plus its parsed tree with line information. Knows how to turn a
 /// token into a <see cref="SourceLocation"/>, including the exact column where a string's
-/// content starts, so formula errors can point at the character inside the formula.
+/// content starts and the string as written (escapes undecoded), so formula errors can point at
+/// the character inside the formula even after escapes.
 /// </summary>
 internal sealed class JsonSource
 {
@@ -92,14 +93,18 @@ internal sealed class JsonSource
     }
 
     /// <summary>
-    /// The location of the first character inside a string value's quotes. Newtonsoft reports the
-    /// position just after the closing quote, so we walk back to the unescaped opening quote.
+    /// A string value as written: the location of its first character inside the quotes (Newtonsoft
+    /// reports the position just after the closing quote, so we walk back to the unescaped opening
+    /// quote) and the
+    /// text between the quotes, escapes not decoded (null when the quotes cannot be found, which
+    /// only happens for a token without line information). A JSON string never spans lines, so
+    /// the written text lets every offset within the decoded string be mapped to its column.
     /// </summary>
-    public SourceLocation ContentStartOf(JToken token)
+    public (SourceLocation Start, string? Written) StringAt(JToken token)
     {
         var end = LocationOf(token);
         if (token.Type != JTokenType.String || end.Line <= 0 || end.Line > _lines.Length)
-            return end;
+            return (end, null);
         var line = _lines[end.Line - 1];
         var close = Math.Min(end.Column, line.Length) - 1;   // 0-based index of the closing quote
         while (close >= 0 && line[close] != '"') close--;
@@ -109,9 +114,9 @@ internal sealed class JsonSource
             var backslashes = 0;
             for (var j = i - 1; j >= 0 && line[j] == '\\'; j--) backslashes++;
             if (backslashes % 2 == 0)
-                return end with { Column = i + 2 }; // 1-based column of the char after the quote
+                return (end with { Column = i + 2 }, line[(i + 1)..close]); // 1-based column of the char after the quote
         }
-        return end;
+        return (end, null);
     }
 
     private static string TrimNewtonsoftSuffix(string message)

@@ -53,7 +53,31 @@ public enum CriterionKind
 /// <summary>A formula as written in the rule file, with the place its first character stands.</summary>
 /// <param name="Text">The C# expression.</param>
 /// <param name="Location">File, JSON path, line and column of the formula's first character.</param>
-public sealed record Formula(string Text, SourceLocation Location);
+public sealed record Formula(string Text, SourceLocation Location)
+{
+    /// <summary>
+    /// The formula exactly as it stands between the quotes in the JSON file (escapes such as
+    /// <c>\"</c> or <c>\u00e1</c> not decoded), or null when the text stands in the file as it is.
+    /// </summary>
+    internal string? Written { get; init; }
+
+    /// <summary>
+    /// The location of the character at <paramref name="offset"/> in <see cref="Text"/>. A JSON
+    /// escape takes more columns in the file than the one character it stands for, so the offset
+    /// is mapped through <see cref="Written"/>: <c>\"</c>, <c>\\</c> and <c>\n</c> take two
+    /// columns, <c>\u00e1</c> six.
+    /// </summary>
+    internal SourceLocation LocationAt(int offset) => Location.ShiftColumn(WrittenOffset(offset));
+
+    private int WrittenOffset(int offset)
+    {
+        if (Written is null) return offset;
+        var raw = 0;
+        for (var i = 0; i < offset && raw < Written.Length; i++)
+            raw += Written[raw] != '\\' || raw + 1 >= Written.Length ? 1 : Written[raw + 1] == 'u' ? 6 : 2;
+        return raw + Math.Max(0, offset - Text.Length);
+    }
+}
 
 /// <summary>A parsed, immutable rule file.</summary>
 public sealed record RuleSetDefinition

@@ -31,6 +31,10 @@ public static class DiagnosticCodes
     public const string InvalidSetting = "PAR0308";
     /// <summary>Classification bands leave a gap or repeat.</summary>
     public const string ClassificationGap = "PAR0309";
+    /// <summary>A criterion's max is not a multiple of 10^-precision, so rounded points could exceed it.</summary>
+    public const string MaxOffPrecisionGrid = "PAR0310";
+    /// <summary>The maximum points of a criterion's children, or of the top-level criteria, add up to more than a double can hold.</summary>
+    public const string MaxSumOverflow = "PAR0311";
     /// <summary>A formula does not parse.</summary>
     public const string FormulaSyntax = "PAR0401";
     /// <summary>A formula uses a construct outside the formula language (sandbox).</summary>
@@ -41,6 +45,8 @@ public static class DiagnosticCodes
     public const string FormulaType = "PAR0404";
     /// <summary>A group aggregate is used where it cannot be computed.</summary>
     public const string InvalidAggregate = "PAR0405";
+    /// <summary>An enum input is compared with a text literal that is not one of its values.</summary>
+    public const string ImpossibleEnumValue = "PAR0406";
     /// <summary>The compiled code referenced a symbol outside the allow-list.</summary>
     public const string SandboxViolation = "PAR0501";
     /// <summary>The generated code failed to compile for a reason not tied to one formula.</summary>

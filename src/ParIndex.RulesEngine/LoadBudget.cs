@@ -1,0 +1,46 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine;
+
+/// <summary>
+/// The time budget of one load (<see cref="RuleSetLoadOptions.MaxCompileTime"/>), over the whole
+/// load: reading, schema check, binding (band checks included), code generation, compilation and
+/// the sandbox verifier. Each stage checks the token at its loop points; when the budget runs out
+/// the load stops with PAR0502 naming the stage, so no rule file (say, one with a hundred
+/// thousand band steps) can keep a host busy for longer than the budget.
+/// </summary>
+internal sealed class LoadBudget : IDisposable
+{
+    private readonly CancellationTokenSource _source;
+    private readonly TimeSpan _limit;
+
+    public LoadBudget(TimeSpan limit)
+    {
+        _limit = limit;
+        _source = new CancellationTokenSource(limit);
+    }
+
+    /// <summary>Cancelled when the budget is spent.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>What the load is doing, for the message ("binding", "compiling" …).</summary>
+    public string Stage { get; private set; } = "reading the rule file";
+
+    /// <summary>Enters a stage, first stopping the load if the budget is already spent.</summary>
+    public void Enter(string stage)
+    {
+        Token.ThrowIfCancellationRequested();
+        Stage = stage;
+    }
+
+    /// <summary>True for the cancellation this budget caused (not one of the caller's own).</summary>
+    public bool Caused(OperationCanceledException exception) => exception is not null && Token.IsCancellationRequested;
+
+    /// <summary>The diagnostic for a spent budget.</summary>
+    public Diagnostic Exceeded(string? file) => Diagnostic.Error(DiagnosticCodes.CompilationFailed,
+        $"Loading the rule set took longer than {_limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (RuleSetLoadOptions.MaxCompileTime, which covers the whole load); it stopped while {Stage}.",
+        new SourceLocation(file, null, 0, 0));
+
+    public void Dispose() => _source.Dispose();
+}
