@@ -63,10 +63,11 @@ public sealed class FormulaFaultTests
     }
 
     [TestMethod]
-    public void BandValueThatIsNoNumber_MakesTheRowARowError()
+    public void BandValueThatIsNoNumber_IsComparedLikeANumber_NaNMatchesNoStep()
     {
-        // notes/api.md: "A formula giving NaN/Infinity makes the row a RowError (code PAR0404)";
-        // bands.of is such a formula.
+        // docs/rule-files.md (bands): comparisons with NaN are false, so NaN matches no step and
+        // scores 0; +∞ compares as a number and reaches atLeast steps. Neither is a row fault
+        // (a formula leaf giving NaN/∞ still is: see the tests above).
         using var rules = RuleSets.Load(
             inputs: """[ { "name": "online", "type": "number" }, { "name": "received", "type": "number" } ]""",
             criteria: """
@@ -80,12 +81,13 @@ public sealed class FormulaFaultTests
             ("INF", new Dictionary<string, object?> { ["online"] = 5.0, ["received"] = 0.0 }),
             ("NAN", new Dictionary<string, object?> { ["online"] = 0.0, ["received"] = 0.0 }));
 
+        Assert.IsEmpty(report.RowErrors, string.Join("; ", report.RowErrors));
         // OK: 15 / 100 = 0.15 → second band → 0.5
         Assert.AreEqual(0.5, report.Find("OK")!["7.6"].Points, 1e-9);
-        // INF: 5 / 0 = +∞ and NAN: 0 / 0 = NaN give no number → both rejected, not scored
-        CollectionAssert.AreEquivalent(new[] { "INF", "NAN" }, report.RowErrors.Select(e => e.AgencyId).ToArray(),
-            "a band value of +∞ scored the top band and NaN scored 0, silently");
-        Assert.IsTrue(report.RowErrors.All(e => e.Code == DiagnosticCodes.FormulaType && e.Field == "7.6"));
+        // INF: 5 / 0 = +∞ ≥ 0.25 → first band → 1
+        Assert.AreEqual(1.0, report.Find("INF")!["7.6"].Points, 1e-9);
+        // NAN: 0 / 0 = NaN: NaN ≥ 0.25 and NaN ≥ 0.1 are false → no band → 0
+        Assert.AreEqual(0.0, report.Find("NAN")!["7.6"].Points);
     }
 
     [TestMethod]

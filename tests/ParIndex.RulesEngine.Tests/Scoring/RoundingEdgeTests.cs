@@ -71,15 +71,15 @@ public sealed class RoundingEdgeTests
     [TestMethod]
     public void PercentRoundingUpToTheBandEdge_IsClassifiedInThatBand()
     {
-        // max 10.0005: 9 of it is 89.9955…%, which rounds to 90.00 at precision 2
+        // max 200.01 (on the 0.01 grid): 180 of it is 89.9955…%, which rounds to 90.00 at precision 2
         using var rules = RuleSets.Load(
             inputs: """[ { "name": "x", "type": "number" } ]""",
             classification: Classification,
-            criteria: """[ { "code": "1", "title": "R", "max": 10.0005, "formula": "x" } ]""");
+            criteria: """[ { "code": "1", "title": "R", "max": 200.01, "formula": "x" } ]""");
 
-        var result = rules.ScoreOne(new Dictionary<string, object?> { ["x"] = 9.0 });
+        var result = rules.ScoreOne(new Dictionary<string, object?> { ["x"] = 180.0 });
 
-        // 100 × 9 / 10.0005 = 89.99550022… → 90.00 → "Tốt"
+        // 100 × 180 / 200.01 = 89.99550022… → 90.00 → "Tốt"
         Assert.AreEqual(90.0, result.Percent, 1e-12);
         Assert.AreEqual("Tốt", result.Classification);
     }
