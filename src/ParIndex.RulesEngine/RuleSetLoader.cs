@@ -156,7 +156,7 @@ public static class RuleSetLoader
         var source = JsonSource.Parse(json, sourceName, diagnostics, options.MaxJsonDepth);
         if (source is null) return null;
         budget.Enter("checking the rule file against the schema");
-        SchemaValidator.Validate(source, diagnostics);
+        SchemaValidator.Validate(source, diagnostics, budget.Token);
         if (diagnostics.HasErrors) return null;
         budget.Enter("reading the rule file");
         var definition = DefinitionParser.Parse(source);

@@ -24,10 +24,51 @@ internal static class SchemaValidator
         return reader.ReadToEnd();
     }
 
-    public static void Validate(JsonSource source, DiagnosticBag diagnostics)
+    public static void Validate(JsonSource source, DiagnosticBag diagnostics, CancellationToken budget = default)
     {
-        foreach (var error in Flatten(Schema.Value.Validate(source.Root)).OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition))
+        var errors = budget.CanBeCanceled ? ValidateWithin(source, budget) : Schema.Value.Validate(source.Root);
+        foreach (var error in Flatten(errors).OrderBy(e => e.LineNumber).ThenBy(e => e.LinePosition))
             Report(error, source, diagnostics);
+    }
+
+    /// <summary>
+    /// NJsonSchema takes no cancellation token and needs about 0.1 ms per band step, so a rule
+    /// file of 4 MiB of steps keeps it busy for many seconds. It runs on a thread of its own
+    /// (with the load's large stack) while the load waits for it or for the budget: when the
+    /// budget runs out first the load stops at once (OperationCanceledException) and the
+    /// validation, bounded by MaxFileBytes, finishes in the background and is dropped.
+    /// </summary>
+    private static ICollection<ValidationError> ValidateWithin(JsonSource source, CancellationToken budget)
+    {
+        budget.ThrowIfCancellationRequested();
+        ICollection<ValidationError>? errors = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        using var done = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                errors = Schema.Value.Validate(source.Root);
+            }
+            catch (Exception ex)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                // The load may have stopped waiting and disposed the event already.
+                try { done.Set(); } catch (ObjectDisposedException) { }
+            }
+        }, LoadThread.StackBytes)
+        {
+            IsBackground = true,
+            Name = "ParIndex schema validation",
+        };
+        thread.Start();
+        WaitHandle.WaitAny([done.WaitHandle, budget.WaitHandle]);
+        if (!done.IsSet) throw new OperationCanceledException(budget);
+        failure?.Throw();
+        return errors!;
     }
 
     /// <summary>

@@ -291,6 +291,8 @@ public sealed class ScoringEdgeCaseChecksTests
 
         Assert.ThrowsExactly<OperationCanceledException>(() => BandChecks.Check(criterion, (BandScoring)criterion.Scoring!, diagnostics, spent.Token));
         Assert.ThrowsExactly<OperationCanceledException>(() => Binder.Bind(definition, new BindingLimits(2000, 64, spent.Token), diagnostics));
+        // The schema check (NJsonSchema takes no token) runs beside the load, which stops waiting for it.
+        Assert.ThrowsExactly<OperationCanceledException>(() => SchemaValidator.Validate(JsonSource.Parse(json, FileName, diagnostics)!, diagnostics, spent.Token));
     }
 
     [TestMethod]
