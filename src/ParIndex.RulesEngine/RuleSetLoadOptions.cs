@@ -27,7 +27,11 @@ public sealed record RuleSetLoadOptions
     /// <summary>Most inputs plus variables accepted (default 5,000).</summary>
     public int MaxNames { get; init; } = 5000;
 
-    /// <summary>Longest time the Roslyn compilation may take before loading fails with a diagnostic (default 30 s).</summary>
+    /// <summary>
+    /// Longest time a load may take before it fails with a diagnostic (PAR0502, default 30 s). It
+    /// covers the whole load: reading, schema check, binding, code generation, the Roslyn
+    /// compilation and the sandbox verifier.
+    /// </summary>
     public TimeSpan MaxCompileTime { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
