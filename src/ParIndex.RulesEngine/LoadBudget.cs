@@ -34,8 +34,8 @@ internal sealed class LoadBudget : IDisposable
         Stage = stage;
     }
 
-    /// <summary>True for the cancellation this budget caused (not one of the caller's own).</summary>
-    public bool Caused(OperationCanceledException exception) => exception is not null && Token.IsCancellationRequested;
+    /// <summary>True once the budget is spent: an OperationCanceledException then comes from it.</summary>
+    public bool Spent => Token.IsCancellationRequested;
 
     /// <summary>The diagnostic for a spent budget.</summary>
     public Diagnostic Exceeded(string? file) => Diagnostic.Error(DiagnosticCodes.CompilationFailed,

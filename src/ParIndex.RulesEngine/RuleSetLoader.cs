@@ -72,38 +72,38 @@ public static class RuleSetLoader
         {
             options ??= RuleSetLoadOptions.Default;
             var diagnostics = new DiagnosticBag();
-            using var budget = new LoadBudget(options.MaxCompileTime);
-            try
-            {
-                var bound = Bind(json, sourceName, options, diagnostics, budget);
-                return (bound, diagnostics.Items);
-            }
-            catch (OperationCanceledException ex) when (budget.Caused(ex))
-            {
-                diagnostics.Add(budget.Exceeded(sourceName));
-                return ((BoundRuleSet?)null, diagnostics.Items);
-            }
+            var bound = WithinBudget(options, sourceName, diagnostics, budget => Bind(json, sourceName, options, diagnostics, budget));
+            return (bound, diagnostics.Items);
         });
 
     private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        using var budget = new LoadBudget(options.MaxCompileTime);
-        try
+        var ruleSet = WithinBudget(options, sourceName, diagnostics, budget =>
         {
             var bound = Bind(json, sourceName, options, diagnostics, budget);
-            if (bound is null) return new RuleSetLoadResult(null, diagnostics.Items);
+            if (bound is null) return null;
 
             budget.Enter("generating code");
             var source = KernelGenerator.Generate(bound);
             var (kernel, fromCache) = LoadKernel(bound, source, options, diagnostics, budget);
-            if (kernel is null) return new RuleSetLoadResult(null, diagnostics.Items);
-            return new RuleSetLoadResult(new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache), diagnostics.Items);
+            return kernel is null ? null : new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache);
+        });
+        return new RuleSetLoadResult(ruleSet, diagnostics.Items);
+    }
+
+    /// <summary>Runs load stages under one time budget (MaxCompileTime); a spent budget becomes PAR0502 and null.</summary>
+    private static T? WithinBudget<T>(RuleSetLoadOptions options, string? sourceName, DiagnosticBag diagnostics, Func<LoadBudget, T?> stages) where T : class
+    {
+        using var budget = new LoadBudget(options.MaxCompileTime);
+        try
+        {
+            return stages(budget);
         }
-        catch (OperationCanceledException ex) when (budget.Caused(ex))
+        catch (OperationCanceledException) when (budget.Spent)
         {
             diagnostics.Add(budget.Exceeded(sourceName));
-            return new RuleSetLoadResult(null, diagnostics.Items);
+            return null;
         }
     }
 

@@ -70,23 +70,28 @@ internal sealed partial class Binder
                 $"Unknown name '{use.Name}' in the formula of {owner}.{NameSuggester.Hint(use.Name, candidates)}",
                 analyzed.LocationAt(use.Start));
         }
-        CheckEnumLiterals(analyzed);
+        CheckEnumLiterals(analyzed, scope);
         return analyzed;
     }
 
     /// <summary>
     /// <c>agencyType == "xaa"</c> with an enum input that cannot be "xaa" is always false (and
-    /// != always true): a typo that would silently change scores. Reported at the literal.
+    /// != always true): a typo that would silently change scores. Reported at the literal. In
+    /// eligibility conditions the result name <c>group</c> is the value of the ranking's enum
+    /// input, so it is checked the same way.
     /// </summary>
-    private void CheckEnumLiterals(AnalyzedFormula analyzed)
+    private void CheckEnumLiterals(AnalyzedFormula analyzed, FormulaScope scope)
     {
         foreach (var comparison in analyzed.TextComparisons)
         {
-            if (!_inputs.TryGetValue(comparison.Name, out var input) || input.Type != InputType.Enum) continue;
+            var name = comparison.Name;
+            if (scope == FormulaScope.Eligibility && name == "group" && _definition.Ranking.GroupBy is { } groupBy) name = groupBy;
+            if (!_inputs.TryGetValue(name, out var input) || input.Type != InputType.Enum) continue;
             var values = input.Definition.Values;
             if (values.Contains(comparison.Literal, StringComparer.Ordinal)) continue;
+            var what = name == comparison.Name ? $"enum input '{input.Name}'" : $"ranking group (the enum input '{input.Name}')";
             _diagnostics.Error(DiagnosticCodes.ImpossibleEnumValue,
-                $"The enum input '{input.Name}' is compared with \"{ReservedNames.Printable(comparison.Literal)}\", which is not one of its values ({string.Join(", ", values)}), in the formula of {analyzed.Owner}.{NameSuggester.Hint(comparison.Literal, values)}",
+                $"The {what} is compared with \"{ReservedNames.Printable(comparison.Literal)}\", which is not one of its values ({string.Join(", ", values)}), in the formula of {analyzed.Owner}.{NameSuggester.Hint(comparison.Literal, values)}",
                 analyzed.LocationAt(comparison.LiteralStart));
         }
     }

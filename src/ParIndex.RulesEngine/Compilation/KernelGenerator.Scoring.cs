@@ -205,7 +205,7 @@ internal sealed partial class KernelGenerator
         if (bands.Of is not null)
         {
             // No fault check: NaN (a missing value under "allow") matches no step and scores 0,
-            // ±∞ compares as a number (+∞ reaches atLeast steps, −∞ is below every below).
+            // ±∞ compares as a number (+∞ matches atLeast steps, −∞ matches below steps).
             _w.FormulaLine($"double __o{n} = ", Analyzed(bands.Of), Rewrite(Analyzed(bands.Of)), ";");
         }
         for (var s = 0; s < bands.Steps.Count; s++)

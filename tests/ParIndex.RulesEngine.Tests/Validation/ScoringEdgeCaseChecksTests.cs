@@ -82,6 +82,22 @@ public sealed class ScoringEdgeCaseChecksTests
     }
 
     [TestMethod]
+    public void Group_compared_with_a_value_the_ranking_enum_cannot_take_is_an_error()
+    {
+        // The ranking groups by the enum agencyType, so in an eligibility condition 'group' is one of so, huyen, xa.
+        var json = RuleSets.Json(
+            inputs: """[ { "name": "agencyType", "type": "enum", "values": ["so", "huyen", "xa"] } ]""",
+            criteria: """[ { "code": "1", "title": "A", "max": 1, "formula": "1" } ]""",
+            ranking: """{ "groupBy": "agencyType" }""",
+            eligibility: """[ { "id": "k", "title": "K", "conditions": [ { "title": "Huyện", "when": "group == \"huyn\"" } ] } ]""");
+
+        var error = Single(Errors(json), DiagnosticCodes.ImpossibleEnumValue);
+
+        AssertMessageContains(error, "ranking group (the enum input 'agencyType')", "\"huyn\"", "Did you mean 'huyen'?");
+        Assert.AreEqual("eligibility[0].conditions[0].when", error.Location.JsonPath);
+    }
+
+    [TestMethod]
     public void Enum_compared_with_its_own_values_and_text_compared_with_anything_load()
     {
         // "xa" is a value of agencyType; s is a text input, which can hold any text.
