@@ -210,7 +210,11 @@ public sealed record BandScoring(Formula? Of, IReadOnlyList<BandStep> Steps) : S
 /// <param name="Location">Where the step is declared.</param>
 public sealed record BandStep(Formula? When, double? AtLeast, double? Below, double Points, string? Label, SourceLocation Location);
 
-/// <summary>max × min(value ÷ target, 1), or the inverse ratio when lower is better.</summary>
+/// <summary>
+/// Achievement against a target: a value that meets the target gives max; otherwise
+/// max × max(value, 0) ÷ target (or max × target ÷ value when lower is better) when the target
+/// is above 0, else 0. See docs/rule-files.md.
+/// </summary>
 /// <param name="Value">The achieved value.</param>
 /// <param name="Target">The target (a number literal is kept as a formula).</param>
 /// <param name="LowerIsBetter">True when a smaller value is better.</param>

@@ -57,10 +57,8 @@ public sealed class ProportionalScoringTests
     [TestMethod]
     public void LowerIsBetter_TargetZero_OnlyAValueOfZeroEarnsPoints()
     {
-        // As implemented (FormulaFunctions.ProportionalPoints): lowerIsBetter uses target ÷ value,
-        // so with target 0 any value above 0 scores 0 and only a value of 0 scores max.
-        // docs/rule-files.md says "a target of 0 gives max when the value is ≥ 0" without saying
-        // it is meant for higher-is-better only; this test pins the implemented (sensible) reading.
+        // docs/rule-files.md: lower is better, v ≤ t gives max, else m × t ÷ v when t > 0, else 0;
+        // so with target 0 any value above 0 scores 0 and a value of 0 scores max.
         using var rules = Proportional(0, 1, lowerIsBetter: true);
 
         // value 0 → max = 1
