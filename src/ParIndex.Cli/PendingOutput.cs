@@ -64,12 +64,12 @@ internal sealed class PendingOutput : IDisposable
     /// <summary>Flushes the output to disk and renames it over the target (keeping the old file's Unix permissions).</summary>
     public void Commit()
     {
-        Writer.Flush();
-        _stream.Flush(flushToDisk: true);
         lock (Gate)
         {
-            if (_done) throw new InvalidOperationException("The output was already committed or discarded.");
             if (_interrupted) throw new OperationCanceledException("interrupted");
+            if (_done) throw new InvalidOperationException("The output was already committed or discarded.");
+            Writer.Flush();
+            _stream.Flush(flushToDisk: true);
             Writer.Dispose();
             CopyUnixMode(Target, TemporaryPath);
             File.Move(TemporaryPath, Target, overwrite: true);

@@ -38,13 +38,12 @@ public sealed record ResultsFile(string Source, string RuleSetId, string RuleSet
         {
             using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None, CloseInput = false };
             root = JToken.ReadFrom(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
-            // ReadFrom stops after the first value; anything after it means the file is not one results document.
-            if (json.Read())
-                throw new FormatException($"{source}({json.LineNumber},{json.LinePosition}): content after the end of the results object.");
+            // Json.NET reports content after the first value as an error while reading on.
+            while (json.Read()) { }
         }
         catch (JsonReaderException ex)
         {
-            throw new FormatException($"{source}({ex.LineNumber},{ex.LinePosition}): not valid JSON: {ex.Message}", ex);
+            throw new FormatException($"{source}({ex.LineNumber},{Math.Max(1, ex.LinePosition)}): not valid JSON: {ex.Message}", ex);
         }
         if (root is not JObject obj || obj["agencies"] is not JArray agencies)
             throw Error(source, root, "expected an object with an \"agencies\" array, as written by 'parindex score --format json'");

@@ -44,7 +44,7 @@ public static class PreviousRanksReader
     {
         JToken root;
         try { root = JToken.Parse(text, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load }); }
-        catch (JsonReaderException ex) { throw new FormatException($"{path}({ex.LineNumber},{ex.LinePosition}): the previous results are not valid JSON: {ex.Message}", ex); }
+        catch (JsonReaderException ex) { throw new FormatException($"{path}({ex.LineNumber},{Math.Max(1, ex.LinePosition)}): the previous results are not valid JSON: {ex.Message}", ex); }
         var agencies = (root is JObject o ? o["agencies"] : root) as JArray
             ?? throw Error(path, root, "expected an object with an \"agencies\" array (as written by 'parindex score --format json')");
         var ranks = new Dictionary<string, PreviousRank>(StringComparer.Ordinal);
