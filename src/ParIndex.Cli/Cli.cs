@@ -262,5 +262,16 @@ public static class Cli
             throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");
         var unknown = line.UnknownOptions(options.Concat(CompileCache.Options).Append("help")).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for '{line.Command}': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        ExpectFileNames(line);
+    }
+
+    /// <summary>An empty file argument or --previous value is a command-line error (not an exception from the file system).</summary>
+    internal static void ExpectFileNames(CommandLine line)
+    {
+        for (var i = 0; i < line.Positional.Count; i++)
+            if (string.IsNullOrWhiteSpace(line.Positional[i]))
+                throw new UsageException($"File argument {i + 1} of '{line.Command}' is empty.");
+        if (line.Has("previous") && string.IsNullOrWhiteSpace(line.Option("previous")))
+            throw new UsageException("--previous needs a file name; the value given is empty.");
     }
 }

@@ -19,6 +19,7 @@ public static class DiffCommand
             throw new UsageException($"'diff' takes 2 results files, not {line.Positional.Count}.");
         var unknown = line.UnknownOptions(Options.Append("help")).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for 'diff': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        Cli.ExpectFileNames(line);
         var format = line.Option("format") ?? "table";
         if (format is not ("table" or "json")) throw new UsageException($"Unknown format '{format}' for diff; use table or json.");
         var top = 10;

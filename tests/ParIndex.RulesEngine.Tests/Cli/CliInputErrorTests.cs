@@ -102,6 +102,31 @@ public sealed class CliInputErrorTests
     }
 
     [TestMethod]
+    [DataRow("score", "", "data", DisplayName = "empty rules argument")]
+    [DataRow("score", "rules", "", DisplayName = "empty data argument")]
+    [DataRow("diff", "", "data", DisplayName = "empty results argument")]
+    public void Empty_file_argument_is_a_command_line_error_not_an_internal_error(string command, string first, string second)
+    {
+        using var workspace = new CliWorkspace();
+        var rules = workspace.Write("rules.json", CliWorkspace.Rules);
+        var data = workspace.Write("data.csv", CliWorkspace.Data);
+        string Pick(string which) => which switch { "rules" => rules, "data" => data, _ => which };
+        var result = command == "diff" ? CliWorkspace.Run(command, Pick(first), Pick(second)) : CliWorkspace.Run(command, Pick(first), Pick(second), "--no-cache");
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        var index = first.Length == 0 ? 1 : 2;
+        StringAssert.StartsWith(result.Error, $"error: File argument {index} of '{command}' is empty.");
+    }
+
+    [TestMethod]
+    public void Empty_previous_is_a_command_line_error()
+    {
+        using var workspace = new CliWorkspace();
+        var result = ScoreWithPrevious(workspace, CliWorkspace.Data, "");
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.StartsWith(result.Error, "error: --previous needs a file name; the value given is empty.");
+    }
+
+    [TestMethod]
     public void An_unexpected_fault_is_one_internal_error_line_and_exit_70()
     {
         using var error = new StringWriter();
