@@ -52,9 +52,9 @@ internal static class OutputPath
         return FileIdentity.Of(output) is { } a && FileIdentity.Of(inputFull) is { } b && a == b;
     }
 
-    /// <summary>Windows and (by default) macOS volumes ignore case in names; Linux does not.</summary>
+    /// <summary>Windows ignores case in names. On Unix a case-insensitive volume (macOS by default) is caught by <see cref="FileIdentity"/>, so paths compare exactly there.</summary>
     private static StringComparison PathComparison =>
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <summary>The full path after following symbolic links to the final file (the path itself when it is not a link).</summary>
     private static string Resolve(string fullPath)

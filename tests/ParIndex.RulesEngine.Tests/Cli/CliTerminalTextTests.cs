@@ -152,6 +152,21 @@ public sealed class CliTerminalTextTests
     }
 
     [TestMethod]
+    public void Terminal_safe_writer_keeps_the_tools_line_breaks_and_escapes_the_rest_across_writes()
+    {
+        using var inner = new StringWriter();
+        using (var writer = new global::ParIndex.Cli.TerminalSafeWriter(inner))
+        {
+            writer.Write("one\r");          // \r then \n in the next call: one Windows line break
+            writer.Write("\ntwo\r");
+            writer.Write("over");           // a lone \r would let "over" overwrite "two"
+            writer.Write('\u001B');
+            writer.WriteLine("[0m\t\u202Eend");
+        }
+        Assert.AreEqual("one\r\ntwo\\rover\\u001B[0m\t\\u202Eend" + Environment.NewLine, inner.ToString());
+    }
+
+    [TestMethod]
     public void Csv_option_is_refused_for_other_formats()
     {
         using var workspace = new CliWorkspace();
