@@ -50,8 +50,9 @@ public static class Cli
         try { return Guarded(() => Dispatch(args, safeOutput, safeError), safeError); }
         finally
         {
-            safeOutput.Flush();
-            safeError.Flush();
+            // A closed pipe (`parindex score … | head -1`) must not turn into an exception here.
+            try { safeOutput.Flush(); } catch (IOException) { }
+            try { safeError.Flush(); } catch (IOException) { }
         }
     }
 
@@ -75,7 +76,7 @@ public static class Cli
             foreach (var diagnostic in ex.Diagnostics) Say(error, diagnostic);
             return ExitCodes.InvalidRules;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or KeyNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or KeyNotFoundException)
         {
             Say(error, $"error: {ex.Message}");
             return ex is KeyNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidData;
