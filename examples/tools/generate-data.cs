@@ -253,7 +253,8 @@ static class ProvinceData
     }
 
     /// <summary>
-    /// Kon Tum 2019, improved towards the plan's 2019 targets (seed 002; golden.md "2019 area
+    /// Kon Tum 2019, improved towards the 2019 targets of the Kế hoạch cải thiện, nâng cao Chỉ số
+    /// PAPI và Chỉ số PAR INDEX năm 2019 của UBND tỉnh Kon Tum, section II.2 (golden.md "2019 area
     /// targets"). Meets every area target but area 7 (8.83 of the 9 aimed at). Total 80.97.
     /// </summary>
     private static Row KonTum2019Row() => new Row()
@@ -298,7 +299,8 @@ static class InternalIndexData
 {
     private sealed record Unit(string Id, string Name, string Type, string District);
 
-    // Departments: the 20 listed in seed 004, lines 1533–1538.
+    // Departments: the 20 listed in the Báo cáo kết quả thực hiện công tác cải cách hành chính
+    // quý I năm 2025 của UBND tỉnh Kon Tum (footnote 55, section III.1).
     private static readonly (string Id, string Name)[] Departments =
     [
         ("VPUB", "Văn phòng UBND tỉnh"), ("SNV", "Sở Nội vụ"), ("STP", "Sở Tư pháp"), ("SKHDT", "Sở Kế hoạch và Đầu tư"),
@@ -310,10 +312,11 @@ static class InternalIndexData
         ("BDT", "Ban Dân tộc"), ("BQLKKT", "Ban Quản lý Khu kinh tế tỉnh"),
     ];
 
-    // Districts and their communes (before the 2025 merger; 102 in all, seed 004 line 1406).
-    // Names in seed 004 lines 172–178: phường Quyết Thắng, thị trấn Plei Kần, xã Đăk Xú,
-    // thị trấn Đăk Tô, xã Diên Bình, thị trấn Đăk Hà, xã Đăk Long (Đăk Hà). The others are the
-    // official names of the period, not taken from the seeds.
+    // Districts and their communes (before the 2025 merger; 102 in all, the same report,
+    // section II.6.d). Names in that report's footnote 3 (section I.4): phường Quyết Thắng,
+    // thị trấn Plei Kần, xã Đăk Xú, thị trấn Đăk Tô, xã Diên Bình, thị trấn Đăk Hà, xã Đăk Long
+    // (Đăk Hà). The others are the official names of the period, not taken from the source
+    // documents.
     private static readonly (string Code, string Name, string[] Communes)[] Districts =
     [
         ("KT", "Thành phố Kon Tum", ["phường Quyết Thắng", "phường Quang Trung", "phường Thắng Lợi", "phường Thống Nhất",

@@ -15,9 +15,9 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--stream] [--detail]
-          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>]
-          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--stream] [--detail] [--no-csv-escape]
+          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--out <file>]
+          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>] [--out <file>]
           parindex report <rules.json> <data> [--previous <results>] [--out report.html] [--culture <name>] [--title <text>] [--subtitle <text>] [--agency <id>]
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
@@ -26,52 +26,95 @@ public static class Cli
         --no-cache   compile the rule set without reading or writing the cache
         --stream     score a CSV of any size with bounded memory (CSV output, totals and ranks only)
         --detail     (score, table format) add one row per criterion: target, actual, verdict, points
+        --out        write to this file (never one of the inputs); it is replaced only when the command succeeds
+        --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
-        Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line, 3 unusable data, 4 some rows rejected.
+        Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line (or --out is an input or a folder), 3 unusable data
+        or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape" };
 
-    /// <summary>Runs one command and returns the exit code.</summary>
+    /// <summary>
+    /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
+    /// any kind is one message and a documented exit code; anything unexpected is one line
+    /// "internal error" and <see cref="ExitCodes.InternalError"/>, never a stack trace. Everything
+    /// written to <paramref name="error"/>, and text for people written to <paramref name="output"/>,
+    /// goes through <see cref="TerminalSafeWriter"/>.
+    /// </summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        try
+        var safeOutput = new TerminalSafeWriter(output);
+        var safeError = new TerminalSafeWriter(error);
+        try { return Guarded(() => Dispatch(args, safeOutput, safeError), safeError); }
+        finally
         {
-            var line = CommandLine.Parse(args, Flags);
-            if (line.Command is "" or "help" or "--help" or "-h" || line.Has("help"))
-            {
-                output.WriteLine(Usage);
-                return line.Command is "" ? ExitCodes.Usage : ExitCodes.Success;
-            }
-            return line.Command switch
-            {
-                "validate" => Validate(line, output, error),
-                "score" => Score(line, output, error),
-                "explain" => Explain(line, output, error),
-                "shortfall" => ShortfallCommand(line, output, error),
-                "report" => ReportCommand.Run(line, output, error),
-                "diff" => DiffCommand.Run(line, output, error),
-                _ => throw new UsageException($"Unknown command '{line.Command}'."),
-            };
+            // A closed pipe (`parindex score … | head -1`) must not turn into an exception here.
+            try { safeOutput.Flush(); } catch (IOException) { }
+            try { safeError.Flush(); } catch (IOException) { }
         }
+    }
+
+    /// <summary>The top-level guard: maps every exception to a message and an exit code.</summary>
+    internal static int Guarded(Func<int> command, TextWriter error)
+    {
+        try { return command(); }
         catch (UsageException ex)
         {
-            error.WriteLine($"error: {ex.Message}");
+            Say(error, $"error: {ex.Message}");
             error.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+        catch (OutputRefusedException ex)
+        {
+            Say(error, $"error: {ex.Message}");
             return ExitCodes.Usage;
         }
         catch (RuleSetException ex)
         {
-            foreach (var diagnostic in ex.Diagnostics) error.WriteLine(diagnostic);
+            foreach (var diagnostic in ex.Diagnostics) Say(error, diagnostic);
             return ExitCodes.InvalidRules;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or KeyNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or KeyNotFoundException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            Say(error, $"error: {ex.Message}");
             return ex is KeyNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidData;
         }
+        catch (OperationCanceledException)
+        {
+            Say(error, "error: interrupted; no output file was written or changed.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            Say(error, $"parindex: internal error: {ex.GetType().Name}: {ex.Message} (please report it with the command line and files that caused it)");
+            return ExitCodes.InternalError;
+        }
     }
+
+    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    {
+        var line = CommandLine.Parse(args, Flags);
+        if (line.Command is "" or "help" or "--help" or "-h" || line.Has("help"))
+        {
+            output.WriteLine(Usage);
+            return line.Command is "" ? ExitCodes.Usage : ExitCodes.Success;
+        }
+        return line.Command switch
+        {
+            "validate" => Validate(line, output, error),
+            "score" => Score(line, output, error),
+            "explain" => Explain(line, output, error),
+            "shortfall" => ShortfallCommand(line, output, error),
+            "report" => ReportCommand.Run(line, output, error),
+            "diff" => DiffCommand.Run(line, output, error),
+            _ => throw new UsageException($"Unknown command '{line.Command}'."),
+        };
+    }
+
+    /// <summary>Writes one message, diagnostic or rejected row as exactly one line: a line break or control character inside it is shown escaped.</summary>
+    internal static void Say(TextWriter writer, object? message) => writer.WriteLine(DisplayText.Escape(message?.ToString()));
 
     /// <summary>
     /// Runs one command; <paramref name="terminal"/> is the console when standard output is a
@@ -81,19 +124,25 @@ public static class Cli
     public static int Run(string[] args, TextWriter output, TextWriter error, Spectre.Console.IAnsiConsole? terminal)
     {
         var outer = Terminal.Current;
+        var outerIsTerminal = Terminal.OutputIsTerminal;
         Terminal.Current = terminal;
+        Terminal.OutputIsTerminal = terminal is not null || (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         try { return Run(args, output, error); }
-        finally { Terminal.Current = outer; }
+        finally
+        {
+            Terminal.Current = outer;
+            Terminal.OutputIsTerminal = outerIsTerminal;
+        }
     }
 
     private static int Validate(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 1, []);
         var diagnostics = RuleSetLoader.ValidateFile(line.Positional[0]);
-        foreach (var diagnostic in diagnostics) error.WriteLine(diagnostic);
+        foreach (var diagnostic in diagnostics) Say(error, diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        output.WriteLine(errors == 0
+        Say(output, errors == 0
             ? $"{line.Positional[0]}: valid ({warnings} warning(s))."
             : $"{line.Positional[0]}: {errors} error(s), {warnings} warning(s).");
         return errors == 0 ? ExitCodes.Success : ExitCodes.InvalidRules;
@@ -101,83 +150,89 @@ public static class Cli
 
     private static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["previous", "format", "out", "culture", "detail", "stream"]);
-        var format = line.Option("format") ?? "table";
+        Expect(line, 2, ["previous", "format", "out", "culture", "detail", "stream", "no-csv-escape"]);
+        var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
+        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
+        using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = LoadRules(line, error);
+        var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
         if (line.Has("stream"))
         {
             if (line.Has("detail")) throw new UsageException("--detail needs every criterion's points; it cannot be combined with --stream.");
-            return Stream(line, rules, format, previous, output, error);
+            return Stream(line, rules, format, previous, csv, target, error);
         }
         var (report, dataOk) = ScoreData(rules, line, error, previous);
         if (!dataOk) return ExitCodes.InvalidData;
 
-        using (var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null)
+        var writer = target.Writer;
+        switch (format)
         {
-            var writer = (TextWriter?)target ?? output;
-            switch (format)
-            {
-                case "csv": CsvResultWriter.Write(report, writer); break;
-                case "json": JsonResultWriter.Write(report, writer); break;
-                default:
-                    if (target is null && Terminal.Current is { } console) TerminalTables.Write(report, console);
-                    else TableResultWriter.Write(report, writer);
-                    if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
-            }
+            case "csv": CsvResultWriter.Write(report, writer, csv); break;
+            case "json": JsonResultWriter.Write(report, writer); break;
+            default:
+                if (!target.ToFile && Terminal.Current is { } console) TerminalTables.Write(report, console);
+                else TableResultWriter.Write(report, writer);
+                if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
         }
-        foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
+        target.Commit();
+        foreach (var rejected in report.RowErrors) Say(error, rejected);
         return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
     /// <summary>score --stream: bounded memory for files of any size; CSV output without per-criterion columns.</summary>
-    private static int Stream(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, TextWriter output, TextWriter error)
+    private static int Stream(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, CsvResultOptions csv, CommandOutput target, TextWriter error)
     {
-        if (format != "csv" && line.Option("format") is not null) throw new UsageException("--stream writes CSV; use --format csv or leave --format out.");
-        using var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null;
-        var summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], (TextWriter?)target ?? output, new StreamingOptions
+        if (format != "csv") throw new UsageException("--stream writes CSV; use --format csv or leave --format out.");
+        var summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], target.Writer, new StreamingOptions
         {
             Culture = Culture(line.Option("culture")),
             Previous = previous,
-            OnRowError = rejected => error.WriteLine(rejected),
-            OnDiagnostic = diagnostic => error.WriteLine(diagnostic),
+            Csv = csv,
+            OnRowError = rejected => Say(error, rejected),
+            OnDiagnostic = diagnostic => Say(error, diagnostic),
         });
         error.WriteLine($"{summary.Rows} rows read, {summary.Scored} scored, {summary.Rejected} rejected, {summary.Groups} group(s).");
         if (summary.Rows == 0) return ExitCodes.InvalidData;
+        target.Commit();
         return summary.Rejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["agency", "criterion", "culture"]);
+        Expect(line, 2, ["agency", "criterion", "culture", "out"]);
         var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
+        using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
         if (!dataOk) return ExitCodes.InvalidData;
         var explanations = line.Option("criterion") is { } code
             ? [report.Explain(agency, code)]
             : report.ExplainAll(agency);
-        output.WriteLine(string.Join(Environment.NewLine + Environment.NewLine, explanations));
+        target.Writer.WriteLine(string.Join(Environment.NewLine + Environment.NewLine, explanations));
+        target.Commit();
         return ExitCodes.Success;
     }
 
     private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["agency", "culture"]);
+        Expect(line, 2, ["agency", "culture", "out"]);
         var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
+        using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
         if (!dataOk) return ExitCodes.InvalidData;
-        ShortfallWriter.Write(report, agency, output);
+        ShortfallWriter.Write(report, agency, target.Writer);
+        target.Commit();
         return ExitCodes.Success;
     }
 
     internal static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
         var rules = RuleSetLoader.LoadFile(line.Positional[0], new RuleSetLoadOptions { CacheDirectory = CompileCache.Directory(line) });
-        foreach (var warning in rules.Diagnostics) error.WriteLine(warning);
+        foreach (var warning in rules.Diagnostics) Say(error, warning);
         return rules;
     }
 
@@ -187,7 +242,7 @@ public static class Cli
         var path = line.Positional[1];
         var culture = Culture(line.Option("culture"));
         var batch = Terminal.ReadData(rules, path, culture);
-        foreach (var diagnostic in batch.Diagnostics) error.WriteLine(diagnostic);
+        foreach (var diagnostic in batch.Diagnostics) Say(error, diagnostic);
         var report = Terminal.Score(rules, batch, new ScoringOptions { Previous = previous });
         var unusable = batch.Count == 0 && batch.Diagnostics.Any(d => d.IsError);
         return (report, !unusable);
@@ -208,5 +263,16 @@ public static class Cli
             throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");
         var unknown = line.UnknownOptions(options.Concat(CompileCache.Options).Append("help")).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for '{line.Command}': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        ExpectFileNames(line);
+    }
+
+    /// <summary>An empty file argument or --previous value is a command-line error (not an exception from the file system).</summary>
+    internal static void ExpectFileNames(CommandLine line)
+    {
+        for (var i = 0; i < line.Positional.Count; i++)
+            if (string.IsNullOrWhiteSpace(line.Positional[i]))
+                throw new UsageException($"File argument {i + 1} of '{line.Command}' is empty.");
+        if (line.Has("previous") && string.IsNullOrWhiteSpace(line.Option("previous")))
+            throw new UsageException("--previous needs a file name; the value given is empty.");
     }
 }

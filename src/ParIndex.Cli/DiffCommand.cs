@@ -19,19 +19,20 @@ public static class DiffCommand
             throw new UsageException($"'diff' takes 2 results files, not {line.Positional.Count}.");
         var unknown = line.UnknownOptions(Options.Append("help")).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for 'diff': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        Cli.ExpectFileNames(line);
         var format = line.Option("format") ?? "table";
         if (format is not ("table" or "json")) throw new UsageException($"Unknown format '{format}' for diff; use table or json.");
         var top = 10;
         if (line.Option("top") is { } topText && (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out top) || top < 0))
             throw new UsageException($"--top takes a whole number ≥ 0, not '{topText}'.");
 
+        using var target = CommandOutput.Open(line, output, machineFormat: format == "json", line.Positional[0], line.Positional[1]);
         var before = ResultsFile.ReadFile(line.Positional[0]);
         var after = ResultsFile.ReadFile(line.Positional[1]);
         var comparison = ResultsComparer.Compare(before, after, top);
-        using var target = line.Option("out") is { } outPath ? new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)) : null;
-        var writer = (TextWriter?)target ?? output;
-        if (format == "json") ResultsDiffWriter.WriteJson(comparison, writer);
-        else ResultsDiffWriter.Write(comparison, writer);
+        if (format == "json") ResultsDiffWriter.WriteJson(comparison, target.Writer);
+        else ResultsDiffWriter.Write(comparison, target.Writer);
+        target.Commit();
         return ExitCodes.Success;
     }
 }

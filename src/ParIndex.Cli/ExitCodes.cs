@@ -7,10 +7,14 @@ public static class ExitCodes
     public const int Success = 0;
     /// <summary>The rule file has errors (diagnostics printed).</summary>
     public const int InvalidRules = 1;
-    /// <summary>The command line is wrong.</summary>
+    /// <summary>The command line is wrong, or --out is empty, a folder, or one of the input files.</summary>
     public const int Usage = 2;
-    /// <summary>The data file (or previous results file) cannot be used at all.</summary>
+    /// <summary>The data file, previous results file or results file cannot be read or used (the message gives file, line and column), or the output cannot be written.</summary>
     public const int InvalidData = 3;
     /// <summary>Scored, but some rows were rejected (listed on standard error).</summary>
     public const int RowsRejected = 4;
+    /// <summary>A fault in parindex itself (not in the input): one line "internal error" on standard error, no stack trace.</summary>
+    public const int InternalError = 70;
+    /// <summary>Interrupted (Ctrl-C, SIGTERM) before the output was in place: no output file was written or changed.</summary>
+    public const int Interrupted = 130;
 }

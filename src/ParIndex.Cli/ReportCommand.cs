@@ -16,6 +16,7 @@ public static class ReportCommand
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
     {
         Cli.Expect(line, 2, Options);
+        using var target = CommandOutput.Open(line, output, machineFormat: true, line.Positional[0], line.Positional[1], line.Option("previous"));
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = Cli.LoadRules(line, error);
         var (report, dataOk) = Cli.ScoreData(rules, line, error, previous);
@@ -29,14 +30,11 @@ public static class ReportCommand
             Subtitle = line.Option("subtitle"),
             SelectedAgency = line.Option("agency"),
         };
-        if (line.Option("out") is { } outPath)
-        {
-            using (var target = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false)))
-                HtmlReportWriter.Write(report, target, options);
-            error.WriteLine($"{outPath}: report of {report.Agencies.Count} agencies ({report.RowErrors.Count} row(s) not scored).");
-        }
-        else HtmlReportWriter.Write(report, output, options);
-        foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
+        HtmlReportWriter.Write(report, target.Writer, options);
+        target.Commit();
+        if (target.ToFile)
+            Cli.Say(error, $"{line.Option("out")}: report of {report.Agencies.Count} agencies ({report.RowErrors.Count} row(s) not scored).");
+        foreach (var rejected in report.RowErrors) Cli.Say(error, rejected);
         return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 }

@@ -29,6 +29,19 @@ public static class Terminal
         internal set => CurrentConsole.Value = value;
     }
 
+    private static readonly AsyncLocal<bool> OutputIsTerminalValue = new();
+
+    /// <summary>
+    /// True when standard output of the running command is a terminal: then even CSV and JSON
+    /// written there go through <see cref="TerminalSafeWriter"/>. When it is redirected to a file
+    /// or a pipe, those formats are written exactly.
+    /// </summary>
+    public static bool OutputIsTerminal
+    {
+        get => OutputIsTerminalValue.Value;
+        internal set => OutputIsTerminalValue.Value = value;
+    }
+
     /// <summary>The console for this process when standard output is a terminal; null when it is redirected.</summary>
     public static IAnsiConsole? Detect()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ParIndex.RulesEngine.Results;
+using ParIndex.RulesEngine.Results.Writers;
 using Spectre.Console;
 
 namespace ParIndex.Cli;
@@ -10,7 +11,8 @@ namespace ParIndex.Cli;
 /// borders, right-aligned numbers, coloured rank change and classification. Column widths
 /// follow the terminal's display width of each character, so Vietnamese names with diacritics
 /// line up. On a narrow terminal the least useful columns (eligibility, max, id) are left out
-/// so that names keep room; long names then wrap inside their column.
+/// so that names keep room; long names then wrap inside their column. Every text from the rule or
+/// data file goes through <see cref="DisplayText.Escape"/> and then <see cref="Markup.Escape"/>.
 /// </summary>
 public static class TerminalTables
 {
@@ -93,7 +95,8 @@ public static class TerminalTables
         _ => "[grey]=[/]",
     };
 
-    private static int Width(string text) => new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+    private static int Width(string text) => new StringInfo(DisplayText.Escape(text.Normalize(NormalizationForm.FormC))).LengthInTextElements;
 
-    private static string Escape(string text) => Markup.Escape(text.Normalize(NormalizationForm.FormC));
+    /// <summary>Text from the files as Spectre markup: control characters and escape sequences shown escaped (<see cref="DisplayText"/>), then markup brackets escaped.</summary>
+    private static string Escape(string text) => Markup.Escape(DisplayText.Escape(text.Normalize(NormalizationForm.FormC)));
 }

@@ -89,10 +89,10 @@ internal sealed class StreamingRun
             var report = new ScoreReport(_ruleSet, chunk, frame, scored, _groups.Names, [], ScoreDetail.TotalsOnly);
             if (!headerWritten)
             {
-                CsvResultWriter.WriteHeader(report, output);
+                CsvResultWriter.WriteHeader(report, output, _options.Csv);
                 headerWritten = true;
             }
-            CsvResultWriter.WriteRows(report, output);
+            CsvResultWriter.WriteRows(report, output, _options.Csv);
         }
     }
 

@@ -21,6 +21,8 @@ public sealed record StreamingOptions
     public Action<RowError>? OnRowError { get; init; }
     /// <summary>Called for every file-level finding (unknown or missing columns…).</summary>
     public Action<Diagnostic>? OnDiagnostic { get; init; }
+    /// <summary>How the result CSV is written (formula escaping; on by default).</summary>
+    public CsvResultOptions Csv { get; init; } = CsvResultOptions.Default;
 }
 
 /// <summary>What a streaming run did.</summary>

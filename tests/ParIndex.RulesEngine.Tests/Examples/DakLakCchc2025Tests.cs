@@ -3,10 +3,12 @@ using ParIndex.RulesEngine.Results;
 namespace ParIndex.RulesEngine.Tests.Examples;
 
 /// <summary>
-/// Đắk Lắk's 2025 plan targets (shared/seeds/003_10bb18b8d6126ef6.txt, "003 line N", section II
-/// "chỉ tiêu chủ yếu") applied to the same Kon Tum Q1 2025 dataset as
-/// <see cref="KontumCchc2025Tests"/> (shared/seeds/004_edad0464f5290580.txt, "004 line N"). Expected
-/// numbers come from the documents or the hand calculations in the comments, never from the engine.
+/// Đắk Lắk's 2025 plan targets (Kế hoạch cải cách hành chính nhà nước tỉnh Đắk Lắk năm 2025,
+/// section II "các chỉ tiêu chủ yếu", cited as "ĐL chỉ tiêu N") applied to the same Kon Tum Q1
+/// 2025 dataset as <see cref="KontumCchc2025Tests"/> (Báo cáo kết quả thực hiện công tác cải
+/// cách hành chính quý I năm 2025 của UBND tỉnh Kon Tum, cited as "Q1 report" with its section
+/// number). Expected numbers come from the documents or the hand calculations in the comments,
+/// never from the engine.
 /// </summary>
 [TestClass]
 public sealed class DakLakCchc2025Tests
@@ -43,10 +45,10 @@ public sealed class DakLakCchc2025Tests
     [TestMethod]
     public void Same_portal_figure_is_partly_met_in_Kon_Tum_and_met_in_Dak_Lak()
     {
-        // 004 line 673: 1.439 of 1.783 procedures integrated with the national portal:
+        // Q1 report II.2.d: 1.439 of 1.783 procedures integrated with the national portal:
         // 1439 / 1783 = 0.807066… → 80.71%.
-        // Kon Tum 000 line 144 asks for 100%: 80.71 ≥ 0.8 × 100 = 80 → "Đạt một phần".
-        // Đắk Lắk 003 line 95 (chỉ tiêu 9) asks for at least 80%: 80.71 ≥ 80 → "Đạt".
+        // The Kon Tum plan, section II.3.c, asks for 100%: 80.71 ≥ 0.8 × 100 = 80 → "Đạt một phần".
+        // ĐL chỉ tiêu 9 asks for at least 80%: 80.71 ≥ 80 → "Đạt".
         var kontum = _kontumReport.Compare(KontumQ1Data.AgencyId, "3.1");
         var daklak = _report.Compare(KontumQ1Data.AgencyId, "2.5");
         Assert.AreEqual(80.71, Math.Round(kontum.Value!.Value, 2), 1e-9);
@@ -56,12 +58,12 @@ public sealed class DakLakCchc2025Tests
     }
 
     [TestMethod]
-    [DataRow("2.6", "≥ 50", DisplayName = "2.6 online files ≥ 50% (003 l. 95): 31.04 < 40")]
-    [DataRow("2.7", "≥ 80", DisplayName = "2.7 fully online ≥ 80% (003 l. 95): 31.04 < 64")]
+    [DataRow("2.6", "≥ 50", DisplayName = "2.6 online files ≥ 50% (ĐL chỉ tiêu 9): 31.04 < 40")]
+    [DataRow("2.7", "≥ 80", DisplayName = "2.7 fully online ≥ 80% (ĐL chỉ tiêu 9): 31.04 < 64")]
     public void Online_files_miss_both_Dak_Lak_targets(string code, string target)
     {
-        // 15686 / 50533 = 31.04% (004 lines 619-623, 696). Kon Tum's target for the same figure is 70%
-        // (000 line 162, KontumCchc2025Tests); Đắk Lắk sets 50% online and 80% fully online.
+        // 15686 / 50533 = 31.04% (Q1 report II.2.c, II.2.d). Kon Tum's target for the same figure is
+        // 70% (Kon Tum plan II.3.m, KontumCchc2025Tests); Đắk Lắk sets 50% online and 80% fully online.
         var result = _report.Compare(KontumQ1Data.AgencyId, code);
         Assert.AreEqual(target, result.Target);
         Assert.AreEqual(31.04, Math.Round(result.Value!.Value, 2), 1e-9);
@@ -72,9 +74,9 @@ public sealed class DakLakCchc2025Tests
     [TestMethod]
     public void On_time_rate_is_computed_but_the_rise_over_2024_cannot_be_judged()
     {
-        // 004 lines 625-627: 43.682 of 44.634 resolved files on time; 43682 / 44634 = 0.978671… → 97.87%,
-        // as the report states. Chỉ tiêu 5 (003 line 87) asks for a rise over 2024, and no 2024 rate
-        // is in the seeds, so the criterion does not apply, but its actual is still shown.
+        // Q1 report II.2.c: 43.682 of 44.634 resolved files on time; 43682 / 44634 = 0.978671… → 97.87%,
+        // as the report states. ĐL chỉ tiêu 5 asks for a rise over 2024, and no 2024 rate
+        // is in the source documents, so the criterion does not apply, but its actual is still shown.
         var result = _report.Compare(KontumQ1Data.AgencyId, "2.2");
         Assert.AreEqual(97.87, Math.Round(result.Value!.Value, 2), 1e-9);
         Assert.IsFalse(result.IsApplicable);
@@ -82,11 +84,11 @@ public sealed class DakLakCchc2025Tests
     }
 
     [TestMethod]
-    [DataRow("1.1", 100, "Đạt", DisplayName = "1.1 no document found unlawful: (37 − 0) / 37 (004 l. 397-405) vs 100% (003 l. 81)")]
-    [DataRow("1.2", 100, "Đạt", DisplayName = "1.2 documents handled 7 / 7 (004 l. 440-444) vs 100% (003 l. 83)")]
-    [DataRow("2.4", 80.71, "Đạt một phần", DisplayName = "2.4 files synced with the portal, proxy 1439 / 1783 vs 100% (003 l. 91)")]
-    [DataRow("2.11", 25.36, "Không đạt", DisplayName = "2.11 data reuse 25.36% (004 l. 615) vs 80% (003 l. 99)")]
-    [DataRow("6.1", 99.48, "Đạt một phần", DisplayName = "6.1 electronic documents 99.48% (004 l. 1414) vs 100% (003 l. 107)")]
+    [DataRow("1.1", 100, "Đạt", DisplayName = "1.1 no document found unlawful: (37 − 0) / 37 (Q1 report II.1.d) vs 100% (ĐL chỉ tiêu 2)")]
+    [DataRow("1.2", 100, "Đạt", DisplayName = "1.2 documents handled 7 / 7 (Q1 report II.1.d) vs 100% (ĐL chỉ tiêu 3)")]
+    [DataRow("2.4", 80.71, "Đạt một phần", DisplayName = "2.4 files synced with the portal, proxy 1439 / 1783 vs 100% (ĐL chỉ tiêu 7)")]
+    [DataRow("2.11", 25.36, "Không đạt", DisplayName = "2.11 data reuse 25.36% (Q1 report II.2.c) vs 80% (ĐL chỉ tiêu 11)")]
+    [DataRow("6.1", 99.48, "Đạt một phần", DisplayName = "6.1 electronic documents 99.48% (Q1 report II.6.d) vs 100% (ĐL chỉ tiêu 15)")]
     public void Other_measured_targets_get_the_hand_computed_verdict(string code, double measured, string verdict)
     {
         var result = _report.Compare(KontumQ1Data.AgencyId, code);

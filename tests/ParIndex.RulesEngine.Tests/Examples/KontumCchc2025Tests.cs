@@ -5,8 +5,10 @@ using ParIndex.RulesEngine.Tests.TestSupport;
 namespace ParIndex.RulesEngine.Tests.Examples;
 
 /// <summary>
-/// Kon Tum's 2025 CCHC plan targets (shared/seeds/000_a922b09e400badbc.txt, "000 line N") scored
-/// on the province's Q1 2025 report (shared/seeds/004_edad0464f5290580.txt, "004 line N").
+/// Kon Tum's 2025 CCHC plan targets (Kế hoạch cải cách hành chính nhà nước tỉnh Kon Tum năm 2025,
+/// cited as "plan" with its section number) scored on the province's Q1 2025 report
+/// (Báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2025 của UBND tỉnh Kon Tum,
+/// cited as "Q1 report" with its section number).
 /// Every expected number is copied from those documents or worked out by hand in the comments,
 /// never taken from the engine. Verdict rule (README): ≥ target "Đạt" 1 point; ≥ 80% of the
 /// target "Đạt một phần" 0.5; else "Không đạt" 0.
@@ -34,8 +36,8 @@ public sealed class KontumCchc2025Tests
     [TestMethod]
     public void Online_share_is_computed_from_the_raw_counts_and_misses_the_70_percent_target()
     {
-        // 004 lines 619-623: 50.533 files received, 15.686 online; 15686 / 50533 = 0.310411… → 31.04%,
-        // the figure the report itself states (004 line 696). Target: 000 line 162, "tối thiểu 70%".
+        // Q1 report II.2.c: 50.533 files received, 15.686 online; 15686 / 50533 = 0.310411… → 31.04%,
+        // the figure the report itself states (Q1 report II.2.d). Target: plan II.3.m, "tối thiểu 70%".
         // 31.04 < 0.8 × 70 = 56, so "Không đạt".
         var online = _report.Compare(KontumQ1Data.AgencyId, "3.7");
         Assert.AreEqual(31.04, Math.Round(online.Value!.Value, 2), 1e-9);
@@ -46,16 +48,16 @@ public sealed class KontumCchc2025Tests
 
     /// <summary>Every target the Q1 report gives an actual for, with the hand-computed actual and verdict.</summary>
     [TestMethod]
-    [DataRow("2.2", 100, "Đạt", 1, DisplayName = "2.2 documents handled: 7 / 7 (004 l. 440-444) vs 100% (000 l. 120)")]
-    [DataRow("3.1", 80.71, "Đạt một phần", 0.5, DisplayName = "3.1 portal: 1439 / 1783 = 80.71% (004 l. 673) vs 100% (000 l. 144); ≥ 80")]
-    [DataRow("3.2", 66.67, "Không đạt", 0, DisplayName = "3.2 feedback: 2 / 3 = 66.67% (004 l. 633-637) vs 100% (000 l. 152)")]
-    [DataRow("3.4", 25.36, "Không đạt", 0, DisplayName = "3.4 data reuse 25.36% (004 l. 615) vs 80% (000 l. 158); < 64")]
-    [DataRow("3.5", 78.93, "Không đạt", 0, DisplayName = "3.5 digitisation 78.93% (004 l. 613) vs 100% (000 l. 160); just under 80")]
-    [DataRow("3.6", 61.64, "Không đạt", 0, DisplayName = "3.6 fully-online services: 1099 / 1783 = 61.64% (004 l. 566, 669) vs 100% (000 l. 162)")]
-    [DataRow("3.7", 31.04, "Không đạt", 0, DisplayName = "3.7 online files: 15686 / 50533 = 31.04% (004 l. 696) vs 70% (000 l. 162)")]
-    [DataRow("5.2", 100, "Đạt", 1, DisplayName = "5.2 appointments: 4 / 4 by the rules (004 l. 957-967) vs 100% (000 l. 186)")]
-    [DataRow("7.3", 75, "Đạt một phần", 0.5, DisplayName = "7.3 LGSP: 18 / 24 = 75% (004 l. 1377) vs 80% (000 l. 238); ≥ 64")]
-    [DataRow("7.4", 100, "Đạt", 1, DisplayName = "7.4 reporting system connected (004 l. 1341) vs done (000 l. 240)")]
+    [DataRow("2.2", 100, "Đạt", 1, DisplayName = "2.2 documents handled: 7 / 7 (Q1 report II.1.d) vs 100% (plan II.2.a)")]
+    [DataRow("3.1", 80.71, "Đạt một phần", 0.5, DisplayName = "3.1 portal: 1439 / 1783 = 80.71% (Q1 report II.2.d) vs 100% (plan II.3.c); ≥ 80")]
+    [DataRow("3.2", 66.67, "Không đạt", 0, DisplayName = "3.2 feedback: 2 / 3 = 66.67% (Q1 report II.2.c) vs 100% (plan II.3.g)")]
+    [DataRow("3.4", 25.36, "Không đạt", 0, DisplayName = "3.4 data reuse 25.36% (Q1 report II.2.c) vs 80% (plan II.3.k); < 64")]
+    [DataRow("3.5", 78.93, "Không đạt", 0, DisplayName = "3.5 digitisation 78.93% (Q1 report II.2.c) vs 100% (plan II.3.l); just under 80")]
+    [DataRow("3.6", 61.64, "Không đạt", 0, DisplayName = "3.6 fully-online services: 1099 / 1783 = 61.64% (Q1 report II.2.b, II.2.d) vs 100% (plan II.3.m)")]
+    [DataRow("3.7", 31.04, "Không đạt", 0, DisplayName = "3.7 online files: 15686 / 50533 = 31.04% (Q1 report II.2.d) vs 70% (plan II.3.m)")]
+    [DataRow("5.2", 100, "Đạt", 1, DisplayName = "5.2 appointments: 4 / 4 by the rules (Q1 report II.4.c) vs 100% (plan II.5.a)")]
+    [DataRow("7.3", 75, "Đạt một phần", 0.5, DisplayName = "7.3 LGSP: 18 / 24 = 75% (Q1 report II.6.b) vs 80% (plan II.7.a); ≥ 64")]
+    [DataRow("7.4", 100, "Đạt", 1, DisplayName = "7.4 reporting system connected (Q1 report II.6.b) vs done (plan II.7.a)")]
     public void Measured_targets_get_the_hand_computed_actual_and_verdict(string code, double measured, string verdict, double points)
     {
         var result = _report.Compare(KontumQ1Data.AgencyId, code);
@@ -67,20 +69,20 @@ public sealed class KontumCchc2025Tests
 
     /// <summary>Targets the Q1 report gives no figure for: they drop out of points and max instead of scoring 0.</summary>
     [TestMethod]
-    [DataRow("1.1", DisplayName = "1.1 satisfaction 90% (000 l. 104)")]
-    [DataRow("1.2", DisplayName = "1.2 health/education satisfaction 85% (000 l. 104)")]
-    [DataRow("2.1", DisplayName = "2.1 central documents on time (000 l. 118)")]
-    [DataRow("2.3", DisplayName = "2.3 two law-monitoring activities (000 l. 122)")]
-    [DataRow("3.3", DisplayName = "3.3 feedback satisfaction > 95% (000 l. 152)")]
-    [DataRow("5.1", DisplayName = "5.1 recruitment (000 l. 184)")]
-    [DataRow("5.3", DisplayName = "5.3 training plan (000 l. 188)")]
-    [DataRow("6.1", DisplayName = "6.1 budget support cut 2.5% (000 l. 208)")]
-    [DataRow("6.2", DisplayName = "6.2 economic-technical norms (000 l. 210)")]
-    [DataRow("7.1", DisplayName = "7.1 portal interconnection (000 l. 234)")]
-    [DataRow("7.2", DisplayName = "7.2 e-identification 100% (000 l. 236)")]
-    [DataRow("7.5", DisplayName = "7.5 work files online 100% (000 l. 242)")]
-    [DataRow("7.6", DisplayName = "7.6 digital inspections 50% (000 l. 244)")]
-    [DataRow("7.7", DisplayName = "7.7 district meetings > 50% (000 l. 246)")]
+    [DataRow("1.1", DisplayName = "1.1 satisfaction 90% (plan II.1.d)")]
+    [DataRow("1.2", DisplayName = "1.2 health/education satisfaction 85% (plan II.1.d)")]
+    [DataRow("2.1", DisplayName = "2.1 central documents on time (plan II.2.a)")]
+    [DataRow("2.3", DisplayName = "2.3 two law-monitoring activities (plan II.2.a)")]
+    [DataRow("3.3", DisplayName = "3.3 feedback satisfaction > 95% (plan II.3.g)")]
+    [DataRow("5.1", DisplayName = "5.1 recruitment (plan II.5.a)")]
+    [DataRow("5.3", DisplayName = "5.3 training plan (plan II.5.a)")]
+    [DataRow("6.1", DisplayName = "6.1 budget support cut 2.5% (plan II.6.a)")]
+    [DataRow("6.2", DisplayName = "6.2 economic-technical norms (plan II.6.a)")]
+    [DataRow("7.1", DisplayName = "7.1 portal interconnection (plan II.7.a)")]
+    [DataRow("7.2", DisplayName = "7.2 e-identification 100% (plan II.7.a)")]
+    [DataRow("7.5", DisplayName = "7.5 work files online 100% (plan II.7.a)")]
+    [DataRow("7.6", DisplayName = "7.6 digital inspections 50% (plan II.7.a)")]
+    [DataRow("7.7", DisplayName = "7.7 district meetings > 50% (plan II.7.a)")]
     public void Targets_without_a_Q1_actual_do_not_apply(string code)
     {
         var result = _report.Compare(KontumQ1Data.AgencyId, code);
@@ -110,7 +112,7 @@ public sealed class KontumCchc2025Tests
         var text = new StringWriter();
         CriteriaDetailWriter.Write(_report, text);
         var line = KontumQ1Data.LineOf(text.ToString(), "3.7");
-        // 000 line 162: target 70%; 004 line 696: 31.04%; 31.04 < 56, not met.
+        // plan II.3.m: target 70%; Q1 report II.2.d: 31.04%; 31.04 < 56, not met.
         StringAssert.Contains(line, "Hồ sơ TTHC xử lý hoàn toàn trực tuyến");
         StringAssert.Contains(line, "≥ 70");
         StringAssert.Contains(line, "31.04");

@@ -7,7 +7,8 @@ namespace ParIndex.RulesEngine.Tests.Examples;
 /// <summary>
 /// The 63-province ranking of par-index-province-2019 (provinces-2018.csv, provinces-2019.csv,
 /// written by examples/tools/generate-data.cs) and Kon Tum's goal of rising at least 5 places
-/// (seed 002, line 31). Kon Tum's totals are worked out by hand below; its ranks are checked on
+/// (Kế hoạch cải thiện, nâng cao Chỉ số PAPI và Chỉ số PAR INDEX năm 2019 của UBND tỉnh Kon Tum,
+/// section I.1). Kon Tum's totals are worked out by hand below; its ranks are checked on
 /// the CSV alone, without the engine, before the engine's ranks are compared with them.
 /// </summary>
 [TestClass]
@@ -155,7 +156,7 @@ public sealed class ParIndexProvinceRankingTests
         Assert.AreEqual((double)KonTum2019, kontum2019.Total, 1e-9);
         Assert.AreEqual(43, kontum2019.Rank);  // 42 provinces above
         Assert.AreEqual(50, kontum2019.PreviousRank);
-        Assert.AreEqual(7, kontum2019.RankChange);  // 50 − 43: the 5-place goal (line 31) is met
+        Assert.AreEqual(7, kontum2019.RankChange);  // 50 − 43: the 5-place goal (section I.1) is met
         Assert.AreEqual("Khá", kontum2019.Classification);  // 80.97 ≥ 80
     }
 
@@ -176,10 +177,10 @@ public sealed class ParIndexProvinceRankingTests
     [TestMethod]
     public void The_2019_targets_are_met_except_area_7()
     {
-        // Area 7 is 8.83 < 9 (line 339); every other area target and the rank goal (+7 ≥ 5) hold.
+        // Area 7 is 8.83 < 9 (II.2.7.a); every other area target and the rank goal (+7 ≥ 5) hold.
         var goal = _2019.Find("KTU")!.Eligibility.Single(e => e.Id == "muc-tieu-2019");
         Assert.IsFalse(goal.IsEligible);
-        CollectionAssert.AreEqual(new[] { "Lĩnh vực 7 ≥ 9 điểm (dòng 339)" }, goal.FailedConditions.ToArray());
+        CollectionAssert.AreEqual(new[] { "Lĩnh vực 7 ≥ 9 điểm (mục II.2.7.a)" }, goal.FailedConditions.ToArray());
     }
 
     private static decimal Share(Row row, string part, string whole) => row.Number(part) / row.Number(whole);

@@ -43,7 +43,8 @@ public sealed class ProvincialInternalIndexTests
     [TestMethod]
     public void Units_are_ranked_in_three_titled_groups()
     {
-        // 20 departments (seed 004, lines 1533–1538), 10 districts, 102 communes (line 1406).
+        // 20 departments (Q1 2025 report, footnote 55), 10 districts, 102 communes (same report,
+        // section II.6.d).
         Assert.HasCount(20, _report.Ranking("so"));
         Assert.HasCount(10, _report.Ranking("huyen"));
         Assert.HasCount(102, _report.Ranking("xa"));
@@ -180,10 +181,10 @@ public sealed class ProvincialInternalIndexTests
     }
 
     /// <summary>
-    /// Sở Tư pháp meets every condition of the collective award (seed 001, lines 146–157): 24 of 24
+    /// Sở Tư pháp meets every condition of the collective award (Kế hoạch 42/KH-UBND, section II.5.a, collectives): 24 of 24
     /// tasks, rank 1 (100% cannot be beaten, ties share rank 1), 0 late of 2000 files and no
     /// backlog, no late report, nobody disciplined. Its 100% also passes the individual-award
-    /// precondition (≥ 90%, lines 166–168).
+    /// precondition (≥ 90%, section II.5.a, individuals).
     /// </summary>
     [TestMethod]
     public void Full_marks_unit_earns_the_collective_award()
@@ -196,7 +197,7 @@ public sealed class ProvincialInternalIndexTests
 
     /// <summary>
     /// Sở Nội vụ also scores 100 (rank 1) through its bonus, but sent one report late: it fails
-    /// exactly the reporting condition (line 155) and still passes the individual precondition.
+    /// exactly the reporting condition (section II.5.a, 4th criterion) and still passes the individual precondition.
     /// </summary>
     [TestMethod]
     public void Late_report_fails_exactly_one_award_condition()
@@ -205,14 +206,14 @@ public sealed class ProvincialInternalIndexTests
         Assert.AreEqual(1, unit.Rank);
         var award = Outcome(unit, "bang-khen-tap-the");
         Assert.IsFalse(award.IsEligible);
-        CollectionAssert.AreEqual(new[] { "Báo cáo đầy đủ, kịp thời, đúng thời gian quy định (dòng 155)" }, award.FailedConditions.ToArray());
+        CollectionAssert.AreEqual(new[] { "Báo cáo đầy đủ, kịp thời, đúng thời gian quy định (mục II.5.a, ý 4)" }, award.FailedConditions.ToArray());
         Assert.IsTrue(Outcome(unit, "ca-nhan-dieu-kien-don-vi").IsEligible);
     }
 
     [TestMethod]
     public void Individual_precondition_needs_an_index_of_90_percent()
     {
-        // Sở Y tế: 88.91% < 90 (lines 166–168); Ban Dân tộc: 95.99% of its 85-point max.
+        // Sở Y tế: 88.91% < 90 (section II.5.a, individuals); Ban Dân tộc: 95.99% of its 85-point max.
         Assert.IsFalse(Outcome(Unit("SYT"), "ca-nhan-dieu-kien-don-vi").IsEligible);
         Assert.IsTrue(Outcome(Unit("BDT"), "ca-nhan-dieu-kien-don-vi").IsEligible);
     }

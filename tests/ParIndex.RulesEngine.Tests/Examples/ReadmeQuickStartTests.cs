@@ -20,7 +20,7 @@ public sealed class ReadmeQuickStartTests
 
         var output = SnippetRunner.CompileAndRun(match.Groups["code"].Value, "the README quick start");
 
-        // Kon Tum 2018: the eight area totals of seeds/002 add up to 72.17 of 100 (see ParIndexProvince2019Tests).
+        // Kon Tum 2018: the eight area totals of the 2019 PAPI/PAR INDEX plan add up to 72.17 of 100 (see ParIndexProvince2019Tests).
         StringAssert.Contains(output, "Tỉnh Kon Tum: 72.17 / 100");
         // Training plan 5.3: 0,83/01 in the document.
         StringAssert.Contains(output, "0.83 of 1");

@@ -13,8 +13,8 @@ public static class ResultsDiffWriter
     {
         var before = comparison.Before;
         var after = comparison.After;
-        output.WriteLine($"Before: {before.Source} ({before.RuleSetLabel})");
-        output.WriteLine($"After:  {after.Source} ({after.RuleSetLabel})");
+        output.WriteLine($"Before: {DisplayText.Escape($"{before.Source} ({before.RuleSetLabel})")}");
+        output.WriteLine($"After:  {DisplayText.Escape($"{after.Source} ({after.RuleSetLabel})")}");
         if (before.RuleSetLabel != after.RuleSetLabel) output.WriteLine("The rule sets differ: changes come from the rules as well as from the data.");
         output.WriteLine($"{comparison.Agencies.Count} agencies in both files, {comparison.OnlyBefore.Count} only before, {comparison.OnlyAfter.Count} only after.");
 
@@ -28,8 +28,8 @@ public static class ResultsDiffWriter
                 Rank(a.RankBefore), Rank(a.RankAfter), Format.Change(a.RankChange),
                 a.ClassificationBefore == a.ClassificationAfter ? a.ClassificationAfter ?? "" : $"{a.ClassificationBefore ?? "–"} → {a.ClassificationAfter ?? "–"}");
         output.Write(agencies.ToString());
-        if (comparison.OnlyBefore.Count > 0) output.WriteLine($"Only before: {string.Join(", ", comparison.OnlyBefore)}");
-        if (comparison.OnlyAfter.Count > 0) output.WriteLine($"Only after: {string.Join(", ", comparison.OnlyAfter)}");
+        if (comparison.OnlyBefore.Count > 0) output.WriteLine($"Only before: {DisplayText.Escape(string.Join(", ", comparison.OnlyBefore))}");
+        if (comparison.OnlyAfter.Count > 0) output.WriteLine($"Only after: {DisplayText.Escape(string.Join(", ", comparison.OnlyAfter))}");
 
         output.WriteLine();
         output.WriteLine($"== Criteria that changed most (mean absolute change of points; top {comparison.Criteria.Count} of {comparison.CriteriaCompared}) ==");
@@ -43,8 +43,8 @@ public static class ResultsDiffWriter
                     c.LargestChangeAgencyId ?? "", $"{c.AgenciesChanged}/{c.Agencies}");
             output.Write(criteria.ToString());
         }
-        if (comparison.CriteriaOnlyBefore.Count > 0) output.WriteLine($"Criteria only before: {string.Join(", ", comparison.CriteriaOnlyBefore)}");
-        if (comparison.CriteriaOnlyAfter.Count > 0) output.WriteLine($"Criteria only after: {string.Join(", ", comparison.CriteriaOnlyAfter)}");
+        if (comparison.CriteriaOnlyBefore.Count > 0) output.WriteLine($"Criteria only before: {DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyBefore))}");
+        if (comparison.CriteriaOnlyAfter.Count > 0) output.WriteLine($"Criteria only after: {DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyAfter))}");
     }
 
     /// <summary>Writes the comparison as indented JSON.</summary>

@@ -38,13 +38,15 @@ public sealed record ResultsFile(string Source, string RuleSetId, string RuleSet
         {
             using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None, CloseInput = false };
             root = JToken.ReadFrom(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            // Json.NET reports content after the first value as an error while reading on.
+            while (json.Read()) { }
         }
         catch (JsonReaderException ex)
         {
-            throw new FormatException($"{source}({ex.LineNumber},{ex.LinePosition}): not valid JSON: {ex.Message}", ex);
+            throw new FormatException($"{source}({ex.LineNumber},{Math.Max(1, ex.LinePosition)}): not valid JSON: {ex.Message}", ex);
         }
         if (root is not JObject obj || obj["agencies"] is not JArray agencies)
-            throw new FormatException($"{source}: expected an object with an \"agencies\" array, as written by 'parindex score --format json'.");
+            throw Error(source, root, "expected an object with an \"agencies\" array, as written by 'parindex score --format json'");
         var ruleSet = obj["ruleSet"] as JObject;
         var titles = (ruleSet?["criteria"] as JArray)?.OfType<JObject>()
             .Select(c => (Code: String(c, "code"), Title: String(c, "title")))
@@ -84,25 +86,31 @@ public sealed record ResultsFile(string Source, string RuleSetId, string RuleSet
     private static string? String(JObject? obj, string name) =>
         obj?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
+    /// <summary>A number property: absent or null gives null; a string, ±∞ or NaN is an error at the value.</summary>
     private static double? Number(string source, JObject obj, string name) => obj[name] switch
     {
         null or JValue { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Float or JTokenType.Integer } value => value.Value<double>(),
+        JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } => (double)big,
+        JValue { Type: JTokenType.Float or JTokenType.Integer } value when Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture) is var number && double.IsFinite(number) => number,
+        JValue { Type: JTokenType.Float } value => throw Error(source, value, $"\"{name}\" must be a finite number, not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
         var other => throw Error(source, other, $"\"{name}\" must be a number"),
     };
 
+    /// <summary>A rank property: absent or null gives null; anything but a whole number from 1 to <see cref="int.MaxValue"/> is an error at the value.</summary>
     private static int? Integer(string source, JObject obj, string name) => obj[name] switch
     {
         null or JValue { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Integer } value => value.Value<int>(),
+        JValue { Type: JTokenType.Integer, Value: long n } when n is >= 1 and <= int.MaxValue => (int)n,
+        JValue { Type: JTokenType.Integer } value => throw Error(source, value, $"\"{name}\" {value} is out of range: a rank is a whole number from 1 to {int.MaxValue}"),
         var other => throw Error(source, other, $"\"{name}\" must be a whole number"),
     };
 
     private static FormatException Error(string source, JToken token, string message)
     {
         var info = (IJsonLineInfo)token;
-        var where = info.HasLineInfo() ? $"({info.LineNumber},{info.LinePosition})" : "";
-        return new FormatException($"{source}{where}: {token.Path}: {message}.");
+        var where = info.HasLineInfo() ? $"({info.LineNumber},{info.LinePosition})" : "(1,1)";
+        var at = token.Path.Length > 0 ? $" {token.Path}:" : "";
+        return new FormatException($"{source}{where}:{at} {message}.");
     }
 }
 

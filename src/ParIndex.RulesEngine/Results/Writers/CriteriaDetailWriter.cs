@@ -16,7 +16,7 @@ public static class CriteriaDetailWriter
         var leaves = report.Criteria.Where(c => c.IsLeaf).Select(c => c.Code).ToList();
         foreach (var agency in report.Agencies)
         {
-            output.WriteLine($"\n== {agency.AgencyId} {agency.Name}: criteria ==");
+            output.WriteLine($"\n== {DisplayText.Escape($"{agency.AgencyId} {agency.Name}")}: criteria ==");
             var table = new TextTable(("Code", false), ("Criterion", false), ("Target", false), ("Actual", true),
                 ("Verdict", false), ("Points", true), ("Max", true));
             foreach (var code in leaves)

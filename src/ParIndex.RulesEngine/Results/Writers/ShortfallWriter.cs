@@ -10,7 +10,7 @@ public static class ShortfallWriter
     public static void Write(ScoreReport report, string agencyId, TextWriter output)
     {
         var shortfalls = report.Shortfalls(agencyId);
-        output.WriteLine($"Shortfalls of {agencyId}: {shortfalls.Count} criteria below their maximum, {Format.Number(shortfalls.Sum(s => s.Lost))} points lost.");
+        output.WriteLine($"Shortfalls of {DisplayText.Escape(agencyId)}: {shortfalls.Count} criteria below their maximum, {Format.Number(shortfalls.Sum(s => s.Lost))} points lost.");
         var table = new TextTable(("Code", false), ("Criterion", false), ("Points", true), ("Max", true), ("Lost", true), ("Responsible", false));
         foreach (var s in shortfalls)
             table.Add(s.Code, s.Title, Format.Number(s.Points), Format.Number(s.MaxPoints), Format.Number(s.Lost), string.Join("; ", s.Responsible));

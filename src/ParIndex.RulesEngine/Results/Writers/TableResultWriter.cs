@@ -9,11 +9,11 @@ public static class TableResultWriter
     public static void Write(ScoreReport report, TextWriter output)
     {
         var precision = report.RuleSet.Precision;
-        output.WriteLine($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version})");
+        output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version})"));
         var eligibility = report.Agencies.FirstOrDefault()?.Eligibility.Select(e => e.Id).ToList() ?? [];
         foreach (var group in report.Groups)
         {
-            if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {report.GroupTitle(group)} ==");
+            if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {DisplayText.Escape(report.GroupTitle(group))} ==");
             var columns = new List<(string, bool)> { ("Rank", true), ("Change", true), ("Id", false), ("Name", false), ("Points", true), ("Max", true), ("%", true), ("Class", false) };
             columns.AddRange(eligibility.Select(id => (id, false)));
             var table = new TextTable(columns.ToArray());

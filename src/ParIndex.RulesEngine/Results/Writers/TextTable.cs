@@ -5,7 +5,9 @@ namespace ParIndex.RulesEngine.Results.Writers;
 
 /// <summary>
 /// A plain-text table with aligned columns. Widths are counted in text elements of the
-/// NFC-normalised text, so Vietnamese with diacritics lines up in a terminal.
+/// NFC-normalised text, so Vietnamese with diacritics lines up in a terminal. Every header and
+/// cell goes through <see cref="DisplayText.Escape"/>: a line break, control character or escape
+/// sequence in a name or title shows as a visible escape and cannot break the table or drive the terminal.
 /// </summary>
 internal sealed class TextTable
 {
@@ -15,11 +17,11 @@ internal sealed class TextTable
 
     public TextTable(params (string Header, bool RightAligned)[] columns)
     {
-        _headers = columns.Select(c => c.Header).ToArray();
+        _headers = columns.Select(c => DisplayText.Escape(c.Header)).ToArray();
         _rightAligned = columns.Select(c => c.RightAligned).ToArray();
     }
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    public void Add(params string[] cells) => _rows.Add(cells.Select(c => DisplayText.Escape(c)).ToArray());
 
     public override string ToString()
     {

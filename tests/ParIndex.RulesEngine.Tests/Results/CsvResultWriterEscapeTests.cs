@@ -1,0 +1,48 @@
+using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Tests.TestSupport;
+
+// Not "ParIndex.RulesEngine.Tests.Results": that namespace would hide ParIndex.RulesEngine.Results in other tests.
+namespace ParIndex.RulesEngine.Tests.ResultWriters;
+
+/// <summary>CsvResultWriter escapes formula-leading text cells by default and never touches numbers.</summary>
+[TestClass]
+public sealed class CsvResultWriterEscapeTests
+{
+    private static PreviousRanks PreviousBFirst() => new(new Dictionary<string, PreviousRank>(StringComparer.Ordinal) { ["-7"] = new PreviousRank(1, 1) });
+
+    /// <summary>Agency "=A" has 5 of 10 points (rank 1), "-7" 3 of 10 (rank 2, was 1: change −1).</summary>
+    private static RulesEngine.Results.ScoreReport Report()
+    {
+        var rules = RuleSets.Load(
+            criteria: """[ { "code": "1", "title": "x", "max": 10, "formula": "x" } ]""",
+            inputs: """[ { "name": "x", "type": "number" } ]""");
+        return rules.ScoreRows(new ScoringOptions { Previous = PreviousBFirst() },
+            ("=A", new Dictionary<string, object?> { ["x"] = 5d }),
+            ("-7", new Dictionary<string, object?> { ["x"] = 3d }));
+    }
+
+    [TestMethod]
+    public void Text_cells_get_a_quote_and_numbers_stay_numbers()
+    {
+        using var text = new StringWriter();
+        CsvResultWriter.Write(Report(), text);
+        var lines = text.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+        // The id "-7" is text (escaped); its rank change −1 is a number (not escaped).
+        CollectionAssert.AreEqual(new[]
+        {
+            "agencyId,agencyName,group,total,maxPoints,percent,classification,rank,overallRank,previousRank,rankChange,1",
+            "'=A,,,5,10,50,,1,1,,,5",
+            "'-7,,,3,10,30,,2,2,1,-1,3",
+        }, lines, text.ToString());
+    }
+
+    [TestMethod]
+    public void Escaping_off_writes_cells_as_they_are()
+    {
+        using var text = new StringWriter();
+        CsvResultWriter.Write(Report(), text, new CsvResultOptions { EscapeFormulas = false });
+        StringAssert.Contains(text.ToString(), "\n=A,,,5,10,50,,1,1,,,5");
+        StringAssert.Contains(text.ToString(), "\n-7,,,3,10,30,,2,2,1,-1,3");
+    }
+}
