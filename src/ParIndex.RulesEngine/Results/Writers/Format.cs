@@ -2,14 +2,14 @@ using System.Globalization;
 
 namespace ParIndex.RulesEngine.Results.Writers;
 
-/// <summary>Number formatting shared by the writers: invariant culture, no trailing zeros.</summary>
+/// <summary>Number formatting shared by the writers: invariant culture, no trailing zeros, never "-0".</summary>
 internal static class Format
 {
     public static string Number(double value) =>
-        double.IsNaN(value) ? "" : value.ToString("0.######", CultureInfo.InvariantCulture);
+        double.IsNaN(value) ? "" : NumberText.Compact(value, CultureInfo.InvariantCulture);
 
     public static string Fixed(double value, int decimals) =>
-        value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+        NumberText.Fixed(value, decimals, CultureInfo.InvariantCulture);
 
     public static string Change(int? change) => change switch
     {
