@@ -78,7 +78,7 @@ public sealed class KernelFrame
     public readonly short[][] NotApplicable;
     /// <summary>
     /// The values leaves compared (detail stage only): bands with <c>of</c> record the <c>of</c>
-    /// value, proportional leaves the value then the target; NaN when the leaf does not apply.
+    /// value, proportional leaves the value then the target (also when the leaf does not apply).
     /// </summary>
     public readonly double[][] Compared;
     /// <summary>Total points.</summary>

@@ -43,7 +43,7 @@ internal sealed partial class KernelGenerator
             _w.Line($"{(i == 0 ? "if" : "else if")} ({checks[i].Test}) __why{n} = {checks[i].Code.ToString(CultureInfo.InvariantCulture)};");
     }
 
-    /// <summary>Compared values start as NaN: a leaf that does not apply compares nothing.</summary>
+    /// <summary>Compared values start as NaN; both branches of the leaf assign them.</summary>
     private void DeclareCompared(BoundNode node)
     {
         var n = node.Index;
@@ -66,6 +66,35 @@ internal sealed partial class KernelGenerator
                 break;
         }
     }
+
+    /// <summary>
+    /// A leaf that does not apply scores nothing, but its compared value is still worth showing
+    /// ("97.87, not applicable: no 2024 rate to compare with"): the detail stage evaluates the
+    /// formulas in an else branch that writes only the fact locals, never points or faults, so
+    /// what is scored stays the same. Not when a not-applicable input they read is missing: a
+    /// missing bool reads as false and would show a made-up value, so the value stays NaN.
+    /// </summary>
+    private void EvaluateComparedWhenNotApplicable(BoundNode node)
+    {
+        var n = node.Index;
+        var formulas = node.Definition.Scoring switch
+        {
+            BandScoring { Of: { } of } => [Analyzed(of)],
+            ProportionalScoring p => new[] { Analyzed(p.Value), Analyzed(p.Target) },
+            _ => [],
+        };
+        var masked = formulas.SelectMany(MaskedInputs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        _w.Open(masked.Count == 0 ? "else" : $"else if ({string.Join(" && ", masked.Select(i => $"!__miss_{i}[__i]"))})");
+        _w.FormulaLine($"__cv{n} = ", formulas[0], Rewrite(formulas[0]), ";");
+        if (formulas.Length > 1) _w.FormulaLine($"__ct{n} = ", formulas[1], Rewrite(formulas[1]), ";");
+        _w.Close();
+    }
+
+    /// <summary>Inputs with the not-applicable policy a formula reads, directly or through variables.</summary>
+    private IEnumerable<string> MaskedInputs(AnalyzedFormula formula) => formula.Names.SelectMany(name =>
+        _inputs.TryGetValue(name, out var input) ? (input.NeedsMissingMask ? [name] : [])
+        : _variables.TryGetValue(name, out var variable) ? variable.NotApplicableInputs
+        : Enumerable.Empty<string>());
 
     private void StoreCompared(BoundNode node)
     {

@@ -205,6 +205,7 @@ internal sealed partial class KernelGenerator
         _w.Line($"if (!double.IsFinite(__r{n})) {{ if (__fault == 0) __fault = {n + 1}; __r{n} = 0d; }}");
         _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
         _w.Close();
+        if (facts) EvaluateComparedWhenNotApplicable(node);
         if (!_storeDetail) return;
         _w.Line($"__R{n}[__i] = __r{n};");
         if (node.BandIndex >= 0) _w.Line($"__B{n}[__i] = __b{n};");

@@ -35,12 +35,12 @@ public sealed record CriterionExplanation
     public required IReadOnlyList<ExplainedValue> Values { get; init; }
     /// <summary>
     /// The value the criterion compared: the <c>of</c> value of bands, the <c>value</c> of
-    /// proportional scoring. Null for other forms, for bands without <c>of</c> and when the
-    /// criterion does not apply; NaN when the value is no number (an input missing under
-    /// <c>"allow"</c>).
+    /// proportional scoring, as the kernel computed it; for a criterion that does not apply, the
+    /// value it would have compared. Null for other forms and for bands without <c>of</c>; NaN
+    /// when the value is no number (it reads a missing input).
     /// </summary>
     public double? ComparedValue { get; init; }
-    /// <summary>The target the value was compared with (proportional scoring), or null.</summary>
+    /// <summary>The target the value was compared with (proportional scoring), or null; NaN when it is no number.</summary>
     public double? Target { get; init; }
     /// <summary>The matched band (1-based) and its label, for band scoring.</summary>
     public string? MatchedBand { get; init; }

@@ -40,12 +40,12 @@ public sealed partial class ScoreReport
     }
 
     /// <summary>
-    /// The value the leaf compared and, for proportional scoring, its target, as recorded; null
-    /// for nodes that compare nothing and for a leaf that does not apply (it computed nothing).
+    /// The value the leaf compared (or would have compared, when it does not apply) and, for
+    /// proportional scoring, its target, as recorded; null for nodes that compare nothing.
     /// </summary>
     private (double? Value, double? Target) RecordedComparison(BoundNode node, int row)
     {
-        if (node.ComparedIndex < 0 || double.IsNaN(_frame.MaxPoints[node.Index][row])) return (null, null);
+        if (node.ComparedIndex < 0) return (null, null);
         var value = _frame.Compared[node.ComparedIndex][row];
         return node.ComparedColumns > 1 ? (value, _frame.Compared[node.ComparedIndex + 1][row]) : (value, null);
     }

@@ -206,7 +206,7 @@ public sealed class ExplanationFactsTests
     }
 
     [TestMethod]
-    public void ComparedValue_IsNull_ForBandsWithoutOf_ForOtherForms_AndWhenNotApplicable()
+    public void ComparedValue_IsNull_ForBandsWithoutOf_AndOtherForms_ButKnownWhenNotApplicable()
     {
         using var rules = RuleSets.Load(
             inputs: """[ { "name": "x", "type": "number" }, { "name": "isCommune", "type": "bool" } ]""",
@@ -221,11 +221,39 @@ public sealed class ExplanationFactsTests
 
         Assert.IsNull(report.Explain("A", "1").ComparedValue);
         Assert.IsNull(report.Explain("A", "2").ComparedValue);
-        // 3 does not apply, so it compared nothing; Compare shows the target as written
+        // 3 does not apply (isCommune), yet the value it would compare is recorded: x = 2, target 4
         var notApplicable = report.Explain("A", "3");
-        Assert.IsNull(notApplicable.ComparedValue);
-        Assert.IsNull(notApplicable.Target);
-        Assert.AreEqual("≥ 4", report.Compare("A", "3").Target);
+        Assert.IsFalse(notApplicable.IsApplicable);
+        Assert.AreEqual(2.0, notApplicable.ComparedValue!.Value, 1e-12);
+        Assert.AreEqual(4.0, notApplicable.Target!.Value, 1e-12);
+        var comparison = report.Compare("A", "3");
+        Assert.AreEqual(2.0, comparison.Value!.Value, 1e-12);
+        Assert.AreEqual("≥ 4", comparison.Target);
+        Assert.IsNull(comparison.Verdict);
+    }
+
+    [TestMethod]
+    public void ComparedValue_IsNaN_WhenItReadsAMissingInput_NotTheDefaultOfTheType()
+    {
+        using var rules = RuleSets.Load(
+            inputs: """[ { "name": "done", "type": "bool", "missing": "notApplicable" }, { "name": "x", "type": "number" } ]""",
+            variables: """[ { "name": "donePct", "formula": "done ? 100 : 0" } ]""",
+            criteria: """
+            [ { "code": "1", "title": "Deliverable", "max": 1,
+                "bands": { "of": "donePct", "steps": [ { "atLeast": 100, "points": 1, "label": "Đạt" } ] } },
+              { "code": "2", "title": "Other", "max": 1, "formula": "x" } ]
+            """);
+
+        var report = rules.ScoreRows(("missing", Values(("x", 1.0))), ("done", Values(("done", true), ("x", 1.0))));
+
+        // done is missing: criterion 1 does not apply, and a missing bool must not show as 0 (false)
+        var missing = report.Explain("missing", "1");
+        Assert.AreEqual(NotApplicableReason.MissingInput, missing.NotApplicableReason);
+        Assert.IsTrue(double.IsNaN(missing.ComparedValue!.Value));
+        Assert.IsNull(report.Compare("missing", "1").Value);
+        // done = true → donePct = 100 ≥ 100 → Đạt
+        Assert.AreEqual(100.0, report.Explain("done", "1").ComparedValue!.Value, 1e-12);
+        Assert.AreEqual("Đạt", report.Compare("done", "1").Verdict);
     }
 
     /// <summary>
