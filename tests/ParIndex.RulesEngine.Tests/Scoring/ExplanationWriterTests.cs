@@ -1,10 +1,14 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Tests.CliTests;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Scoring;
 
-/// <summary>The per-criterion detail table reads the recorded compared values and writes them invariant, never as "-0".</summary>
+/// <summary>
+/// Writers that print explanation facts: the per-criterion detail table reads the recorded
+/// compared values, and the CLI's explain prints every number invariant, never as "-0".
+/// </summary>
 [TestClass]
 public sealed class ExplanationWriterTests
 {
@@ -47,5 +51,34 @@ public sealed class ExplanationWriterTests
         var rowB = lines.Skip(b).First(l => l.StartsWith("2 ", StringComparison.Ordinal));
         Assert.IsFalse(rowB.Contains("-0", StringComparison.Ordinal), rowB);
         StringAssert.Matches(rowB, new System.Text.RegularExpressions.Regex(@"≥ 0\s+0\s+no band"));
+    }
+
+    [TestMethod]
+    public void CliExplain_WritesEveryNumberInvariant_WhateverTheDataCultureAndTheCurrentCulture()
+    {
+        using var workspace = new CliWorkspace();
+        var rules = workspace.Write("rules.json", CliWorkspace.Rules);
+        var data = workspace.Write("data.csv", "agencyId;agencyName;score;reported\nA;Sở A;12,5;có\n");
+        var saved = CultureInfo.CurrentCulture;
+        CliResult result;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("vi-VN");
+            result = CliWorkspace.Run("explain", rules, data, "--no-cache", "--culture", "vi-VN", "--agency", "A", "--criterion", "1");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+
+        // "12,5" is read under vi-VN as 12.5; score / 10 = 1.25 of 10
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.AreEqual(new[]
+        {
+            "1 Điểm — agency A",
+            "  scoring: formula: score / 10",
+            "  score = 12.5",
+            "  points: 1.25 before cap → 1.25 of 10 (declared max 10)",
+        }, result.OutLines.ToArray(), result.ToString());
     }
 }
