@@ -8,8 +8,9 @@ namespace ParIndex.RulesEngine.Compilation;
 /// The facts the detail stage records for explanations, beside the points: per criterion and row
 /// the reason it does not apply (<see cref="NotApplicableCodes"/>), and per comparing leaf the
 /// value it compared (bands: the <c>of</c> value; proportional: the value and the target).
-/// Recording never changes what is scored: it only copies locals the scoring code computes.
-/// The totals stage records none of this.
+/// Recording never changes what is scored: it copies locals the scoring code computes, and for a
+/// leaf that does not apply evaluates its compared formulas into fact locals only (no points, no
+/// fault). The totals stage records none of this.
 /// </summary>
 internal sealed partial class KernelGenerator
 {
@@ -43,7 +44,7 @@ internal sealed partial class KernelGenerator
             _w.Line($"{(i == 0 ? "if" : "else if")} ({checks[i].Test}) __why{n} = {checks[i].Code.ToString(CultureInfo.InvariantCulture)};");
     }
 
-    /// <summary>Compared values start as NaN; both branches of the leaf assign them.</summary>
+    /// <summary>Compared values start as NaN, and stay NaN when neither branch of the leaf computes them.</summary>
     private void DeclareCompared(BoundNode node)
     {
         var n = node.Index;

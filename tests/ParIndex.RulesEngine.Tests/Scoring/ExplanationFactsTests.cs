@@ -89,6 +89,36 @@ public sealed class ExplanationFactsTests
         Assert.AreEqual("audits", both.MissingInput);
     }
 
+    /// <summary>
+    /// Missing-input codes are negative numbers in the generated C#; under sv-SE .NET writes a
+    /// negative number with U+2212 ("−2"), which is not C#, so the generator writes them invariant.
+    /// </summary>
+    [TestMethod]
+    public void Reason_MissingInput_IsRecorded_WhenTheKernelIsGeneratedUnderACultureWithAnotherMinusSign()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("sv-SE");
+            using var rules = RuleSets.Load(
+                inputs: """[ { "name": "x", "type": "number" }, { "name": "swedishMinus", "type": "number", "missing": "notApplicable" } ]""",
+                criteria: """
+                [ { "code": "1", "title": "Reads the optional input", "max": 1, "formula": "swedishMinus" },
+                  { "code": "2", "title": "Other", "max": 1, "formula": "x" } ]
+                """);
+
+            var explanation = rules.ScoreRows(("A", Values(("x", 1.0)))).Explain("A", "1");
+
+            // swedishMinus is input index 1 → code −2 in the kernel
+            Assert.AreEqual(NotApplicableReason.MissingInput, explanation.NotApplicableReason);
+            Assert.AreEqual("swedishMinus", explanation.MissingInput);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     [TestMethod]
     public void Reason_NoRegularChildApplies_ForAParentWhoseChildrenAllDropOut()
     {
