@@ -75,7 +75,7 @@ public sealed partial class ScoreReport
 /// <param name="Code">Criterion code.</param>
 /// <param name="Title">Criterion title.</param>
 /// <param name="Target">What earns full points, e.g. "≥ 70" (bands: the best-paid step; proportional: the target), or null.</param>
-/// <param name="Value">The value compared (bands: <c>of</c>; proportional: <c>value</c>), or null when unknown or missing.</param>
+/// <param name="Value">The value compared (bands: <c>of</c>; proportional: <c>value</c>) as the kernel computed it, also when the criterion does not apply; null for other forms, for bands without <c>of</c>, and when the value is no number (it reads a missing input).</param>
 /// <param name="Verdict">The matched band's label (e.g. "Đạt"), or null for other forms and when the criterion does not apply.</param>
 /// <param name="Points">Points achieved (0 when not applicable).</param>
 /// <param name="MaxPoints">Applicable maximum (0 when not applicable).</param>
