@@ -51,6 +51,7 @@ internal sealed partial class Binder
         {
             node.LeafIndex = nodes.Take(node.Index).Count(n => n.IsLeaf);
             if (criterion.Scoring is BandScoring) node.BandIndex = nodes.Take(node.Index).Count(n => n.BandIndex >= 0);
+            if (node.ComparedColumns > 0) node.ComparedIndex = nodes.Take(node.Index).Sum(n => n.ComparedColumns);
             own.AddRange(BindScoring(criterion, owner));
         }
         node.DirectNames = own.SelectMany(f => f.Names).Distinct(StringComparer.Ordinal).ToList();

@@ -45,6 +45,11 @@ internal sealed class BoundNode
     public int LeafIndex { get; set; } = -1;
     /// <summary>Index among band leaves (the matched step is stored), or -1.</summary>
     public int BandIndex { get; set; } = -1;
+    /// <summary>
+    /// First column of the compared values the detail stage records (bands with <c>of</c>: the
+    /// value; proportional: the value, then the target), or -1 for other nodes.
+    /// </summary>
+    public int ComparedIndex { get; set; } = -1;
     public AnalyzedFormula? AppliesTo { get; init; }
     /// <summary>Units responsible, inherited from the nearest ancestor that names some.</summary>
     public required IReadOnlyList<string> Responsible { get; init; }
@@ -52,6 +57,14 @@ internal sealed class BoundNode
     public IReadOnlySet<string> NotApplicableInputs { get; set; } = new HashSet<string>();
     /// <summary>Every input and variable this node's own formulas read directly (for explanations).</summary>
     public IReadOnlyList<string> DirectNames { get; set; } = [];
+
+    /// <summary>How many compared-value columns the node records: 1 for bands with <c>of</c>, 2 for proportional, else 0.</summary>
+    public int ComparedColumns => Definition.Scoring switch
+    {
+        BandScoring { Of: not null } => 1,
+        ProportionalScoring => 2,
+        _ => 0,
+    };
 
     public string Code => Definition.Code;
     public double Max => Definition.Max;
@@ -94,6 +107,8 @@ internal sealed class BoundRuleSet
 
     private IReadOnlySet<int>? _kept;
     public int BandLeafCount => Nodes.Count(n => n.BandIndex >= 0);
+    /// <summary>Compared-value columns of the detail stage (see <see cref="BoundNode.ComparedIndex"/>).</summary>
+    public int ComparedColumnCount => Nodes.Sum(n => n.ComparedColumns);
     public int ConditionCount => Eligibility.Sum(e => e.Conditions.Count);
 
     public AnalyzedFormula Analyzed(Formula formula) => Formulas[formula];

@@ -28,6 +28,10 @@ public sealed class KernelFrame
         MaxPoints = NodeColumns(shape, rows);
         Raw = Columns<double>(shape.StoreDetail ? shape.Leaves : 0, rows);
         Bands = Columns<int>(shape.StoreDetail ? shape.BandLeaves : 0, rows);
+        // Facts for explanations, recorded only by the detail stage: two bytes per criterion and
+        // row, and doubles only for the leaves that compare a value.
+        NotApplicable = Columns<short>(shape.StoreDetail ? shape.Nodes : 0, rows);
+        Compared = Columns<double>(shape.StoreDetail ? shape.ComparedColumns : 0, rows);
         Total = new double[rows];
         Max = new double[rows];
         Percent = new double[rows];
@@ -67,6 +71,16 @@ public sealed class KernelFrame
     public readonly double[][] Raw;
     /// <summary>Matched band step (0-based) by band leaf; -1 when none matched.</summary>
     public readonly int[][] Bands;
+    /// <summary>
+    /// Why each criterion does not apply, by node (detail stage only): 0 when it applies, else the
+    /// first reason the kernel found (a reason code; missing inputs are -1 - the input's index).
+    /// </summary>
+    public readonly short[][] NotApplicable;
+    /// <summary>
+    /// The values leaves compared (detail stage only): bands with <c>of</c> record the <c>of</c>
+    /// value, proportional leaves the value then the target (also when the leaf does not apply).
+    /// </summary>
+    public readonly double[][] Compared;
     /// <summary>Total points.</summary>
     public readonly double[] Total;
     /// <summary>Applicable maximum of the total.</summary>
@@ -114,11 +128,12 @@ public sealed class KernelFrame
 /// <param name="Leaves">Leaf criteria.</param>
 /// <param name="BandLeaves">Leaf criteria scored by bands.</param>
 /// <param name="Conditions">Eligibility conditions.</param>
+/// <param name="ComparedColumns">Compared-value columns of the detail stage (bands with <c>of</c>: one; proportional: two).</param>
 /// <param name="StoreDetail">True when every criterion's points are kept.</param>
 /// <param name="LookedUpNodes">Criteria whose points are kept even without detail: the areas and those eligibility rules read.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record KernelShape(
-    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions,
+    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions, int ComparedColumns,
     bool StoreDetail, IReadOnlySet<int> LookedUpNodes);
 
 /// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>

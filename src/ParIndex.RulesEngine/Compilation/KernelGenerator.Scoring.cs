@@ -70,6 +70,7 @@ internal sealed partial class KernelGenerator
         {
             if (node.LeafIndex >= 0) _w.Line($"var __R{node.Index} = __f.Raw[{node.LeafIndex}];");
             if (node.BandIndex >= 0) _w.Line($"var __B{node.Index} = __f.Bands[{node.BandIndex}];");
+            HoistFacts(node);
         }
         _w.Line("var __faults = __f.Faults;");
         OpenLoop();
@@ -132,6 +133,7 @@ internal sealed partial class KernelGenerator
             conditions.Add($"__c{n}");
         }
         _w.Line($"bool __a{n} = {string.Join(" && ", conditions)};");
+        if (_storeDetail) EmitReason(node, parentApplies);
         _w.Line($"double __p{n} = 0d, __x{n} = double.NaN;");
         if (node.IsLeaf) EmitLeaf(node);
         else EmitParent(node);
@@ -140,14 +142,20 @@ internal sealed partial class KernelGenerator
     /// <summary>
     /// After the whole tree: a parent that lost applicability because none of its regular
     /// children applies takes its bonus and penalty children (and their subtrees) with it; then
-    /// every node's points and applicable max are stored.
+    /// every node's points and applicable max are stored (and, in the detail stage, its reason).
     /// </summary>
     private void EmitCascadeAndStores(IReadOnlyList<BoundNode> nodes)
     {
         foreach (var node in nodes.Where(n => n.Parent >= 0 && UnderNonRegular(n)))
-            _w.Line($"if (!__a{node.Parent} && __a{node.Index}) {{ __a{node.Index} = false; __p{node.Index} = 0d; __x{node.Index} = double.NaN; }}");
+        {
+            var n = node.Index;
+            var reason = _storeDetail ? $" __why{n} = {NotApplicableCodes.BonusOrPenaltyParentNotApplicable};" : "";
+            _w.Line($"if (!__a{node.Parent} && __a{n}) {{ __a{n} = false; __p{n} = 0d; __x{n} = double.NaN;{reason} }}");
+        }
         foreach (var node in nodes.Where(StoresPoints))
             _w.Line($"__P{node.Index}[__i] = __p{node.Index}; __X{node.Index}[__i] = __x{node.Index};");
+        if (!_storeDetail) return;
+        foreach (var node in nodes) _w.Line($"__N{node.Index}[__i] = __why{node.Index};");
     }
 
     /// <summary>True for a bonus or penalty node, or any node below one.</summary>
@@ -169,6 +177,8 @@ internal sealed partial class KernelGenerator
         var max = SourceWriter.Literal(node.Max);
         _w.Line($"double __r{n} = 0d;");
         if (node.BandIndex >= 0) _w.Line($"int __b{n} = -1;");
+        var facts = _storeDetail && node.ComparedIndex >= 0;
+        if (facts) DeclareCompared(node);
         _w.Open($"if (__a{n})");
         switch (node.Definition.Scoring)
         {
@@ -191,12 +201,15 @@ internal sealed partial class KernelGenerator
                 EmitBands(node, b);
                 break;
         }
+        if (facts) RecordCompared(node);
         _w.Line($"if (!double.IsFinite(__r{n})) {{ if (__fault == 0) __fault = {n + 1}; __r{n} = 0d; }}");
         _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
         _w.Close();
+        if (facts) EvaluateComparedWhenNotApplicable(node);
         if (!_storeDetail) return;
         _w.Line($"__R{n}[__i] = __r{n};");
         if (node.BandIndex >= 0) _w.Line($"__B{n}[__i] = __b{n};");
+        if (facts) StoreCompared(node);
     }
 
     private void EmitBands(BoundNode node, BandScoring bands)
@@ -237,7 +250,7 @@ internal sealed partial class KernelGenerator
     {
         var n = node.Index;
         foreach (var child in node.Children) EmitNode(_rules.Nodes[child], $"__a{n}");
-        EmitSum($"__a{n}", node.Children.Select(c => _rules.Nodes[c]).ToList(), node.Max, $"__p{n}", $"__x{n}");
+        EmitSum($"__a{n}", node.Children.Select(c => _rules.Nodes[c]).ToList(), node.Max, $"__p{n}", $"__x{n}", _storeDetail ? $"__why{n}" : null);
     }
 
     private void EmitTotal()
@@ -253,7 +266,7 @@ internal sealed partial class KernelGenerator
         _w.Line($"__percent[__i] = __xTotal > 0d ? {Functions}.Round(100d * __pRoot / __xTotal, {_precision}) : 0d;");
     }
 
-    private void EmitSum(string applies, IReadOnlyList<BoundNode> children, double max, string points, string applicableMax)
+    private void EmitSum(string applies, IReadOnlyList<BoundNode> children, double max, string points, string applicableMax, string? reason = null)
     {
         var regular = children.Where(c => c.Kind == CriterionKind.Regular).ToList();
         var sumTerms = children.Select(c => (c.Kind == CriterionKind.Penalty ? "- " : "+ ") + $"__p{c.Index}");
@@ -267,7 +280,9 @@ internal sealed partial class KernelGenerator
         _w.Line($"bool __all = {string.Join(" && ", all)};");
         _w.Line($"double __sum = 0d {string.Join(" ", sumTerms)};");
         _w.Line($"double __maxSum = {string.Join(" + ", maxTerms)};");
-        _w.Line($"if (!__any) {applies} = false;");
+        _w.Line(reason is null
+            ? $"if (!__any) {applies} = false;"
+            : $"if (!__any) {{ {applies} = false; {reason} = {NotApplicableCodes.NoRegularChildApplies}; }}");
         _w.Line($"else {{ {applicableMax} = __all ? {SourceWriter.Literal(max)} : {Functions}.Min({SourceWriter.Literal(max)}, __maxSum); {points} = {Functions}.ScorePoints(__sum, {applicableMax}, {_precision}); }}");
         _w.Close();
     }

@@ -53,6 +53,7 @@ internal static class Scorer
         rules.LeafCount,
         rules.BandLeafCount,
         rules.ConditionCount,
+        rules.ComparedColumnCount,
         storeDetail,
         rules.NodesKeptWithoutDetail);
 

@@ -1,8 +1,12 @@
+using System.Globalization;
+
 namespace ParIndex.RulesEngine.Results;
 
 /// <summary>
-/// Why a criterion got the points it got, for one agency: the values it read, how it scored,
-/// the points before and after caps, and whether it applied.
+/// Why a criterion got the points it got, for one agency: the values it read, the value it
+/// compared, how it scored, the points before and after caps, and whether it applied. Every fact
+/// comes from what the kernel recorded while scoring; every number in its texts is written in
+/// <see cref="Culture"/>.
 /// </summary>
 public sealed record CriterionExplanation
 {
@@ -14,14 +18,30 @@ public sealed record CriterionExplanation
     public required string Title { get; init; }
     /// <summary>How it scores: formula, bands, proportional, yesNo, count, or sum of children.</summary>
     public required string ScoringForm { get; init; }
-    /// <summary>The rule text (formula, condition, target…) as written in the rule file.</summary>
+    /// <summary>
+    /// The rule (formula, condition, target…): formulas as written in the rule file, numbers the
+    /// engine adds (maxima, band edges) in <see cref="Culture"/>.
+    /// </summary>
     public required string Rule { get; init; }
     /// <summary>False when the criterion does not apply; then it has no points and no max.</summary>
     public required bool IsApplicable { get; init; }
-    /// <summary>Why it does not apply, when it does not.</summary>
-    public string? NotApplicableReason { get; init; }
+    /// <summary>Why it does not apply (null when it does), as the kernel recorded it.</summary>
+    public NotApplicableReason? NotApplicableReason { get; init; }
+    /// <summary>The missing input, when <see cref="NotApplicableReason"/> is <see cref="Results.NotApplicableReason.MissingInput"/>.</summary>
+    public string? MissingInput { get; init; }
+    /// <summary>Why it does not apply, as a sentence ("its parent 4 does not apply"); null when it applies.</summary>
+    public string? NotApplicableText { get; init; }
     /// <summary>Inputs and variables the criterion reads, with this agency's values.</summary>
     public required IReadOnlyList<ExplainedValue> Values { get; init; }
+    /// <summary>
+    /// The value the criterion compared: the <c>of</c> value of bands, the <c>value</c> of
+    /// proportional scoring, as the kernel computed it; for a criterion that does not apply, the
+    /// value it would have compared. Null for other forms and for bands without <c>of</c>; NaN
+    /// when the value is no number (it reads a missing input).
+    /// </summary>
+    public double? ComparedValue { get; init; }
+    /// <summary>The target the value was compared with (proportional scoring), or null; NaN when it is no number.</summary>
+    public double? Target { get; init; }
     /// <summary>The matched band (1-based) and its label, for band scoring.</summary>
     public string? MatchedBand { get; init; }
     /// <summary>Points before caps and rounding (leaves), or the uncapped sum of children (parents).</summary>
@@ -34,8 +54,10 @@ public sealed record CriterionExplanation
     public required double ApplicableMax { get; init; }
     /// <summary>Children's points, for a parent.</summary>
     public required IReadOnlyList<CriterionScore> Children { get; init; }
+    /// <summary>The culture of every number in the texts (<see cref="Rule"/>, <see cref="MatchedBand"/>, <see cref="ToString"/>): the invariant culture unless the caller of Explain chose one.</summary>
+    public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 
-    /// <summary>A readable multi-line account.</summary>
+    /// <summary>A readable multi-line account, every number in <see cref="Culture"/>.</summary>
     public override string ToString()
     {
         var lines = new List<string>
@@ -43,14 +65,18 @@ public sealed record CriterionExplanation
             $"{Code} {Title} — agency {AgencyId}",
             $"  scoring: {ScoringForm}: {Rule}",
         };
-        lines.AddRange(Values.Select(v => $"  {v.Name} = {v.Display}{(v.Title is null ? "" : $"   ({v.Title})")}"));
+        lines.AddRange(Values.Select(v => $"  {v.Name} = {v.Format(Culture)}{(v.Title is null ? "" : $"   ({v.Title})")}"));
+        if (ComparedValue is { } compared)
+            lines.Add($"  compared value: {Number(compared)}{(Target is { } target ? $", target {Number(target)}" : "")}");
         if (MatchedBand is not null) lines.Add($"  matched band: {MatchedBand}");
-        lines.AddRange(Children.Select(c => $"  {c.Code} {c.Title}: {(c.IsApplicable ? $"{c.Points:0.##} / {c.MaxPoints:0.##}" : "not applicable")}"));
+        lines.AddRange(Children.Select(c => $"  {c.Code} {c.Title}: {(c.IsApplicable ? $"{Number(c.Points)} / {Number(c.MaxPoints)}" : "not applicable")}"));
         lines.Add(IsApplicable
-            ? $"  points: {PointsBeforeCap:0.######} before cap → {Points:0.##} of {ApplicableMax:0.##} (declared max {DeclaredMax:0.##})"
-            : $"  not applicable: {NotApplicableReason}");
+            ? $"  points: {Number(PointsBeforeCap)} before cap → {Number(Points)} of {Number(ApplicableMax)} (declared max {Number(DeclaredMax)})"
+            : $"  not applicable: {NotApplicableText}");
         return string.Join(Environment.NewLine, lines);
     }
+
+    private string Number(double value) => NumberText.Compact(value, Culture);
 }
 
 /// <summary>A value read by a criterion.</summary>
@@ -60,12 +86,16 @@ public sealed record CriterionExplanation
 /// <param name="Value">The value (double, bool or string; null when missing).</param>
 public sealed record ExplainedValue(string Name, string? Title, string Kind, object? Value)
 {
-    /// <summary>The value as text ("missing" when absent).</summary>
-    public string Display => Value switch
+    /// <summary>The value as text in the invariant culture ("missing" when absent).</summary>
+    public string Display => Format(CultureInfo.InvariantCulture);
+
+    /// <summary>The value as text with numbers in <paramref name="culture"/> ("missing" when absent).</summary>
+    /// <param name="culture">The culture of numbers.</param>
+    public string Format(IFormatProvider culture) => Value switch
     {
         null => "missing",
         double d when double.IsNaN(d) => "missing",
-        double d => d.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture),
+        double d => NumberText.Compact(d, culture),
         bool b => b ? "true" : "false",
         _ => Value.ToString() ?? "",
     };

@@ -9,38 +9,51 @@ public sealed partial class ScoreReport
     /// <summary>Explains one criterion's points for one agency.</summary>
     /// <param name="agencyId">The agency.</param>
     /// <param name="code">The criterion code.</param>
+    /// <param name="culture">The culture of every number in the explanation's texts; the invariant culture when null.</param>
     /// <exception cref="KeyNotFoundException">The agency was not scored or the code is unknown (the message suggests the closest).</exception>
-    public CriterionExplanation Explain(string agencyId, string code)
+    public CriterionExplanation Explain(string agencyId, string code, CultureInfo? culture = null)
     {
         RequireDetail("An explanation");
         var row = RowOf(agencyId);
-        var node = _rules.Nodes.FirstOrDefault(n => n.Code == code)
-            ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.{NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))}");
+        var node = NodeOf(code);
+        var numbers = culture ?? CultureInfo.InvariantCulture;
         var max = _frame.MaxPoints[node.Index][row];
         var applicable = !double.IsNaN(max);
         var children = node.Children.Select(c => ScoreOf(_rules.Nodes[c], row)).ToList();
+        var (reason, missingInput) = RecordedReason(node, row);
+        var (compared, target) = RecordedComparison(node, row);
         return new CriterionExplanation
         {
             AgencyId = agencyId,
             Code = node.Code,
             Title = node.Definition.Title,
             ScoringForm = FormName(node.Definition.Scoring),
-            Rule = RuleText(node),
+            Rule = RuleText(node, numbers),
             IsApplicable = applicable,
-            NotApplicableReason = applicable ? null : ReasonNotApplicable(node, row),
+            NotApplicableReason = reason,
+            MissingInput = missingInput,
+            NotApplicableText = reason is { } why ? ReasonText(node, row, why, missingInput) : null,
             Values = ValuesRead(node, row),
-            MatchedBand = node.BandIndex >= 0 && applicable ? BandText(node, _frame.Bands[node.BandIndex][row]) : null,
+            ComparedValue = compared,
+            Target = target,
+            MatchedBand = node.BandIndex >= 0 && applicable ? BandText(node, _frame.Bands[node.BandIndex][row], numbers) : null,
             PointsBeforeCap = node.IsLeaf ? _frame.Raw[node.LeafIndex][row] : SumOfChildren(node, row),
             Points = _frame.Points[node.Index][row],
             DeclaredMax = node.Max,
             ApplicableMax = applicable ? max : 0,
             Children = children,
+            Culture = numbers,
         };
     }
 
     /// <summary>Explains every criterion of one agency, in tree order.</summary>
-    public IReadOnlyList<CriterionExplanation> ExplainAll(string agencyId) =>
-        _rules.Nodes.Select(n => Explain(agencyId, n.Code)).ToList();
+    /// <param name="agencyId">The agency.</param>
+    /// <param name="culture">The culture of every number in the explanations' texts; the invariant culture when null.</param>
+    public IReadOnlyList<CriterionExplanation> ExplainAll(string agencyId, CultureInfo? culture = null) =>
+        _rules.Nodes.Select(n => Explain(agencyId, n.Code, culture)).ToList();
+
+    private BoundNode NodeOf(string code) => _rules.Nodes.FirstOrDefault(n => n.Code == code)
+        ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.{NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))}");
 
     private double SumOfChildren(BoundNode node, int row) => node.Children.Sum(c =>
     {
@@ -59,61 +72,41 @@ public sealed partial class ScoreReport
         _ => "sum of children",
     };
 
-    private static string RuleText(BoundNode node) => node.Definition.Scoring switch
+    private static string RuleText(BoundNode node, IFormatProvider culture)
     {
-        FormulaScoring f => f.Expression.Text,
-        YesNoScoring y => $"{y.Condition.Text} ? {Num(node.Max)} : 0",
-        ProportionalScoring p => p.LowerIsBetter
-            ? $"{Num(node.Max)} × min(({p.Target.Text}) ÷ ({p.Value.Text}), 1)"
-            : $"{Num(node.Max)} × min(({p.Value.Text}) ÷ ({p.Target.Text}), 1)",
-        CountScoring c => $"({c.Value.Text}) × {Num(c.PointsPerItem)}, at most {Num(node.Max)}",
-        BandScoring b => string.Join("; ", b.Steps.Select((s, i) => $"{i + 1}) {StepText(b, s)} → {Num(s.Points)}")) + "; otherwise 0",
-        _ => "sum of children (bonus added, penalties subtracted), capped at the applicable max",
-    };
+        string Num(double value) => NumberText.Compact(value, culture);
+        return node.Definition.Scoring switch
+        {
+            FormulaScoring f => f.Expression.Text,
+            YesNoScoring y => $"{y.Condition.Text} ? {Num(node.Max)} : 0",
+            ProportionalScoring p => p.LowerIsBetter
+                ? $"{Num(node.Max)} × min(({p.Target.Text}) ÷ ({p.Value.Text}), 1)"
+                : $"{Num(node.Max)} × min(({p.Value.Text}) ÷ ({p.Target.Text}), 1)",
+            CountScoring c => $"({c.Value.Text}) × {Num(c.PointsPerItem)}, at most {Num(node.Max)}",
+            BandScoring b => string.Join("; ", b.Steps.Select((s, i) => $"{i + 1}) {StepText(b, s, culture)} → {Num(s.Points)}")) + "; otherwise 0",
+            _ => "sum of children (bonus added, penalties subtracted), capped at the applicable max",
+        };
+    }
 
-    private static string StepText(BandScoring bands, BandStep step)
+    private static string StepText(BandScoring bands, BandStep step, IFormatProvider culture)
     {
         if (step.When is { } when) return when.Text;
         var of = bands.Of?.Text ?? "value";
         return (step.AtLeast, step.Below) switch
         {
-            ({ } low, { } high) => $"{Num(low)} ≤ {of} < {Num(high)}",
-            ({ } low, null) => $"{of} ≥ {Num(low)}",
-            (null, { } high) => $"{of} < {Num(high)}",
+            ({ } low, { } high) => $"{NumberText.Compact(low, culture)} ≤ {of} < {NumberText.Compact(high, culture)}",
+            ({ } low, null) => $"{of} ≥ {NumberText.Compact(low, culture)}",
+            (null, { } high) => $"{of} < {NumberText.Compact(high, culture)}",
             _ => of,
         };
     }
 
-    private static string BandText(BoundNode node, int step)
+    private static string BandText(BoundNode node, int step, IFormatProvider culture)
     {
         if (step < 0) return "none (0 points)";
         var bands = (BandScoring)node.Definition.Scoring!;
         var band = bands.Steps[step];
-        return $"{step + 1}: {band.Label ?? StepText(bands, band)} → {Num(band.Points)}";
-    }
-
-    private string ReasonNotApplicable(BoundNode node, int row)
-    {
-        if (node.Parent >= 0 && double.IsNaN(_frame.MaxPoints[node.Parent][row]) && !ParentOnlyLostChildren(node.Parent, row))
-            return $"its parent {_rules.Nodes[node.Parent].Code} does not apply";
-        var missing = node.NotApplicableInputs.Where(i => IsMissingInput(i, row)).ToList();
-        if (missing.Count > 0) return $"input(s) {string.Join(", ", missing)} missing (policy notApplicable)";
-        if (node.AppliesTo is not null) return $"its condition is false: {node.AppliesTo.Text}";
-        return "none of its regular children applies";
-    }
-
-    /// <summary>True when the parent itself would apply but lost applicability because no regular child applies.</summary>
-    private bool ParentOnlyLostChildren(int parent, int row)
-    {
-        var node = _rules.Nodes[parent];
-        return node.Children.All(c => _rules.Nodes[c].Kind != CriterionKind.Regular || double.IsNaN(_frame.MaxPoints[c][row]))
-            && ReasonNotApplicable(node, row) == "none of its regular children applies";
-    }
-
-    private bool IsMissingInput(string name, int row)
-    {
-        var input = _rules.Inputs.FirstOrDefault(i => i.Name == name);
-        return input is not null && _frame.Missing[input.Index].Length > row && _frame.Missing[input.Index][row];
+        return $"{step + 1}: {band.Label ?? StepText(bands, band, culture)} → {NumberText.Compact(band.Points, culture)}";
     }
 
     /// <summary>The names a criterion reads, then the inputs behind the variables it reads.</summary>
@@ -153,6 +146,4 @@ public sealed partial class ScoreReport
             _ => _frame.Texts[input.Slot][row],
         };
     }
-
-    private static string Num(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -92,8 +92,8 @@ public sealed class ExplanationTests
 
         Assert.IsFalse(explanation.IsApplicable);
         Assert.AreEqual(0.0, explanation.ApplicableMax, 1e-9);
-        Assert.IsNotNull(explanation.NotApplicableReason);
-        StringAssert.Contains(explanation.NotApplicableReason, "agencyType != \"xa\"");
+        Assert.IsNotNull(explanation.NotApplicableText);
+        StringAssert.Contains(explanation.NotApplicableText, "agencyType != \"xa\"");
         // the declared max is still shown
         Assert.AreEqual(1.0, explanation.DeclaredMax, 1e-9);
     }
@@ -113,8 +113,8 @@ public sealed class ExplanationTests
         var explanation = report.Explain("A", "1");
 
         Assert.IsFalse(explanation.IsApplicable);
-        StringAssert.Contains(explanation.NotApplicableReason, "auditFollowUp");
-        StringAssert.Contains(explanation.NotApplicableReason, "missing");
+        StringAssert.Contains(explanation.NotApplicableText, "auditFollowUp");
+        StringAssert.Contains(explanation.NotApplicableText, "missing");
         // the missing input is shown as missing among the values read
         Assert.AreEqual("missing", explanation.Values.Single(v => v.Name == "auditFollowUp").Display);
     }
@@ -132,8 +132,8 @@ public sealed class ExplanationTests
 
         var report = rules.ScoreRows(("A", new Dictionary<string, object?> { ["isCommune"] = true }));
 
-        StringAssert.Contains(report.Explain("A", "4.1").NotApplicableReason, "parent 4");
-        StringAssert.Contains(report.Explain("A", "4").NotApplicableReason, "!isCommune");
+        StringAssert.Contains(report.Explain("A", "4.1").NotApplicableText, "parent 4");
+        StringAssert.Contains(report.Explain("A", "4").NotApplicableText, "!isCommune");
     }
 
     [TestMethod]
@@ -150,7 +150,7 @@ public sealed class ExplanationTests
         var report = rules.ScoreRows(("A", new Dictionary<string, object?> { ["isCommune"] = true }));
 
         // the parent gives its own reason; the child gives its condition, not "its parent does not apply"
-        StringAssert.Contains(report.Explain("A", "4").NotApplicableReason, "none of its regular children");
-        StringAssert.Contains(report.Explain("A", "4.1").NotApplicableReason, "!isCommune");
+        StringAssert.Contains(report.Explain("A", "4").NotApplicableText, "none of its regular children");
+        StringAssert.Contains(report.Explain("A", "4.1").NotApplicableText, "!isCommune");
     }
 }
