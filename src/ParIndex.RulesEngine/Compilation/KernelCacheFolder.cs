@@ -29,14 +29,14 @@ internal sealed class KernelCacheFolder
         if (FolderProblem(directory) is { } folderProblem)
         {
             diagnostics.Warning(DiagnosticCodes.CacheFolderRefused,
-                $"The cache folder '{directory}' is not used: {folderProblem}. The rule set is compiled without the cache.", SourceLocation.None);
+                $"The cache folder '{directory}' is not used: {folderProblem}. The rule set is compiled without the cache.", At(directory));
             return null;
         }
         var (secret, keyProblem) = KernelCacheSecret.Resolve(options, directory);
         if (secret is null)
         {
             diagnostics.Warning(DiagnosticCodes.CacheKeyRefused,
-                $"The cache folder '{directory}' is not used: {keyProblem}. The rule set is compiled without the cache.", SourceLocation.None);
+                $"The cache folder '{directory}' is not used: {keyProblem}. The rule set is compiled without the cache.", At(directory));
             return null;
         }
         return new KernelCacheFolder(directory, secret);
@@ -65,7 +65,7 @@ internal sealed class KernelCacheFolder
         var path = KernelCache.PathOf(Directory, key);
         KernelCache.Discard(path);
         diagnostics.Warning(DiagnosticCodes.CacheEntryRejected,
-            $"The cached kernel '{path}' was refused and deleted: {problem}. The rule set was compiled again.", SourceLocation.None);
+            $"The cached kernel '{path}' was refused and deleted: {problem}. The rule set was compiled again.", At(path));
         return null;
     }
 
@@ -74,8 +74,11 @@ internal sealed class KernelCacheFolder
     {
         if (!KernelCache.TryWrite(Directory, key, image, _secret))
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CacheWriteFailed,
-                $"The compiled rule set could not be written to the cache folder '{Directory}'; the next start compiles again.", SourceLocation.None));
+                $"The compiled rule set could not be written to the cache folder '{Directory}'; the next start compiles again.", At(Directory)));
     }
+
+    /// <summary>Cache diagnostics point at the folder or entry concerned (the CLI prints it first).</summary>
+    private static SourceLocation At(string path) => new(path, null, 0, 0);
 
     /// <summary>
     /// Why the folder cannot hold trusted entries, or null. Created with mode 0700 when absent. On

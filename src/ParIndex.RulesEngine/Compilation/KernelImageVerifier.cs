@@ -132,6 +132,7 @@ internal static class KernelImageVerifier
                 TableIndex.ImplMap or TableIndex.ModuleRef => "it declares P/Invoke methods (native imports)",
                 TableIndex.ManifestResource => "it has resources",
                 TableIndex.NestedClass => "it has nested types",
+                TableIndex.DeclSecurity => "it has security declarations (the compiler adds SkipVerification for unsafe code)",
                 _ => $"its metadata has a {table} table, which a generated kernel never has",
             };
         }
@@ -151,6 +152,7 @@ internal static class KernelImageVerifier
         var kernel = types[1];
         var name = Describe(reader, kernel);
         if (name != $"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}") return $"its type is '{name}', not the generated kernel";
+        if (kernel.GetMethods().Any(m => reader.GetString(reader.GetMethodDefinition(m).Name) == ".cctor")) return "the kernel type has a static constructor";
         const TypeAttributes staticClass = TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit;
         if (kernel.Attributes != staticClass) return $"the kernel type has attributes {kernel.Attributes}, not those of a static class";
         if (kernel.BaseType.Kind != HandleKind.TypeReference || names.FullName((TypeReferenceHandle)kernel.BaseType) != "System.Object")
@@ -269,7 +271,8 @@ internal static class KernelImageVerifier
         if (signature.GenericParameterCount > 0) return $"it references the generic method '{display}'";
         var allowed = IsAllowedMethodName(type, typeName, name, signature.Header.IsInstance) &&
             Candidates(type, name, signature.Header.IsInstance).Any(m => Matches(m, signature));
-        return allowed ? null : $"it references '{display}{Describe(signature)}', which is not on the generated code's allow-list";
+        return allowed ? null
+            : $"it references '{display}({string.Join(",", signature.ParameterTypes)})' (returns {signature.ReturnType}), which is not on the generated code's allow-list";
     }
 
     private static bool IsAllowedMethodName(Type type, string typeName, string name, bool instance)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ParIndex.RulesEngine.Diagnostics;
@@ -13,9 +14,16 @@ internal static class RoslynCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    /// <summary>
+    /// For tests: when set, counts the compilations started in this logical flow (a load thread
+    /// inherits it), so a test can tell a cache hit from a compile without trusting the loader's flag.
+    /// </summary>
+    internal static readonly AsyncLocal<StrongBox<int>?> CompilationCounter = new();
+
     /// <summary>Returns the emitted assembly image, or null after reporting diagnostics.</summary>
     public static byte[]? Compile(GeneratedSource source, string assemblyName, DiagnosticBag diagnostics, CancellationToken cancellation)
     {
+        if (CompilationCounter.Value is { } counter) Interlocked.Increment(ref counter.Value);
         var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellation);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
