@@ -16,8 +16,8 @@ namespace ParIndex.RulesEngine.Compilation;
 /// </summary>
 internal static class KernelIlScanner
 {
-    /// <summary>Operand sizes of the one-byte opcodes allowed (switch is handled apart).</summary>
-    private static readonly Dictionary<ILOpCode, int> OneByte = Build(
+    /// <summary>Operand size by one-byte opcode, -1 for an opcode not allowed (switch is handled apart). An array: the scan runs once per load, mostly before the JIT optimises it.</summary>
+    private static readonly sbyte[] OneByte = Build(0x100, 
         (0, [ILOpCode.Nop, ILOpCode.Ldarg_0, ILOpCode.Ldarg_1, ILOpCode.Ldarg_2, ILOpCode.Ldarg_3,
             ILOpCode.Ldloc_0, ILOpCode.Ldloc_1, ILOpCode.Ldloc_2, ILOpCode.Ldloc_3, ILOpCode.Stloc_0, ILOpCode.Stloc_1, ILOpCode.Stloc_2, ILOpCode.Stloc_3,
             ILOpCode.Ldnull, ILOpCode.Ldc_i4_m1, ILOpCode.Ldc_i4_0, ILOpCode.Ldc_i4_1, ILOpCode.Ldc_i4_2, ILOpCode.Ldc_i4_3, ILOpCode.Ldc_i4_4,
@@ -39,8 +39,8 @@ internal static class KernelIlScanner
             ILOpCode.Bne_un, ILOpCode.Bge_un, ILOpCode.Bgt_un, ILOpCode.Ble_un, ILOpCode.Blt_un]),
         (8, [ILOpCode.Ldc_i8, ILOpCode.Ldc_r8]));
 
-    /// <summary>Operand sizes of the two-byte (0xFE-prefixed) opcodes allowed.</summary>
-    private static readonly Dictionary<ILOpCode, int> TwoByte = Build(
+    /// <summary>Operand size by the second byte of the two-byte (0xFE-prefixed) opcodes, -1 for one not allowed.</summary>
+    private static readonly sbyte[] TwoByte = Build(0x100, 
         (0, [ILOpCode.Ceq, ILOpCode.Cgt, ILOpCode.Cgt_un, ILOpCode.Clt, ILOpCode.Clt_un]),
         (2, [ILOpCode.Ldarg, ILOpCode.Starg, ILOpCode.Ldloc, ILOpCode.Stloc]));
 
@@ -59,7 +59,7 @@ internal static class KernelIlScanner
             var body = pe.GetMethodBody(method.RelativeVirtualAddress);
             if (body.ExceptionRegions.Length > 0) return $"the method '{name}' has exception handlers";
             if (LocalsProblem(reader, names, body) is { } locals) return $"the method '{name}' declares {locals}";
-            if (InstructionsProblem(reader, names, body.GetILReader(), KernelImageVerifier.IsStage(name)) is { } il)
+            if (InstructionsProblem(reader, body.GetILReader(), KernelImageVerifier.IsStage(name)) is { } il)
                 return $"the method '{name}' contains {il}";
         }
         return null;
@@ -77,26 +77,33 @@ internal static class KernelIlScanner
         return null;
     }
 
-    private static string? InstructionsProblem(MetadataReader reader, KernelSignatureNames names, BlobReader il, bool isStage)
+    private static string? InstructionsProblem(MetadataReader reader, BlobReader il, bool isStage)
     {
         while (il.RemainingBytes > 0)
         {
             int code = il.ReadByte();
-            if (code == 0xFE) code = 0xFE00 | il.ReadByte();
-            var opcode = (ILOpCode)code;
-            if (opcode == ILOpCode.Switch)
+            int operand;
+            if (code == 0xFE)
             {
+                if (il.RemainingBytes == 0) return "a truncated instruction";
+                code = 0xFE00 | il.ReadByte();
+                operand = TwoByte[code & 0xFF];
+            }
+            else if (code == (int)ILOpCode.Switch)
+            {
+                if (il.RemainingBytes < 4) return "a truncated switch";
                 var targets = il.ReadUInt32();
                 if (targets > (uint)il.RemainingBytes / 4) return "a truncated switch";
                 il.Offset += (int)targets * 4;
                 continue;
             }
-            var table = code > 0xFF ? TwoByte : OneByte;
-            if (!table.TryGetValue(opcode, out var operand)) return $"the instruction {Name(opcode)}, which generated code never uses";
+            else operand = OneByte[code];
+            var opcode = (ILOpCode)code;
+            if (operand < 0) return $"the instruction {Name(opcode)}, which generated code never uses";
             if (operand == 4 && opcode is ILOpCode.Call or ILOpCode.Ldfld)
             {
                 var token = MetadataTokens.EntityHandle(il.ReadInt32());
-                if ((opcode == ILOpCode.Call ? CallProblem(reader, names, token, isStage) : FieldProblem(reader, token)) is { } problem) return problem;
+                if ((opcode == ILOpCode.Call ? CallProblem(reader, token, isStage) : FieldProblem(reader, token)) is { } problem) return problem;
                 continue;
             }
             if (operand > il.RemainingBytes) return $"a truncated {Name(opcode)}";
@@ -106,7 +113,7 @@ internal static class KernelIlScanner
     }
 
     /// <summary>Calls go to static methods of the allow-list (checked as member references), or from a stage to a part.</summary>
-    private static string? CallProblem(MetadataReader reader, KernelSignatureNames names, EntityHandle token, bool isStage)
+    private static string? CallProblem(MetadataReader reader, EntityHandle token, bool isStage)
     {
         switch (token.Kind)
         {
@@ -115,9 +122,10 @@ internal static class KernelIlScanner
                 return isStage && !KernelImageVerifier.IsStage(callee) ? null : $"a call to '{callee}' (only a stage calls its parts)";
             case HandleKind.MemberReference:
                 var member = reader.GetMemberReference((MemberReferenceHandle)token);
-                var name = reader.GetString(member.Name);
-                if (member.GetKind() != MemberReferenceKind.Method || member.DecodeMethodSignature(names, null).Header.IsInstance || name == ".ctor")
-                    return $"a call to '{name}', which is not a static method";
+                // Only the header is needed: the whole signature was matched against the allow-list already.
+                var header = reader.GetBlobReader(member.Signature).ReadSignatureHeader();
+                if (header.Kind != SignatureKind.Method || header.IsInstance)
+                    return $"a call to '{reader.GetString(member.Name)}', which is not a static method";
                 return null;
             default:
                 return $"a call through a {token.Kind}";
@@ -131,6 +139,13 @@ internal static class KernelIlScanner
 
     private static string Name(ILOpCode opcode) => opcode.ToString().ToLowerInvariant().Replace('_', '.');
 
-    private static Dictionary<ILOpCode, int> Build(params (int Size, ILOpCode[] Codes)[] groups) =>
-        groups.SelectMany(g => g.Codes.Select(c => (c, g.Size))).ToDictionary(p => p.c, p => p.Size);
+    private static sbyte[] Build(int length, params (int Size, ILOpCode[] Codes)[] groups)
+    {
+        var sizes = new sbyte[length];
+        Array.Fill(sizes, (sbyte)-1);
+        foreach (var (size, codes) in groups)
+            foreach (var code in codes)
+                sizes[(int)code & 0xFF] = (sbyte)size;
+        return sizes;
+    }
 }

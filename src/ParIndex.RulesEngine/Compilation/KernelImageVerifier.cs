@@ -77,9 +77,6 @@ internal static class KernelImageVerifier
         typeof(System.Diagnostics.DebuggableAttribute), typeof(System.Diagnostics.DebuggableAttribute.DebuggingModes),
     }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
-    /// <summary>Attribute constructors: referenced by the attribute table only, never called.</summary>
-    private static readonly HashSet<string> AttributeTypes = CompilerAttributes.Select(a => a.Type).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>Throws <see cref="KernelImageRejectedException"/> naming the first thing a generated kernel never has.</summary>
     public static void Verify(byte[] image)
     {
@@ -257,43 +254,46 @@ internal static class KernelImageVerifier
     private static string? MemberProblem(MetadataReader reader, KernelSignatureNames names, MemberReference member)
     {
         if (member.Parent.Kind != HandleKind.TypeReference) return $"it references a member through a {member.Parent.Kind}";
-        var typeName = names.FullName((TypeReferenceHandle)member.Parent);
-        var name = reader.GetString(member.Name);
-        var type = ReferencedTypes[typeName];
-        var display = $"{typeName}.{name}";
+        var display = $"{names.FullName((TypeReferenceHandle)member.Parent)}.{reader.GetString(member.Name)}";
         if (member.GetKind() == MemberReferenceKind.Field)
         {
             var fieldType = member.DecodeFieldSignature(names, null);
-            var field = type == typeof(KernelFrame) ? type.GetField(name, BindingFlags.Public | BindingFlags.Instance) : null;
-            return field is not null && field.FieldType.FullName == fieldType ? null : $"it references the field '{display}' ({fieldType}), which is not a column of the frame";
+            return AllowedMembers.Value.Contains(FieldKey(display, fieldType)) ? null
+                : $"it references the field '{display}' ({fieldType}), which is not a column of the frame";
         }
         var signature = member.DecodeMethodSignature(names, null);
         if (signature.GenericParameterCount > 0) return $"it references the generic method '{display}'";
-        var allowed = IsAllowedMethodName(type, typeName, name, signature.Header.IsInstance) &&
-            Candidates(type, name, signature.Header.IsInstance).Any(m => Matches(m, signature));
-        return allowed ? null
+        return AllowedMembers.Value.Contains(MethodKey(signature.Header.IsInstance, display, signature.ParameterTypes, signature.ReturnType)) ? null
             : $"it references '{display}({string.Join(",", signature.ParameterTypes)})' (returns {signature.ReturnType}), which is not on the generated code's allow-list";
     }
 
-    private static bool IsAllowedMethodName(Type type, string typeName, string name, bool instance)
+    /// <summary>
+    /// Every member generated code may reference, with its signature, read by reflection once per
+    /// process: the frame's public fields; public static non-generic methods of
+    /// <see cref="FormulaFunctions"/>, <see cref="double"/> and <see cref="Math"/> (the
+    /// generator's vocabulary); string == and !=; and the constructors of the compiler's attributes.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> AllowedMembers = new(() =>
     {
-        if (AttributeTypes.Contains(typeName)) return name == ".ctor" && instance;
-        if (instance) return false;
-        if (type == typeof(string)) return name is "op_Equality" or "op_Inequality";
-        return type == typeof(FormulaFunctions) || type == typeof(double) || type == typeof(Math);
-    }
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in typeof(KernelFrame).GetFields(BindingFlags.Public | BindingFlags.Instance))
+            keys.Add(FieldKey($"{typeof(KernelFrame).FullName}.{field.Name}", field.FieldType.FullName!));
+        var statics = new[] { typeof(FormulaFunctions), typeof(double), typeof(Math) }
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Concat(new[] { "op_Equality", "op_Inequality" }.Select(n => typeof(string).GetMethod(n, [typeof(string), typeof(string)])!));
+        foreach (var method in statics.Where(m => !m.IsGenericMethodDefinition))
+            keys.Add(MethodKey(false, $"{method.DeclaringType!.FullName}.{method.Name}", ParameterTypes(method), method.ReturnType.FullName));
+        foreach (var constructor in CompilerAttributes.Select(a => ReferencedTypes[a.Type]).SelectMany(t => t.GetConstructors()))
+            keys.Add(MethodKey(true, $"{constructor.DeclaringType!.FullName}..ctor", ParameterTypes(constructor), "System.Void"));
+        return keys;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static IEnumerable<MethodBase> Candidates(Type type, string name, bool instance) => name == ".ctor"
-        ? type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
-        : type.GetMethods(BindingFlags.Public | (instance ? BindingFlags.Instance : BindingFlags.Static)).Where(m => m.Name == name && !m.IsGenericMethodDefinition);
+    private static IEnumerable<string?> ParameterTypes(MethodBase method) => method.GetParameters().Select(p => p.ParameterType.FullName);
 
-    private static bool Matches(MethodBase method, MethodSignature<string> signature)
-    {
-        var returns = method is MethodInfo info ? info.ReturnType.FullName : "System.Void";
-        var parameters = method.GetParameters();
-        return returns == signature.ReturnType && parameters.Length == signature.ParameterTypes.Length &&
-               parameters.Select(p => p.ParameterType.FullName).SequenceEqual(signature.ParameterTypes);
-    }
+    private static string FieldKey(string member, string type) => $"field {member} {type}";
+
+    private static string MethodKey(bool instance, string member, IEnumerable<string?> parameters, string? returns) =>
+        $"{(instance ? "instance" : "static")} {member}({string.Join(",", parameters)}) {returns}";
 
     /// <summary>True when <paramref name="name"/> is a public stage (which may call the private parts).</summary>
     internal static bool IsStage(string name) => Stages.Contains(name);
