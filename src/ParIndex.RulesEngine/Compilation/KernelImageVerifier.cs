@@ -101,6 +101,7 @@ internal static class KernelImageVerifier
         using var pe = new PEReader(new MemoryStream(image, writable: false), PEStreamOptions.PrefetchEntireImage);
         if (!pe.HasMetadata) return "it has no .NET metadata";
         var reader = pe.GetMetadataReader();
+        if (!reader.IsAssembly) return "it is a module without an assembly manifest";
         var names = new KernelSignatureNames(reader);
         return PeProblem(pe) ?? TableProblem(reader) ?? TypeProblem(reader, names) ?? MethodProblem(reader, names)
             ?? AttributeProblem(reader, names) ?? ReferenceProblem(reader, names) ?? KernelIlScanner.Problem(pe, reader, names);

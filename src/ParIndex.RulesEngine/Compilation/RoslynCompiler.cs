@@ -20,6 +20,9 @@ internal static class RoslynCompiler
     /// </summary>
     internal static readonly AsyncLocal<StrongBox<int>?> CompilationCounter = new();
 
+    /// <summary>For tests: when set, replaces the emitted image, to show that a fresh image is verified before it is loaded.</summary>
+    internal static readonly AsyncLocal<Func<byte[], byte[]>?> EmittedImageHook = new();
+
     /// <summary>Returns the emitted assembly image, or null after reporting diagnostics.</summary>
     public static byte[]? Compile(GeneratedSource source, string assemblyName, DiagnosticBag diagnostics, CancellationToken cancellation)
     {
@@ -50,7 +53,8 @@ internal static class RoslynCompiler
                 Report(error, source, diagnostics, new HashSet<string>(StringComparer.Ordinal));
             return null;
         }
-        return stream.ToArray();
+        var image = stream.ToArray();
+        return EmittedImageHook.Value is { } hook ? hook(image) : image;
     }
 
     private static void Report(Microsoft.CodeAnalysis.Diagnostic error, GeneratedSource source, DiagnosticBag diagnostics, HashSet<string> reported)

@@ -147,4 +147,32 @@ public sealed class KernelImageVerifierTests
         Assert.AreEqual(3.5, Score(rules, 7));
         StringAssert.Contains(rules.Diagnostics.Single(d => d.Code == DiagnosticCodes.CacheEntryRejected).Message, "contains the instruction localloc");
     }
+
+    [TestMethod]
+    public void A_fresh_image_that_fails_the_check_is_never_loaded_and_fails_the_load()
+    {
+        string source;
+        using (var genuine = RuleSetLoader.LoadJson(HalfOfX)) source = genuine.GeneratedSource;
+        var marker = Marker();
+        var hostile = Compile(WithMembers(source,
+            $"[System.Runtime.CompilerServices.ModuleInitializer] internal static void Init() {{ System.Environment.SetEnvironmentVariable(\"{marker}\", \"ran\"); }}"));
+        RoslynCompiler.EmittedImageHook.Value = _ => hostile;
+        RuleSetLoadResult result;
+        try
+        {
+            result = RuleSetLoader.TryLoadJson(HalfOfX, "fresh.json");
+        }
+        finally
+        {
+            RoslynCompiler.EmittedImageHook.Value = null;
+        }
+
+        Assert.IsNull(result.RuleSet);
+        Assert.IsNull(Environment.GetEnvironmentVariable(marker), "the image was loaded");
+        var error = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.KernelImageRejected);
+        Assert.AreEqual(DiagnosticSeverity.Error, error.Severity);
+        Assert.AreEqual("The kernel image was refused before loading: it has a module initializer (<Module> declares the method '.cctor'). " +
+            "This is a fault of the engine; please report it with the rule file.", error.Message);
+        Assert.AreEqual("fresh.json", error.Location.File);
+    }
 }
