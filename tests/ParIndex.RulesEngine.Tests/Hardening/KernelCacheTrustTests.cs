@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Diagnostics;
 using static ParIndex.RulesEngine.Tests.Hardening.CacheFixture;
@@ -111,6 +112,7 @@ public sealed class KernelCacheTrustTests
     [DataRow(0b111_111_111, "0777", DisplayName = "world-writable 0777")]
     [DataRow(0b111_111_000, "0770", DisplayName = "group-writable 0770")]
     [DataRow(0b111_101_011, "0753", DisplayName = "others may write 0753")]
+    [UnsupportedOSPlatform("windows")] // skipped there: Unix permissions
     public void A_cache_folder_others_can_write_is_not_used(int mode, string octal)
     {
         SkipOnWindows();
@@ -147,6 +149,7 @@ public sealed class KernelCacheTrustTests
     }
 
     [TestMethod]
+    [UnsupportedOSPlatform("windows")] // skipped there: Unix permissions
     public void A_missing_cache_folder_is_created_for_the_owner_only()
     {
         SkipOnWindows();
@@ -158,6 +161,7 @@ public sealed class KernelCacheTrustTests
     }
 
     [TestMethod]
+    [UnsupportedOSPlatform("windows")] // skipped there: Unix permissions
     public void A_key_file_others_can_read_is_refused()
     {
         SkipOnWindows();
@@ -178,6 +182,7 @@ public sealed class KernelCacheTrustTests
     }
 
     [TestMethod]
+    [UnsupportedOSPlatform("windows")] // skipped there: Unix permissions
     public void A_key_file_owned_by_another_user_is_refused()
     {
         SkipOnWindows();
@@ -216,6 +221,7 @@ public sealed class KernelCacheTrustTests
     }
 
     [TestMethod]
+    [UnsupportedOSPlatform("windows")] // skipped there: Unix permissions
     public void A_missing_key_file_is_created_with_32_random_bytes_for_the_owner_only()
     {
         SkipOnWindows();
