@@ -231,7 +231,7 @@ public static class Cli
 
     internal static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
-        var rules = RuleSetLoader.LoadFile(line.Positional[0], new RuleSetLoadOptions { CacheDirectory = CompileCache.Directory(line) });
+        var rules = RuleSetLoader.LoadFile(line.Positional[0], CompileCache.LoadOptions(line));
         foreach (var warning in rules.Diagnostics) Say(error, warning);
         return rules;
     }

@@ -1,14 +1,26 @@
+using ParIndex.RulesEngine;
+
 namespace ParIndex.Cli;
 
 /// <summary>
 /// Where the command line keeps compiled rule sets, so that a second run of the same rule file
 /// starts without compiling: --cache-dir, else $PARINDEX_CACHE_DIR, else $XDG_CACHE_HOME/parindex,
-/// else ~/.cache/parindex. --no-cache turns it off.
+/// else ~/.cache/parindex. --no-cache turns it off. Entries are authenticated with the user's
+/// cache key: $PARINDEX_CACHE_KEY names its file, else the library's default
+/// (~/.local/share/parindex/cache.key, created with mode 0600). A folder others can write, or an
+/// unsafe key file, is not used: the library's warning is printed and the rules are compiled.
 /// </summary>
 public static class CompileCache
 {
     /// <summary>The options every rule-loading command accepts for the cache.</summary>
     public static readonly string[] Options = ["cache-dir", "no-cache"];
+
+    /// <summary>The load options for this command line: the cache folder and key file.</summary>
+    public static RuleSetLoadOptions LoadOptions(CommandLine line) => new()
+    {
+        CacheDirectory = Directory(line),
+        CacheKeyFile = Environment.GetEnvironmentVariable("PARINDEX_CACHE_KEY") is { Length: > 0 } keyFile ? keyFile : null,
+    };
 
     /// <summary>The cache folder for this command line, or null when caching is off.</summary>
     public static string? Directory(CommandLine line)

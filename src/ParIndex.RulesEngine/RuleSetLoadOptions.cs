@@ -36,8 +36,29 @@ public sealed record RuleSetLoadOptions
 
     /// <summary>
     /// A folder where compiled rule sets are kept between process starts (null, the default, keeps
-    /// nothing). An entry is keyed by the generated code and the engine build, and verified by a
-    /// SHA-256 checksum; a stale or damaged entry is rebuilt.
+    /// nothing). Created with mode 0700; on Unix a folder that others can write, or that the
+    /// current user does not own, is not used (warning PAR0503). An entry is keyed by the generated
+    /// code and the engine build, authenticated with HMAC-SHA256 under the user's secret key
+    /// (<see cref="CacheKey"/>, <see cref="CacheKeyFile"/>), and its metadata is verified against
+    /// what the generator emits before it is loaded; an entry that fails any check is deleted
+    /// and the rule set compiled again (warning PAR0505). See docs/security.md.
     /// </summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// The secret that authenticates cache entries, at least 32 bytes (for example from a secret
+    /// store). When null, the key is read from <see cref="CacheKeyFile"/>. Never store it in
+    /// <see cref="CacheDirectory"/>.
+    /// </summary>
+    public byte[]? CacheKey { get; init; }
+
+    /// <summary>
+    /// The file holding the cache's secret key when <see cref="CacheKey"/> is null. Null (the
+    /// default) means <c>parindex/cache.key</c> in the user's local application data folder
+    /// (<c>~/.local/share/parindex/cache.key</c> on Linux). A missing file is created with 32
+    /// random bytes and mode 0600; on Unix a key file that group or others can access, that the
+    /// current user does not own, or that lies inside the cache folder is refused and the cache
+    /// not used (warning PAR0504).
+    /// </summary>
+    public string? CacheKeyFile { get; init; }
 }

@@ -107,29 +107,34 @@ public static class RuleSetLoader
         }
     }
 
-    /// <summary>Loads the kernel from the disk cache when possible, else compiles (and caches) it.</summary>
+    /// <summary>
+    /// Loads the kernel from the disk cache when possible, else compiles (and caches) it. A cache
+    /// entry is used only from a folder only this user can write, authenticated under the user's
+    /// secret, and verified like a fresh image; anything else is deleted and compiled again.
+    /// </summary>
     private static (CompiledKernel? Kernel, bool FromCache) LoadKernel(BoundRuleSet bound, GeneratedSource source, RuleSetLoadOptions options, DiagnosticBag diagnostics, LoadBudget budget)
     {
-        var directory = options.CacheDirectory;
-        var key = directory is null ? null : KernelCache.Key(source.Text);
-        if (directory is not null && KernelCache.TryRead(directory, key!) is { } cached)
-        {
-            try
-            {
-                return (CompiledKernel.Load(cached, bound.Definition.Id), true);
-            }
-            catch (Exception ex) when (ex is BadImageFormatException or TypeLoadException or MissingMethodException or ArgumentException)
-            {
-                KernelCache.Discard(KernelCache.PathOf(directory, key!)); // stale or damaged: rebuild below
-            }
-        }
+        var cache = KernelCacheFolder.Open(options, diagnostics);
+        var key = cache is null ? null : KernelCache.Key(source.Text);
+        if (cache?.TryLoad(key!, bound.Definition.Id, diagnostics) is { } cached) return (cached, true);
+
         budget.Enter("compiling");
         var image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
         if (image is null) return (null, false);
-        if (directory is not null && !KernelCache.TryWrite(directory, key!, image))
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CompilationFailed,
-                $"The compiled rule set could not be written to the cache directory '{directory}'; the next start compiles again.", SourceLocation.None));
-        return (CompiledKernel.Load(image, bound.Definition.Id), false);
+        CompiledKernel kernel;
+        try
+        {
+            kernel = CompiledKernel.Load(image, bound.Definition.Id);
+        }
+        catch (KernelImageRejectedException ex)
+        {
+            // Roslyn emitted something the generator never asks for: an engine fault, never loaded.
+            diagnostics.Error(DiagnosticCodes.KernelImageRejected, $"{ex.Message} This is a fault of the engine; please report it with the rule file.",
+                new SourceLocation(bound.Definition.SourceFile, null, 0, 0));
+            return (null, false);
+        }
+        cache?.Store(key!, image, diagnostics);
+        return (kernel, false);
     }
 
     /// <summary>Runs every check, including compilation, and returns all diagnostics; nothing stays loaded.</summary>

@@ -31,13 +31,28 @@ internal sealed class CompiledKernel : IDisposable
     /// <summary>The emitted assembly, kept so callers can cache it on disk.</summary>
     public byte[] Image { get; }
 
+    /// <summary>
+    /// Verifies the image's metadata (<see cref="KernelImageVerifier"/>; throws
+    /// <see cref="KernelImageRejectedException"/> before anything is loaded), then loads it into a
+    /// new collectible context. Fresh and cached images alike pass here. A context whose load
+    /// fails is unloaded again.
+    /// </summary>
     public static CompiledKernel Load(byte[] image, string name)
     {
+        KernelImageVerifier.Verify(image);
         var context = new AssemblyLoadContext($"ParIndex.RuleSet:{name}", isCollectible: true);
-        using var stream = new MemoryStream(image, writable: false);
-        var assembly = context.LoadFromStream(stream);
-        var type = assembly.GetType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}", throwOnError: true)!;
-        return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeTotals"), Stage(type, "ComputeEligibility"), image);
+        try
+        {
+            using var stream = new MemoryStream(image, writable: false);
+            var assembly = context.LoadFromStream(stream);
+            var type = assembly.GetType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}", throwOnError: true)!;
+            return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeTotals"), Stage(type, "ComputeEligibility"), image);
+        }
+        catch
+        {
+            context.Unload();
+            throw;
+        }
     }
 
     private static KernelStage Stage(Type type, string name) =>

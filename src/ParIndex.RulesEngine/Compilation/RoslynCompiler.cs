@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ParIndex.RulesEngine.Diagnostics;
@@ -13,9 +14,19 @@ internal static class RoslynCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
+    /// <summary>
+    /// For tests: when set, counts the compilations started in this logical flow (a load thread
+    /// inherits it), so a test can tell a cache hit from a compile without trusting the loader's flag.
+    /// </summary>
+    internal static readonly AsyncLocal<StrongBox<int>?> CompilationCounter = new();
+
+    /// <summary>For tests: when set, replaces the emitted image, to show that a fresh image is verified before it is loaded.</summary>
+    internal static readonly AsyncLocal<Func<byte[], byte[]>?> EmittedImageHook = new();
+
     /// <summary>Returns the emitted assembly image, or null after reporting diagnostics.</summary>
     public static byte[]? Compile(GeneratedSource source, string assemblyName, DiagnosticBag diagnostics, CancellationToken cancellation)
     {
+        if (CompilationCounter.Value is { } counter) Interlocked.Increment(ref counter.Value);
         var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellation);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
@@ -42,7 +53,8 @@ internal static class RoslynCompiler
                 Report(error, source, diagnostics, new HashSet<string>(StringComparer.Ordinal));
             return null;
         }
-        return stream.ToArray();
+        var image = stream.ToArray();
+        return EmittedImageHook.Value is { } hook ? hook(image) : image;
     }
 
     private static void Report(Microsoft.CodeAnalysis.Diagnostic error, GeneratedSource source, DiagnosticBag diagnostics, HashSet<string> reported)

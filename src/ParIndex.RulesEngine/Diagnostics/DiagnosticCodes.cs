@@ -51,6 +51,16 @@ public static class DiagnosticCodes
     public const string SandboxViolation = "PAR0501";
     /// <summary>The generated code failed to compile for a reason not tied to one formula.</summary>
     public const string CompilationFailed = "PAR0502";
+    /// <summary>The kernel cache folder is not used: others can write it, or it is not the user's (warning).</summary>
+    public const string CacheFolderRefused = "PAR0503";
+    /// <summary>The kernel cache is not used: its secret key is missing, too short, or readable by others (warning).</summary>
+    public const string CacheKeyRefused = "PAR0504";
+    /// <summary>A kernel cache entry failed authentication, verification or loading; it was deleted and the rule set compiled (warning).</summary>
+    public const string CacheEntryRejected = "PAR0505";
+    /// <summary>A freshly compiled kernel does not have the metadata the generator emits (an engine fault; the rule set does not load).</summary>
+    public const string KernelImageRejected = "PAR0506";
+    /// <summary>A compiled kernel could not be written to the cache folder (info).</summary>
+    public const string CacheWriteFailed = "PAR0507";
     /// <summary>A data file could not be read or lacks a required column.</summary>
     public const string DataFile = "PAR0601";
     /// <summary>A data column is not an input of the rule set.</summary>

@@ -1,0 +1,110 @@
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Compilation;
+
+/// <summary>
+/// One load's use of the disk cache: a folder only the current user can write (created 0700),
+/// and the secret that authenticates its entries. When either cannot be trusted the cache is not
+/// used for this load, with one warning saying why, and the rule set is compiled normally.
+/// Every image read is authenticated, then verified and loaded by <see cref="CompiledKernel.Load"/>;
+/// any failure on the way deletes the entry and the caller compiles.
+/// </summary>
+internal sealed class KernelCacheFolder
+{
+    private readonly byte[] _secret;
+
+    private KernelCacheFolder(string directory, byte[] secret)
+    {
+        Directory = directory;
+        _secret = secret;
+    }
+
+    /// <summary>The cache folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>The cache of <see cref="RuleSetLoadOptions.CacheDirectory"/>, or null when it is unset or refused (with a warning).</summary>
+    public static KernelCacheFolder? Open(RuleSetLoadOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.CacheDirectory is not { Length: > 0 } directory) return null;
+        if (FolderProblem(directory) is { } folderProblem)
+        {
+            diagnostics.Warning(DiagnosticCodes.CacheFolderRefused,
+                $"The cache folder '{directory}' is not used: {folderProblem}. The rule set is compiled without the cache.", At(directory));
+            return null;
+        }
+        var (secret, keyProblem) = KernelCacheSecret.Resolve(options, directory);
+        if (secret is null)
+        {
+            diagnostics.Warning(DiagnosticCodes.CacheKeyRefused,
+                $"The cache folder '{directory}' is not used: {keyProblem}. The rule set is compiled without the cache.", At(directory));
+            return null;
+        }
+        return new KernelCacheFolder(directory, secret);
+    }
+
+    /// <summary>The cached kernel for <paramref name="key"/>, or null (absent, or refused and deleted with a warning).</summary>
+    public CompiledKernel? TryLoad(string key, string ruleSetId, DiagnosticBag diagnostics)
+    {
+        string? problem;
+        try
+        {
+            var (image, readProblem) = KernelCache.TryRead(Directory, key, _secret);
+            if (image is not null) return CompiledKernel.Load(image, ruleSetId);
+            problem = readProblem;
+        }
+        catch (KernelImageRejectedException ex)
+        {
+            problem = $"its image is not one the generator emits ({ex.Reason})";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else goes wrong reading, verifying or loading an entry, it is not used.
+            problem = $"it could not be loaded ({ex.GetType().Name}: {ex.Message})";
+        }
+        if (problem is null) return null;
+        var path = KernelCache.PathOf(Directory, key);
+        KernelCache.Discard(path);
+        diagnostics.Warning(DiagnosticCodes.CacheEntryRejected,
+            $"The cached kernel '{path}' was refused and deleted: {problem}. The rule set was compiled again.", At(path));
+        return null;
+    }
+
+    /// <summary>Stores a freshly compiled (and verified) image; an info diagnostic when the folder cannot take it.</summary>
+    public void Store(string key, byte[] image, DiagnosticBag diagnostics)
+    {
+        if (!KernelCache.TryWrite(Directory, key, image, _secret))
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CacheWriteFailed,
+                $"The compiled rule set could not be written to the cache folder '{Directory}'; the next start compiles again.", At(Directory)));
+    }
+
+    /// <summary>Cache diagnostics point at the folder or entry concerned (the CLI prints it first).</summary>
+    private static SourceLocation At(string path) => new(path, null, 0, 0);
+
+    /// <summary>
+    /// Why the folder cannot hold trusted entries, or null. Created with mode 0700 when absent. On
+    /// Unix it must be a folder owned by the current user with no group or other write bit;
+    /// on Windows its ACL is left to the host.
+    /// </summary>
+    private static string? FolderProblem(string directory)
+    {
+        try
+        {
+            if (File.Exists(directory)) return "it is a file";
+            if (OperatingSystem.IsWindows())
+            {
+                System.IO.Directory.CreateDirectory(directory);
+                return null;
+            }
+            if (!System.IO.Directory.Exists(directory)) System.IO.Directory.CreateDirectory(directory, UnixFileSecurity.OwnerOnlyFolder);
+            var status = UnixFileSecurity.OfPath(directory);
+            if (!status.OwnedByCurrentUser) return "it is not owned by the current user";
+            if ((status.Mode & UnixFileSecurity.WritableByOthers) != 0)
+                return $"it has mode {UnixFileSecurity.Octal(status.Mode)}, so other users can write kernels into it; make it 0700 (chmod 700)";
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"it cannot be created or examined ({ex.Message})";
+        }
+    }
+}
