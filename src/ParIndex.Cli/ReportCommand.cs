@@ -10,7 +10,7 @@ namespace ParIndex.Cli;
 public static class ReportCommand
 {
     /// <summary>Options of the report command (besides the compile-cache options).</summary>
-    public static readonly string[] Options = ["previous", "out", "culture", "title", "subtitle", "agency"];
+    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency"];
 
     /// <summary>Scores the data and writes the HTML report; returns the exit code.</summary>
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
@@ -36,7 +36,7 @@ public static class ReportCommand
             error.WriteLine($"{outPath}: report of {report.Agencies.Count} agencies ({report.RowErrors.Count} row(s) not scored).");
         }
         else HtmlReportWriter.Write(report, output, options);
-        foreach (var rejected in report.RowErrors) error.WriteLine(rejected);
-        return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+        Cli.WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
+        return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 }
