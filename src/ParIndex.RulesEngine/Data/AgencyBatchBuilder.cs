@@ -109,9 +109,9 @@ public sealed class AgencyBatchBuilder
             foreach (var key in keys)
                 if (!_knownKeys.Contains(key)) _unknown.Note(key, locate(key));
         var errors = new List<RowError>();
-        if (readerErrors is not null)
-            foreach (var e in readerErrors) errors.Add(e with { Row = _rowNumber });
         var id = AgencyIdRegistry.Normalize(agencyId);
+        if (readerErrors is not null)
+            foreach (var e in readerErrors) errors.Add(e with { Row = _rowNumber, AgencyId = e.AgencyId ?? (id is { Length: > 0 } ? InputChecks.Shorten(id) : null) });
         if (string.IsNullOrEmpty(id))
             errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_ruleSet.Definition.Agency.IdColumn}').", locate));
         else if (id.Length <= InputChecks.MaxCellLength && _seenIds.Problem(id) is { } duplicate)

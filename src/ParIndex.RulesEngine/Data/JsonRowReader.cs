@@ -71,7 +71,7 @@ internal sealed class JsonRowReader
     /// <summary>The next item, or null after the last.</summary>
     public JsonRow? Next()
     {
-        if (!ReadToken()) throw new JsonReaderException($"The file ends inside the agencies array (line {_json.LineNumber}, column {_json.LinePosition}).");
+        if (!ReadToken()) throw Ended("the agencies array");
         if (_json.TokenType == JsonToken.EndArray) return null;
         _index++;
         var path = $"{_prefix}[{_index}]";
@@ -93,7 +93,7 @@ internal sealed class JsonRowReader
             if (item.ContainsKey(name)) (duplicates ??= new()).Add((name, at));
             else item.Add(name, value);
         }
-        if (_json.TokenType != JsonToken.EndObject) throw new JsonReaderException($"Unexpected end of the object at {path} (line {_json.LineNumber}, column {_json.LinePosition}).");
+        if (_json.TokenType != JsonToken.EndObject) throw Ended($"the object at {path}");
         return new JsonRow(_index, path, item, location, (IReadOnlyList<(string, SourceLocation)>?)duplicates ?? []);
     }
 
@@ -138,6 +138,9 @@ internal sealed class JsonRowReader
             if (_json.TokenType != JsonToken.Comment) return true;
         return false;
     }
+
+    private JsonReaderException Ended(string inside) =>
+        new($"The file ends inside {inside} (line {_json.LineNumber}, column {_json.LinePosition}).", _json.Path, _json.LineNumber, _json.LinePosition, null);
 
     private SourceLocation Here() => new(_source, null, _json.LineNumber, _json.LinePosition);
 
