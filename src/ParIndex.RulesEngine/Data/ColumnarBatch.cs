@@ -170,8 +170,9 @@ public static class ColumnarBatch
     private static void ReportUnknownColumns(CompiledRuleSet ruleSet, IReadOnlyDictionary<string, Array> columns, List<Diagnostic> diagnostics)
     {
         var known = ruleSet.Bound.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in columns.Keys.Where(n => !known.Contains(n)))
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownColumn, $"The column '{name}' is not an input of rule set '{ruleSet.Definition.Id}'; it is ignored.{NameSuggester.Hint(name, known)}", SourceLocation.None));
+        var unknown = new UnknownFields(ruleSet.Definition.Id, known.ToList());
+        foreach (var name in columns.Keys.Where(n => !known.Contains(n))) unknown.Note(name, SourceLocation.None);
+        diagnostics.AddRange(unknown.Flush());
     }
 
     private static double[] Filled(int rows, double value)

@@ -111,6 +111,8 @@ public sealed partial class ScoreReport
         agencyId = AgencyIdRegistry.Normalize(agencyId) ?? agencyId;
         if (_rowById.Value.TryGetValue(agencyId, out var row) && _scored[row]) return row;
         var rejected = RowErrors.FirstOrDefault(e => e.AgencyId == agencyId);
+        if (rejected is null && RowErrorLog.Rejected.FirstOrDefault(r => r.AgencyId == agencyId) is { AgencyId: not null } lost)
+            throw new KeyNotFoundException($"Agency '{agencyId}' was not scored: its row {lost.Row} was rejected ({lost.Code}; the message is beyond the row errors kept in full).");
         throw new KeyNotFoundException(rejected is not null
             ? $"Agency '{agencyId}' was not scored: {rejected.Message}"
             : $"No agency '{agencyId}' in the scored data.{NameSuggester.Hint(agencyId, _batch.AgencyIds)}");

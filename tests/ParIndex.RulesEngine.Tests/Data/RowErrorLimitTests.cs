@@ -44,6 +44,9 @@ public sealed class RowErrorLimitTests
 
         var report = Basic.Score(batch);
         Assert.AreEqual((100, 5000, 3), (report.RowErrors.Count, report.RowErrorLog.Rejected.Count, report.Agencies.Count));
+        // An agency whose error is beyond the kept ones is still known as rejected.
+        var notScored = Assert.ThrowsExactly<KeyNotFoundException>(() => report.Explain("X4999", "1"));
+        Assert.AreEqual("Agency 'X4999' was not scored: its row 5000 was rejected (PAR0604; the message is beyond the row errors kept in full).", notScored.Message);
     }
 
     [TestMethod]
