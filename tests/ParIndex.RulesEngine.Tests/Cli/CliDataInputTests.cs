@@ -77,4 +77,16 @@ public sealed class CliDataInputTests
         Assert.AreEqual(500, lines.Count(l => l.Contains(": rejected PAR0604: row ", StringComparison.Ordinal)));
         Assert.IsTrue(lines.Any(l => l.EndsWith("(1501): rejected PAR0604: row 1500, agency 'X1499'", StringComparison.Ordinal)));
     }
+
+    [TestMethod]
+    public void A_data_file_that_cannot_be_read_exits_3_naming_it()
+    {
+        using var workspace = new CliWorkspace();
+        var rules = workspace.Write("rules.json", CliWorkspace.Rules);
+        var folder = Directory.CreateDirectory(workspace.PathOf("data.csv")).FullName;
+        var result = CliWorkspace.Run("score", rules, folder, "--no-cache");
+        Assert.AreEqual(3, result.ExitCode, result.ToString());
+        Assert.StartsWith($"error: {folder}: the data file cannot be read (", result.ErrorLines.Single());
+        Assert.AreEqual("", result.Out);
+    }
 }

@@ -83,4 +83,21 @@ public sealed class CsvQuoteTests
         Assert.AreEqual("Line 2: a character ('x') follows the closing quote of field 1; a quoted field must end at a delimiter or the line end; the row is not scored.", error.Message);
         CollectionAssert.AreEqual(new[] { "B" }, batch.AgencyIds.ToArray());
     }
+
+    [TestMethod]
+    public void A_quote_open_for_more_than_the_record_limit_ends_its_range_there_and_every_later_line_is_read()
+    {
+        // 30,000 lines of about 50 characters after the open quote: the 1,048,576-character
+        // limit is passed after about 21,000 of them; the range ends there, and every one of the
+        // 30,000 lines is still read as a row of its own.
+        var rows = Enumerable.Range(0, 20_000).Select(i => $"R{i},Sở có tên khá dài để vượt giới hạn,50,true,so,1");
+        var lines = new List<string> { Header, "A,\"Sở A,50,true,so,1" };
+        lines.AddRange(rows);
+        lines.AddRange(Enumerable.Range(0, 10_000).Select(i => $"S{i},Sở có tên khá dài để vượt giới hạn,50,true,so,1"));
+        var batch = Read(string.Join("\n", lines) + "\n");
+        Assert.AreEqual(30_000, batch.Count, "every line after the bad one is a row");
+        var error = batch.RowErrors.Single();
+        Assert.AreEqual((DiagnosticCodes.BadQuote, "A", 2), (error.Code, error.AgencyId, error.Location.Line));
+        StringAssert.Matches(error.Message, new System.Text.RegularExpressions.Regex(@"^Lines 2–\d+: the quoted field opened in field 2 is still open after 1,048,576 characters \(line \d+\)\."));
+    }
 }

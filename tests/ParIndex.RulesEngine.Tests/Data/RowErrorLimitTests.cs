@@ -118,4 +118,14 @@ public sealed class RowErrorLimitTests
         Assert.AreEqual("The data has 50 fields that are not inputs of rule set 'data-test'; they are ignored: 'u0', 'u1', 'u2', 'u3', 'u4' and 45 more.",
             batch.Diagnostics.Single().Message);
     }
+
+    [TestMethod]
+    public void Many_unknown_columns_of_a_columnar_batch_give_one_warning()
+    {
+        var columns = new Dictionary<string, Array> { ["score"] = new[] { 5d }, ["reported"] = new[] { true }, ["kind"] = new string?[] { "so" } };
+        for (var i = 0; i < 8; i++) columns[$"x{i}"] = new[] { 1d };
+        var batch = ColumnarBatch.Create(Basic, ["A"], columns);
+        var warning = batch.Diagnostics.Single(d => d.Code == DiagnosticCodes.UnknownColumn);
+        Assert.AreEqual("The data has 8 fields that are not inputs of rule set 'data-test'; they are ignored: 'x0', 'x1', 'x2', 'x3', 'x4' and 3 more.", warning.Message);
+    }
 }
