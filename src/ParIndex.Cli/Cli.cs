@@ -15,13 +15,14 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--stream] [--detail] [--no-csv-escape]
-          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--out <file>]
-          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>] [--out <file>]
-          parindex report <rules.json> <data> [--previous <results>] [--out report.html] [--culture <name>] [--title <text>] [--subtitle <text>] [--agency <id>]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream] [--detail] [--no-csv-escape]
+          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
+          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>] [--thousands] [--out <file>]
+          parindex report <rules.json> <data> [--previous <results>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>]
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
         --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
         --no-cache   compile the rule set without reading or writing the cache
         --stream     score a CSV of any size with bounded memory (CSV output, totals and ranks only)
@@ -34,7 +35,7 @@ public static class Cli
         or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape", "thousands" };
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -150,7 +151,7 @@ public static class Cli
 
     private static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["previous", "format", "out", "culture", "detail", "stream", "no-csv-escape"]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-csv-escape"]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
@@ -178,22 +179,50 @@ public static class Cli
                 if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
         }
         target.Commit();
-        foreach (var rejected in report.RowErrors) Say(error, rejected);
-        return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+        WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
+        return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Prints the row errors kept in full, then (when there were more) the PAR0614 count by code
+    /// and field and one short line per rejected row not shown above, so that no rejected agency
+    /// goes unnamed however many there are.
+    /// </summary>
+    internal static void WriteRowErrors(RowErrorLog log, string source, TextWriter error, bool keptAlreadyWritten = false)
+    {
+        if (!keptAlreadyWritten)
+            foreach (var rejected in log.Errors) Say(error, rejected);
+        if (log.OmittedSummary(source) is not { } summary) return;
+        error.WriteLine(summary);
+        var shown = log.Errors.Select(e => e.Row).ToHashSet();
+        foreach (var row in log.Rejected)
+            if (!shown.Contains(row.Row))
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}({row.Line}): rejected {row.Code}: row {row.Row}, agency '{row.AgencyId ?? "?"}'"));
     }
 
     /// <summary>score --stream: bounded memory for files of any size; CSV output without per-criterion columns.</summary>
     private static int Stream(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, CsvResultOptions csv, CommandOutput target, TextWriter error)
     {
         if (format != "csv") throw new UsageException("--stream writes CSV; use --format csv or leave --format out.");
-        var summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], target.Writer, new StreamingOptions
+        StreamingSummary summary;
+        try
         {
-            Culture = Culture(line.Option("culture")),
-            Previous = previous,
-            Csv = csv,
-            OnRowError = rejected => Say(error, rejected),
-            OnDiagnostic = diagnostic => Say(error, diagnostic),
-        });
+            summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], target.Writer, new StreamingOptions
+            {
+                Culture = Culture(line.Option("culture")),
+                AllowThousands = line.Has("thousands"),
+                Previous = previous,
+                Csv = csv,
+                OnRowError = rejected => Say(error, rejected),
+                OnDiagnostic = diagnostic => { if (diagnostic.Code != DiagnosticCodes.RowErrorsOmitted) Say(error, diagnostic); },
+            });
+        }
+        catch (DataFileErrorException)
+        {
+            // The file-level errors were printed through OnDiagnostic; nothing was written.
+            return ExitCodes.InvalidData;
+        }
+        WriteRowErrors(summary.RowErrorLog, line.Positional[1], error, keptAlreadyWritten: true);
         error.WriteLine($"{summary.Rows} rows read, {summary.Scored} scored, {summary.Rejected} rejected, {summary.Groups} group(s).");
         if (summary.Rows == 0) return ExitCodes.InvalidData;
         target.Commit();
@@ -202,7 +231,7 @@ public static class Cli
 
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["agency", "criterion", "culture", "out"]);
+        Expect(line, 2, ["agency", "criterion", "culture", "thousands", "out"]);
         var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
@@ -218,7 +247,7 @@ public static class Cli
 
     private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["agency", "culture", "out"]);
+        Expect(line, 2, ["agency", "culture", "thousands", "out"]);
         var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
@@ -236,16 +265,17 @@ public static class Cli
         return rules;
     }
 
-    /// <summary>Reads and scores the data file; false when the file could not be used at all.</summary>
+    /// <summary>Reads and scores the data file; false (and no report) when the file has file-level errors.</summary>
     internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
     {
         var path = line.Positional[1];
-        var culture = Culture(line.Option("culture"));
-        var batch = Terminal.ReadData(rules, path, culture);
+        var options = new DataReadOptions { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
+        var batch = Terminal.ReadData(rules, path, options);
         foreach (var diagnostic in batch.Diagnostics) Say(error, diagnostic);
+        // File-level errors (truncated, repeated column, malformed JSON…) stop the run: exit 3, nothing written.
+        if (batch.HasFileErrors) return (null!, false);
         var report = Terminal.Score(rules, batch, new ScoringOptions { Previous = previous });
-        var unusable = batch.Count == 0 && batch.Diagnostics.Any(d => d.IsError);
-        return (report, !unusable);
+        return (report, true);
     }
 
     private static CultureInfo Culture(string? name)

@@ -10,7 +10,7 @@ namespace ParIndex.Cli;
 public static class ReportCommand
 {
     /// <summary>Options of the report command (besides the compile-cache options).</summary>
-    public static readonly string[] Options = ["previous", "out", "culture", "title", "subtitle", "agency"];
+    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency"];
 
     /// <summary>Scores the data and writes the HTML report; returns the exit code.</summary>
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
@@ -33,8 +33,8 @@ public static class ReportCommand
         HtmlReportWriter.Write(report, target.Writer, options);
         target.Commit();
         if (target.ToFile)
-            Cli.Say(error, $"{line.Option("out")}: report of {report.Agencies.Count} agencies ({report.RowErrors.Count} row(s) not scored).");
-        foreach (var rejected in report.RowErrors) Cli.Say(error, rejected);
-        return report.RowErrors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+            Cli.Say(error, $"{line.Option("out")}: report of {report.Agencies.Count} agencies ({report.RowErrorLog.Rejected.Count} row(s) not scored).");
+        Cli.WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
+        return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 }

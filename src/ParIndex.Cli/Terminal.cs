@@ -51,25 +51,26 @@ public static class Terminal
     }
 
     /// <summary>Reads a CSV or JSON data file, with a progress bar when the terminal is interactive and the file large.</summary>
-    internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, CultureInfo culture)
+    internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, DataReadOptions options)
     {
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         if (Current is not { } console || !console.Profile.Capabilities.Interactive || !IsLarge(path))
-            return json ? JsonAgencyReader.ReadFile(rules, path, culture) : CsvAgencyReader.ReadFile(rules, path, culture);
+            return json ? JsonAgencyReader.ReadFile(rules, path, options) : CsvAgencyReader.ReadFile(rules, path, options);
 
         AgencyBatch? batch = null;
         Progress(console).Start(context =>
         {
             var task = context.AddTask(Description("Đọc dữ liệu", 0, 0), maxValue: 100);
             var clock = Stopwatch.StartNew();
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var counting = new CountingStream(file, (bytes, lines) =>
+            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var length = file.Length;
+            var counting = new CountingStream(file, (bytes, lines) =>
             {
-                task.Value = file.Length == 0 ? 100 : 100.0 * bytes / file.Length;
+                task.Value = length == 0 ? 100 : 100.0 * bytes / length;
                 task.Description = Description("Đọc dữ liệu", Math.Max(0, lines - 1), clock.Elapsed.TotalSeconds);
             });
-            using var reader = new StreamReader(counting, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            batch = json ? JsonAgencyReader.Read(rules, reader, culture, path) : CsvAgencyReader.Read(rules, reader, culture, path);
+            // The readers own and dispose the stream; they check the encoding as ReadFile does.
+            batch = json ? JsonAgencyReader.ReadStream(rules, counting, options, path) : CsvAgencyReader.ReadStream(rules, counting, options, path);
             task.Value = 100;
             task.Description = Description("Đọc dữ liệu", batch.Count + batch.RowErrors.Count, clock.Elapsed.TotalSeconds);
         });
@@ -133,6 +134,12 @@ public static class Terminal
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
 
         public override int Read(Span<byte> buffer)
         {

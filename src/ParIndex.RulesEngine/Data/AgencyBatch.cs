@@ -12,7 +12,7 @@ namespace ParIndex.RulesEngine.Data;
 public sealed class AgencyBatch
 {
     internal AgencyBatch(string ruleSetKey, string[] ids, int[] rowNumbers, string?[] names, double[][] numbers, bool[][] bools, string?[][] texts,
-        bool[][] missing, IReadOnlyList<RowError> rowErrors, IReadOnlyList<Diagnostic> diagnostics, string? source)
+        bool[][] missing, RowErrorLog rowErrors, IReadOnlyList<Diagnostic> diagnostics, string? source)
     {
         RuleSetKey = ruleSetKey;
         AgencyIds = ids;
@@ -22,7 +22,7 @@ public sealed class AgencyBatch
         Bools = bools;
         Texts = texts;
         Missing = missing;
-        RowErrors = rowErrors;
+        RowErrorLog = rowErrors;
         Diagnostics = diagnostics;
         Source = source;
     }
@@ -36,11 +36,32 @@ public sealed class AgencyBatch
     /// <summary>Agency names (null where the data had none).</summary>
     public IReadOnlyList<string?> AgencyNames { get; }
 
-    /// <summary>Rows that were rejected, with the reason.</summary>
-    public IReadOnlyList<RowError> RowErrors { get; }
+    /// <summary>
+    /// Why rows were rejected: the first <see cref="DataReadOptions.MaxRowErrors"/> errors in full
+    /// (default 1,000). <see cref="RowErrorLog"/> has the exact count, counts by code and field,
+    /// and every rejected row.
+    /// </summary>
+    public IReadOnlyList<RowError> RowErrors => RowErrorLog.Errors;
 
-    /// <summary>File-level findings (unknown or missing columns, unreadable file).</summary>
+    /// <summary>Every rejected row (compactly), the errors kept in full, and counts of all errors.</summary>
+    public RowErrorLog RowErrorLog { get; }
+
+    /// <summary>Number of rows rejected while reading (exact, whatever the cap on kept errors).</summary>
+    public int RejectedCount => RowErrorLog.Rejected.Count;
+
+    /// <summary>
+    /// File-level findings (unknown or missing columns, a truncated file, a repeated header
+    /// column, malformed JSON…). Any error among them means the file as a whole cannot be
+    /// trusted: see <see cref="HasFileErrors"/>.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// True when <see cref="Diagnostics"/> holds an error: the batch may miss rows or hold rows
+    /// read wrongly. <see cref="CompiledRuleSet.Score"/> then throws <see cref="DataFileErrorException"/>
+    /// unless <see cref="Evaluation.ScoringOptions.AllowFileErrors"/> is set; the CLI exits with 3.
+    /// </summary>
+    public bool HasFileErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The file the data came from, if any.</summary>
     public string? Source { get; }

@@ -14,6 +14,7 @@ public sealed class AgencyBatchBuilder
 {
     private readonly CompiledRuleSet _ruleSet;
     private readonly IReadOnlyList<BoundInput> _inputs;
+    private readonly DataReadOptions _options;
     private readonly CultureInfo _culture;
     private readonly string? _source;
     private readonly List<string> _ids = new();
@@ -23,10 +24,10 @@ public sealed class AgencyBatchBuilder
     private readonly List<bool>[] _bools;
     private readonly List<string?>[] _texts;
     private readonly List<bool>?[] _missing;
-    private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
-    private readonly List<RowError> _rowErrors = new();
+    private readonly AgencyIdRegistry _seenIds = new();
+    private readonly RowErrorLog _rowErrors;
     private readonly List<Diagnostic> _diagnostics = new();
-    private readonly HashSet<string> _reportedUnknown = new(StringComparer.Ordinal);
+    private readonly UnknownFields _unknown;
     private readonly HashSet<string> _knownKeys;
     private int _rowNumber;
 
@@ -35,20 +36,39 @@ public sealed class AgencyBatchBuilder
     /// <param name="culture">Culture for numbers given as text (e.g. vi-VN for decimal commas); invariant by default.</param>
     /// <param name="source">A label for messages, such as the data file path.</param>
     public AgencyBatchBuilder(CompiledRuleSet ruleSet, CultureInfo? culture = null, string? source = null)
+        : this(ruleSet, DataReadOptions.For(culture), source)
     {
+    }
+
+    /// <summary>Creates a builder for the inputs of <paramref name="ruleSet"/>.</summary>
+    /// <param name="ruleSet">The rule set the data is for.</param>
+    /// <param name="options">Culture and grouping of numbers given as text, and how many row errors are kept in full.</param>
+    /// <param name="source">A label for messages, such as the data file path.</param>
+    public AgencyBatchBuilder(CompiledRuleSet ruleSet, DataReadOptions options, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         _ruleSet = ruleSet;
         _inputs = ruleSet.Bound.Inputs;
-        _culture = culture ?? CultureInfo.InvariantCulture;
+        _options = options;
+        _culture = options.CultureOrInvariant;
+        _rowErrors = new RowErrorLog(options.MaxRowErrors);
         _source = source;
         _numbers = Lists<double>(InputType.Number);
         _bools = Lists<bool>(InputType.Bool);
         _texts = Lists<string?>(InputType.Enum, InputType.Text);
         _missing = _inputs.Select(i => i.NeedsMissingMask ? new List<bool>() : null).ToArray();
         _knownKeys = _inputs.Select(i => i.Name).Append(ruleSet.Definition.Agency.IdColumn).Append(ruleSet.Definition.Agency.NameColumn).ToHashSet(StringComparer.Ordinal);
+        _unknown = new UnknownFields(ruleSet.Definition.Id, _inputs.Select(i => i.Name).ToList());
     }
 
-    /// <summary>Rows rejected so far.</summary>
-    public IReadOnlyList<RowError> RowErrors => _rowErrors;
+    /// <summary>Row errors so far (the first <see cref="DataReadOptions.MaxRowErrors"/> in full).</summary>
+    public IReadOnlyList<RowError> RowErrors => _rowErrors.Errors;
+
+    /// <summary>Every rejected row so far, the errors kept in full and the count of all errors.</summary>
+    public RowErrorLog RowErrorLog => _rowErrors;
+
+    /// <summary>The reading options.</summary>
+    internal DataReadOptions Options => _options;
 
     /// <summary>Adds one agency. Returns false (and records why) when the row is rejected.</summary>
     /// <param name="agencyId">The agency's id; required and unique.</param>
@@ -68,18 +88,34 @@ public sealed class AgencyBatchBuilder
         _rowErrors.Add(new RowError(agencyId, _rowNumber, null, code, message, location));
     }
 
+    /// <summary>
+    /// Declares the fields every row has (a CSV header), so unknown ones are reported once here
+    /// rather than checked on every row. Rows added afterwards pass no keys.
+    /// </summary>
+    internal void DeclareFields(IEnumerable<string> keys, Func<string, SourceLocation> locate)
+    {
+        foreach (var key in keys)
+            if (!_knownKeys.Contains(key)) _unknown.Note(key, locate(key));
+        _diagnostics.AddRange(_unknown.Flush());
+    }
+
     /// <summary>The general entry used by the file readers, which know where each value stands.</summary>
-    internal bool Add(string? agencyId, string? agencyName, Func<string, object?> valueOf, IEnumerable<string> keys, Func<string?, SourceLocation> locate)
+    internal bool Add(string? agencyId, string? agencyName, Func<string, object?> valueOf, IEnumerable<string>? keys, Func<string?, SourceLocation> locate,
+        IReadOnlyList<RowError>? readerErrors = null)
     {
         _rowNumber++;
         PendingRows++;
-        ReportUnknownKeys(keys, locate);
+        if (keys is not null)
+            foreach (var key in keys)
+                if (!_knownKeys.Contains(key)) _unknown.Note(key, locate(key));
         var errors = new List<RowError>();
-        var id = agencyId?.Trim();
+        var id = AgencyIdRegistry.Normalize(agencyId);
+        if (readerErrors is not null)
+            foreach (var e in readerErrors) errors.Add(e with { Row = _rowNumber, AgencyId = e.AgencyId ?? (id is { Length: > 0 } ? InputChecks.Shorten(id) : null) });
         if (string.IsNullOrEmpty(id))
             errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_ruleSet.Definition.Agency.IdColumn}').", locate));
-        else if (_seenIds.Contains(id))
-            errors.Add(Error(id, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.DuplicateAgency, $"Agency '{id}': the id appears more than once; only its first row is scored.", locate));
+        else if (id.Length <= InputChecks.MaxCellLength && _seenIds.Problem(id) is { } duplicate)
+            errors.Add(Error(id, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.DuplicateAgency, duplicate, locate));
 
         if ((InputChecks.TooLong(id) ?? InputChecks.TooLong(agencyName)) is { } longName)
         {
@@ -132,7 +168,10 @@ public sealed class AgencyBatchBuilder
     internal int PendingRows { get; private set; }
 
     /// <summary>Freezes the collected rows into a batch.</summary>
-    public AgencyBatch Build() => new(
+    public AgencyBatch Build()
+    {
+        _diagnostics.AddRange(_unknown.Flush());
+        return new(
         _ruleSet.Key,
         _ids.ToArray(),
         _rowNumbers.ToArray(),
@@ -141,9 +180,10 @@ public sealed class AgencyBatchBuilder
         _bools.Select(l => l.ToArray()).ToArray(),
         _texts.Select(l => l.ToArray()).ToArray(),
         _missing.Select(l => l?.ToArray() ?? []).ToArray(),
-        _rowErrors.ToList(),
+        _rowErrors.Copy(),
         _diagnostics.ToList(),
         _source);
+    }
 
     private bool TryConvert(InputDefinition input, object? raw, out object? value, out bool missing, out string? problem, out string? code)
     {
@@ -171,7 +211,11 @@ public sealed class AgencyBatchBuilder
         switch (input.Type)
         {
             case InputType.Number:
-                if (!ValueConverter.TryNumber(raw!, _culture, out var number, out problem)) return false;
+                if (!ValueConverter.TryNumber(raw!, _culture, _options.AllowThousands, out var number, out problem, out var separators))
+                {
+                    if (separators) code = DiagnosticCodes.NumberSeparator;
+                    return false;
+                }
                 if (InputChecks.OutOfRange(input, number) is { } range)
                 {
                     (problem, code) = (range, DiagnosticCodes.OutOfRange);
@@ -192,7 +236,7 @@ public sealed class AgencyBatchBuilder
 
     private void Append(string id, string? name, object?[] values, bool[] missing)
     {
-        _seenIds.Add(id);
+        _seenIds.Add(id, _rowNumber);
         _ids.Add(id);
         _rowNumbers.Add(_rowNumber);
         _names.Add(string.IsNullOrWhiteSpace(name) ? null : name.Trim());
@@ -206,17 +250,6 @@ public sealed class AgencyBatchBuilder
                 default: _texts[input.Slot].Add((string?)values[k]); break;
             }
             _missing[k]?.Add(missing[k]);
-        }
-    }
-
-    private void ReportUnknownKeys(IEnumerable<string> keys, Func<string?, SourceLocation> locate)
-    {
-        foreach (var key in keys)
-        {
-            if (_knownKeys.Contains(key) || !_reportedUnknown.Add(key)) continue;
-            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownColumn,
-                $"The data has a field '{key}' that is not an input of rule set '{_ruleSet.Definition.Id}'; it is ignored.{NameSuggester.Hint(key, _inputs.Select(i => i.Name))}",
-                locate(key)));
         }
     }
 

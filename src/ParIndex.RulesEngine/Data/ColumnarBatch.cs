@@ -26,6 +26,7 @@ public static class ColumnarBatch
         var errors = new List<RowError>();
         var diagnostics = new List<Diagnostic>();
         var rejected = new bool[rows];
+        agencyIds = NormalizeIds(agencyIds);
         CheckIds(agencyIds, ruleSet.Definition.Agency.IdColumn, errors, rejected);
         ReportUnknownColumns(ruleSet, columns, diagnostics);
 
@@ -51,20 +52,37 @@ public static class ColumnarBatch
         var texts = inputs.Where(i => i.Type is InputType.Enum or InputType.Text).Select(i => Pick((string?[])prepared[i.Index])).ToArray();
         var masks = missing.Select(m => m.Length == 0 ? m : Pick(m)).ToArray();
         var rowNumbers = keep.Select(r => r + 1).ToArray();
-        return new AgencyBatch(ruleSet.Key, ids, rowNumbers, names, numbers, bools, texts, masks,
-            errors.OrderBy(e => e.Row).ToList(), diagnostics, null);
+        var log = new RowErrorLog();
+        log.AddRange(errors.OrderBy(e => e.Row));
+        return new AgencyBatch(ruleSet.Key, ids, rowNumbers, names, numbers, bools, texts, masks, log, diagnostics, null);
+    }
+
+    /// <summary>The ids in NFC (see <see cref="AgencyIdRegistry"/>); the caller's list itself when every id already is.</summary>
+    private static IReadOnlyList<string> NormalizeIds(IReadOnlyList<string> ids)
+    {
+        string[]? copy = null;
+        for (var r = 0; r < ids.Count; r++)
+        {
+            if (ids[r] is not { } id || string.IsNullOrWhiteSpace(id)) continue;
+            var normal = AgencyIdRegistry.Nfc(id)!;
+            if (normal == id) continue;
+            copy ??= ids.ToArray();
+            copy[r] = normal;
+        }
+        return copy ?? ids;
     }
 
     private static void CheckIds(IReadOnlyList<string> ids, string column, List<RowError> errors, bool[] rejected)
     {
-        var seen = new HashSet<string>(ids.Count, StringComparer.Ordinal);
+        var seen = new AgencyIdRegistry();
         for (var r = 0; r < ids.Count; r++)
         {
             var id = ids[r];
             if (string.IsNullOrWhiteSpace(id))
                 Reject(r, null, column, DiagnosticCodes.MissingAgencyId, $"Row {r + 1} has no agency id.", errors, rejected);
-            else if (!seen.Add(id))
-                Reject(r, id, column, DiagnosticCodes.DuplicateAgency, $"Agency '{id}': the id appears more than once; only its first row is scored.", errors, rejected);
+            else if (seen.Problem(id) is { } duplicate)
+                Reject(r, id, column, DiagnosticCodes.DuplicateAgency, duplicate, errors, rejected);
+            else seen.Add(id, r + 1);
         }
     }
 
@@ -152,8 +170,9 @@ public static class ColumnarBatch
     private static void ReportUnknownColumns(CompiledRuleSet ruleSet, IReadOnlyDictionary<string, Array> columns, List<Diagnostic> diagnostics)
     {
         var known = ruleSet.Bound.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in columns.Keys.Where(n => !known.Contains(n)))
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnknownColumn, $"The column '{name}' is not an input of rule set '{ruleSet.Definition.Id}'; it is ignored.{NameSuggester.Hint(name, known)}", SourceLocation.None));
+        var unknown = new UnknownFields(ruleSet.Definition.Id, known.ToList());
+        foreach (var name in columns.Keys.Where(n => !known.Contains(n))) unknown.Note(name, SourceLocation.None);
+        diagnostics.AddRange(unknown.Flush());
     }
 
     private static double[] Filled(int rows, double value)

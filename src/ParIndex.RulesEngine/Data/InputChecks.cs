@@ -21,7 +21,7 @@ internal static class InputChecks
 
     /// <summary>"is 1,000,000 characters long; the limit is 10,000" when the text is too long, else null.</summary>
     public static string? TooLong(string? text) =>
-        text is { Length: > MaxCellLength } ? $"is {text.Length:N0} characters long; the limit is {MaxCellLength:N0}" : null;
+        text is { Length: > MaxCellLength } ? string.Create(CultureInfo.InvariantCulture, $"is {text.Length:N0} characters long; the limit is {MaxCellLength:N0}") : null;
 
     /// <summary>At most 40 characters of <paramref name="text"/>, for messages.</summary>
     public static string Shorten(string? text) => text is null ? "?" : text.Length <= 40 ? text : text[..37] + "...";

@@ -12,31 +12,77 @@ namespace ParIndex.RulesEngine.Data;
 /// </summary>
 internal sealed class Utf8Check
 {
+    /// <summary>Bytes looked at to recognise UTF-16 without a byte order mark.</summary>
+    private const int SniffBytes = 4096;
+
     private readonly Recorder _recorder = new();
+    private string? _utf16;
 
     /// <summary>Opens <paramref name="path"/> for reading with the check attached.</summary>
-    public StreamReader Open(string path)
+    public StreamReader Open(string path) => Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> (owned by the returned reader) with the check attached.
+    /// A byte order mark decides the encoding; without one, text whose every other byte is zero
+    /// is UTF-16 (little or big endian) and is read as such, with a warning (<see cref="Finding"/>),
+    /// instead of being decoded as UTF-8 into NUL characters and garbage.
+    /// </summary>
+    public StreamReader Open(Stream stream)
     {
-        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+        var head = new byte[SniffBytes];
+        var count = 0;
+        for (int read; count < head.Length && (read = stream.Read(head, count, head.Length - count)) > 0;) count += read;
+        var prefix = head.AsSpan(0, count).ToArray();
+        Encoding encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        if (Utf16WithoutBom(prefix) is { } bigEndian)
+        {
+            encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false);
+            _utf16 = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+        }
+        encoding = (Encoding)encoding.Clone();
         encoding.DecoderFallback = _recorder;
-        return new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+        return new StreamReader(new PrefixedStream(prefix, stream), encoding, detectEncodingFromByteOrderMarks: true);
     }
 
-    /// <summary>A per-file warning when bytes could not be decoded, else null.</summary>
-    public Diagnostic? Finding(string path)
+    /// <summary>True for UTF-16 BE, false for LE, null when <paramref name="head"/> is not UTF-16 without a byte order mark.</summary>
+    internal static bool? Utf16WithoutBom(ReadOnlySpan<byte> head)
     {
+        if (head.Length < 4 || head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return null;
+        int pairs = head.Length / 2, evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i + 1 < head.Length; i += 2)
+        {
+            if (head[i] == 0) evenZeros++;
+            if (head[i + 1] == 0) oddZeros++;
+        }
+        // Text of data files is mostly ASCII (digits, separators, ids), so in UTF-16 at least a
+        // third of the high bytes are zero; UTF-8 and legacy code pages have no zero bytes at all.
+        if (oddZeros * 3 >= pairs && evenZeros * 20 <= pairs) return false;
+        if (evenZeros * 3 >= pairs && oddZeros * 20 <= pairs) return true;
+        return null;
+    }
+
+    /// <summary>A per-file warning when bytes could not be decoded or the file is UTF-16 without a byte order mark, else null.</summary>
+    public Diagnostic? Finding(string? path)
+    {
+        var where = new SourceLocation(path, null, 0, 0);
+        if (_utf16 is not null)
+            return Diagnostic.Warning(DiagnosticCodes.Utf16WithoutBom,
+                $"The file is {_utf16} without a byte order mark; it was read as {_utf16}" +
+                (_recorder.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({_recorder.Count:N0} byte sequence(s) could not be decoded and were read as '\uFFFD')")) +
+                ". Save it as UTF-8 so that every program reads it the same way.", where);
         if (_recorder.Count == 0) return null;
         var first = string.Join(" ", _recorder.First!.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
         return Diagnostic.Warning(DiagnosticCodes.DataFile,
-            $"The file is not valid UTF-8: {_recorder.Count:N0} byte sequence(s) cannot be decoded (the first is {first}); it was probably saved " +
+            string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8: {_recorder.Count:N0} byte sequence(s) cannot be decoded (the first is {first}); it was probably saved ") +
             "in another encoding such as Windows-1258 or TCVN3, and the letters concerned were read as '\uFFFD'. Save the file as UTF-8.",
-            new SourceLocation(path, null, 0, 0));
+            where);
     }
 
     /// <summary>The batch with <paramref name="finding"/> added to its file-level diagnostics.</summary>
     public static AgencyBatch WithFinding(AgencyBatch batch, Diagnostic? finding) => finding is null ? batch : new(
         batch.RuleSetKey, batch.AgencyIds.ToArray(), batch.RowNumbers, batch.AgencyNames.ToArray(), batch.Numbers, batch.Bools, batch.Texts,
-        batch.Missing, batch.RowErrors, [.. batch.Diagnostics, finding], batch.Source);
+        batch.Missing, batch.RowErrorLog, [.. batch.Diagnostics, finding], batch.Source);
 
     /// <summary>Replaces each undecodable sequence with U+FFFD, as the default does, and counts them.</summary>
     private sealed class Recorder : DecoderFallback
@@ -77,6 +123,38 @@ internal sealed class Utf8Check
             }
 
             public override void Reset() => _remaining = 0;
+        }
+    }
+
+    /// <summary>The bytes already looked at, then the rest of the stream.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_offset >= prefix.Length) return inner.Read(buffer);
+            var n = Math.Min(buffer.Length, prefix.Length - _offset);
+            prefix.AsSpan(_offset, n).CopyTo(buffer);
+            _offset += n;
+            return n;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
         }
     }
 }

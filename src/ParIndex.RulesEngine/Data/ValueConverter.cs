@@ -14,9 +14,10 @@ internal static class ValueConverter
 
     public static bool IsMissing(object? raw) => raw is null or DBNull || (raw is string s && string.IsNullOrWhiteSpace(s));
 
-    public static bool TryNumber(object raw, CultureInfo culture, out double value, out string? problem)
+    public static bool TryNumber(object raw, CultureInfo culture, bool allowThousands, out double value, out string? problem, out bool separatorProblem)
     {
         problem = null;
+        separatorProblem = false;
         switch (raw)
         {
             case double d: value = d; break;
@@ -24,14 +25,14 @@ internal static class ValueConverter
             case decimal m: value = (double)m; break;
             case int or long or short or byte or uint or ulong or ushort or sbyte:
                 value = Convert.ToDouble(raw, CultureInfo.InvariantCulture); break;
-            // Thousands separators only when a culture was chosen: under the invariant default
-            // "2,25" (a Vietnamese decimal read without vi-VN) would silently become 225; it is
-            // reported instead. With vi-VN, "50.533" is 50533 and "2,25" is 2.25.
-            case string s when double.TryParse(s.Trim(), NumberStyles.Float | (culture.Name.Length == 0 ? 0 : NumberStyles.AllowThousands), culture, out var parsed):
-                value = parsed; break;
+            // Text follows one strict grammar per culture (NumberGrammar): under vi-VN "1.5" is
+            // an error, not 15, and "2,25" under the invariant culture is an error, not 225.
+            case string s:
+                if (!NumberGrammar.TryParse(s.Trim(), culture, allowThousands, out value, out problem, out separatorProblem)) return false;
+                break;
             default:
                 value = double.NaN;
-                problem = $"'{Shorten(raw)}' is not a number" + (raw is string ? $" (numbers are read with culture '{CultureName(culture)}', decimal separator '{culture.NumberFormat.NumberDecimalSeparator}'{(culture.Name.Length == 0 ? ", no thousands separators; use --culture vi-VN for decimal commas" : "")})" : "");
+                problem = $"'{Shorten(raw)}' is not a number";
                 return false;
         }
         if (!double.IsFinite(value))
@@ -85,6 +86,4 @@ internal static class ValueConverter
         var text = Convert.ToString(raw, CultureInfo.InvariantCulture) ?? "";
         return text.Length <= 40 ? text : text[..37] + "...";
     }
-
-    private static string CultureName(CultureInfo culture) => culture.Name.Length == 0 ? "invariant" : culture.Name;
 }

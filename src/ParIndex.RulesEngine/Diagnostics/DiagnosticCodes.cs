@@ -75,4 +75,20 @@ public static class DiagnosticCodes
     public const string DuplicateAgency = "PAR0606";
     /// <summary>A row has no agency id.</summary>
     public const string MissingAgencyId = "PAR0607";
+    /// <summary>A number written as text breaks the culture's grammar: a group separator where grouping is off, groups not of three digits, a group separator with a decimal separator.</summary>
+    public const string NumberSeparator = "PAR0608";
+    /// <summary>A CSV line has a quoted field that is not closed properly; the line is rejected with the line range the quote covered.</summary>
+    public const string BadQuote = "PAR0609";
+    /// <summary>The data file ends in the middle of its last record (no line break and fewer fields than the header).</summary>
+    public const string TruncatedFile = "PAR0610";
+    /// <summary>A column name appears more than once in the CSV header.</summary>
+    public const string RepeatedColumn = "PAR0611";
+    /// <summary>A JSON data file has content after its first value.</summary>
+    public const string ContentAfterJson = "PAR0612";
+    /// <summary>A JSON agency object has the same key twice; that row is rejected.</summary>
+    public const string DuplicateKey = "PAR0613";
+    /// <summary>More row errors than the run keeps in full; the rest are counted by code and field.</summary>
+    public const string RowErrorsOmitted = "PAR0614";
+    /// <summary>A data file is UTF-16 without a byte order mark; it is read as UTF-16.</summary>
+    public const string Utf16WithoutBom = "PAR0615";
 }

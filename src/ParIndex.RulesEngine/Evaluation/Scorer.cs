@@ -17,6 +17,8 @@ internal static class Scorer
     {
         if (batch.RuleSetKey != ruleSet.Key)
             throw new ArgumentException("The batch was built for a different rule set; build it with this rule set's CreateBatch or readers.", nameof(batch));
+        if (batch.HasFileErrors && !options.AllowFileErrors)
+            throw new DataFileErrorException(batch.Diagnostics.Where(d => d.IsError).ToList());
         var rules = ruleSet.Bound;
         var kernel = ruleSet.Kernel;
         var detail = options.Detail == ScoreDetail.Full;
@@ -36,7 +38,7 @@ internal static class Scorer
             Run(scores, frame, options);
         }
 
-        var rowErrors = batch.RowErrors.ToList();
+        var rowErrors = batch.RowErrorLog.Copy();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
         RankAll(frame, scored, groups.Count);
         ApplyPrevious(batch, frame, scored, options.Previous);
@@ -97,7 +99,7 @@ internal static class Scorer
     }
 
     /// <summary>Rows whose formulas gave no number become row errors; the others are scored.</summary>
-    internal static bool[] CollectFaults(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, List<RowError> rowErrors)
+    internal static bool[] CollectFaults(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, RowErrorLog rowErrors)
     {
         var scored = new bool[frame.Rows];
         for (var row = 0; row < frame.Rows; row++)

@@ -14,6 +14,14 @@ public sealed record ScoringOptions
 
     /// <summary>Whether every criterion's points are kept (default) or only totals, ranks and eligibility.</summary>
     public ScoreDetail Detail { get; init; } = ScoreDetail.Full;
+
+    /// <summary>
+    /// Score a batch even when its file has file-level errors (<see cref="Data.AgencyBatch.HasFileErrors"/>:
+    /// truncated, a repeated header column, malformed JSON…). Off by default: scoring such a
+    /// batch throws <see cref="Data.DataFileErrorException"/>, because ranks over a partial or
+    /// misread file look like ranks over the whole one.
+    /// </summary>
+    public bool AllowFileErrors { get; init; }
 }
 
 /// <summary>How much of each agency's result a scoring run keeps.</summary>

@@ -26,7 +26,7 @@ internal sealed class StreamingRun
     public int GroupCount => _groups.Count;
 
     private IEnumerable<AgencyBatch> Chunks() =>
-        CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.Culture, Math.Max(1, _options.ChunkSize));
+        CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.ReadOptions, Math.Max(1, _options.ChunkSize));
 
     public bool UsesAggregates => _ruleSet.Bound.Aggregates.Count > 0;
 
@@ -51,15 +51,17 @@ internal sealed class StreamingRun
     /// <summary>Pass 1: score every chunk and keep only what ranking needs (and the rejected rows).</summary>
     public StreamedTotals ScoreAndCollect()
     {
-        var totals = new StreamedTotals();
+        var totals = new StreamedTotals(_options.ReadOptions.MaxRowErrors);
         foreach (var chunk in Chunks())
         {
             totals.Diagnostics.AddRange(chunk.Diagnostics);
             var frame = Score(chunk);
-            var errors = chunk.RowErrors.ToList();
-            var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, errors);
-            totals.Errors.AddRange(errors);
-            totals.Add(frame, scored, rejectedByReader: chunk.RowErrors.Select(e => e.Row).Distinct().Count());
+            // The chunk's reader errors, then its formula faults, into one capped log for the run.
+            var faults = new RowErrorLog(int.MaxValue); // at most one per row of the chunk
+            var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, faults);
+            totals.Errors.Merge(chunk.RowErrorLog);
+            totals.Errors.Merge(faults);
+            totals.Add(frame, scored, rejectedByReader: chunk.RejectedCount);
         }
         return totals;
     }
@@ -86,7 +88,7 @@ internal sealed class StreamingRun
             offset += chunk.Count;
             Scorer.Classify(_ruleSet.Bound, frame, scored);
             Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
-            var report = new ScoreReport(_ruleSet, chunk, frame, scored, _groups.Names, [], ScoreDetail.TotalsOnly);
+            var report = new ScoreReport(_ruleSet, chunk, frame, scored, _groups.Names, new RowErrorLog(0), ScoreDetail.TotalsOnly);
             if (!headerWritten)
             {
                 CsvResultWriter.WriteHeader(report, output, _options.Csv);
@@ -120,7 +122,10 @@ internal sealed class StreamedTotals
     private readonly List<int> _group = new();
 
     public List<bool> Scored { get; } = new();
-    public List<RowError> Errors { get; } = new();
+    public StreamedTotals(int maxRowErrors) => Errors = new RowErrorLog(maxRowErrors);
+
+    /// <summary>Row errors of the whole run, capped like a batch's (the first ones in full, all counted).</summary>
+    public RowErrorLog Errors { get; }
     public List<Diagnostics.Diagnostic> Diagnostics { get; } = new();
     public bool AnyFault { get; private set; }
     public int RowsRead { get; private set; }

@@ -20,7 +20,7 @@ public sealed partial class ScoreReport
     private readonly Lazy<IReadOnlyList<AgencyScore>> _agencies;
     private readonly Lazy<Dictionary<string, int>> _rowById;
 
-    internal ScoreReport(CompiledRuleSet ruleSet, AgencyBatch batch, KernelFrame frame, bool[] scored, IReadOnlyList<string> groups, IReadOnlyList<RowError> rowErrors, Evaluation.ScoreDetail detail)
+    internal ScoreReport(CompiledRuleSet ruleSet, AgencyBatch batch, KernelFrame frame, bool[] scored, IReadOnlyList<string> groups, RowErrorLog rowErrors, Evaluation.ScoreDetail detail)
     {
         Detail = detail;
         _rules = ruleSet.Bound;
@@ -29,7 +29,7 @@ public sealed partial class ScoreReport
         _scored = scored;
         Criteria = ruleSet.Criteria;
         Groups = groups;
-        RowErrors = rowErrors;
+        RowErrorLog = rowErrors;
         _agencies = new Lazy<IReadOnlyList<AgencyScore>>(BuildAgencies);
         _rowById = new Lazy<Dictionary<string, int>>(() => Enumerable.Range(0, frame.Rows).ToDictionary(r => batch.AgencyIds[r], StringComparer.Ordinal));
     }
@@ -49,8 +49,15 @@ public sealed partial class ScoreReport
     /// <summary>Scored agencies, in input order.</summary>
     public IReadOnlyList<AgencyScore> Agencies => _agencies.Value;
 
-    /// <summary>Rows that were not scored, with the reason (bad data, or a formula that gave no number).</summary>
-    public IReadOnlyList<RowError> RowErrors { get; }
+    /// <summary>
+    /// Rows that were not scored, with the reason (bad data, or a formula that gave no number):
+    /// the first <see cref="DataReadOptions.MaxRowErrors"/> errors in full; <see cref="RowErrorLog"/>
+    /// has every rejected row and the count of every error.
+    /// </summary>
+    public IReadOnlyList<RowError> RowErrors => RowErrorLog.Errors;
+
+    /// <summary>Every rejected row (compactly), the errors kept in full, and counts of all errors by code and field.</summary>
+    public RowErrorLog RowErrorLog { get; }
 
     /// <summary>File-level findings about the data (unknown or missing columns).</summary>
     public IReadOnlyList<Diagnostic> DataDiagnostics => _batch.Diagnostics;
@@ -60,7 +67,7 @@ public sealed partial class ScoreReport
 
     /// <summary>The result of one agency, or null when it was not scored.</summary>
     public AgencyScore? Find(string agencyId) =>
-        _rowById.Value.TryGetValue(agencyId, out var row) && _scored[row] ? BuildAgency(row) : null;
+        _rowById.Value.TryGetValue(AgencyIdRegistry.Normalize(agencyId) ?? agencyId, out var row) && _scored[row] ? BuildAgency(row) : null;
 
     /// <summary>Agencies of one group (or all when <paramref name="group"/> is null) from best to worst.</summary>
     public IReadOnlyList<AgencyScore> Ranking(string? group = null) =>
@@ -101,8 +108,11 @@ public sealed partial class ScoreReport
 
     private int RowOf(string agencyId)
     {
+        agencyId = AgencyIdRegistry.Normalize(agencyId) ?? agencyId;
         if (_rowById.Value.TryGetValue(agencyId, out var row) && _scored[row]) return row;
         var rejected = RowErrors.FirstOrDefault(e => e.AgencyId == agencyId);
+        if (rejected is null && RowErrorLog.Rejected.FirstOrDefault(r => r.AgencyId == agencyId) is { AgencyId: not null } lost)
+            throw new KeyNotFoundException($"Agency '{agencyId}' was not scored: its row {lost.Row} was rejected ({lost.Code}; the message is beyond the row errors kept in full).");
         throw new KeyNotFoundException(rejected is not null
             ? $"Agency '{agencyId}' was not scored: {rejected.Message}"
             : $"No agency '{agencyId}' in the scored data.{NameSuggester.Hint(agencyId, _batch.AgencyIds)}");

@@ -45,16 +45,20 @@ public sealed class CsvAgencyReaderTests
     }
 
     [TestMethod]
-    public void In_vi_VN_a_dot_groups_thousands()
+    public void In_vi_VN_a_dot_groups_thousands_only_with_grouping_on()
     {
-        // "1.234,5" is one thousand two hundred thirty-four and a half: above score's max of 100.
+        // "1.234" is one thousand two hundred thirty-four with --thousands: above score's max of 100.
         const string csv = """
             agencyId;score;reported;kind;extra
-            A;1.234,5;có;so;1
+            A;1.234;có;so;1
             """;
-        var error = Read(csv, Vietnamese).RowErrors.Single();
+        var grouped = CsvAgencyReader.Read(Basic, new StringReader(csv), new DataReadOptions { Culture = Vietnamese, AllowThousands = true }, "data.csv");
+        var error = grouped.RowErrors.Single();
         Assert.AreEqual(DiagnosticCodes.OutOfRange, error.Code);
-        Assert.Contains("1234.5", error.Message);
+        Assert.Contains("1234 is outside", error.Message);
+        // Without grouping the dot is refused, naming the cell.
+        var refused = Read(csv, Vietnamese).RowErrors.Single();
+        Assert.AreEqual((DiagnosticCodes.NumberSeparator, "score", 2, 2), (refused.Code, refused.Field, refused.Location.Line, refused.Location.Column));
     }
 
     [TestMethod]

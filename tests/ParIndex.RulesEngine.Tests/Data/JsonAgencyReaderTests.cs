@@ -13,7 +13,7 @@ namespace ParIndex.RulesEngine.Tests.DataTests;
 [TestClass]
 public sealed class JsonAgencyReaderTests
 {
-    private static AgencyBatch Read(string json) => JsonAgencyReader.Read(Basic, new StringReader(json), null, "data.json");
+    private static AgencyBatch Read(string json) => JsonAgencyReader.Read(Basic, new StringReader(json), DataReadOptions.Default, "data.json");
 
     [TestMethod]
     public void Bad_value_gives_a_row_error_with_json_path_and_line()

@@ -109,7 +109,13 @@ internal static class FuzzHarness
 
     private static void Score(FuzzStatistics statistics, CompiledRuleSet rules, AgencyBatch batch, bool writeResults)
     {
-        var report = rules.Score(batch, new ScoringOptions { MaxDegreeOfParallelism = 1 });
+        if (batch.HasFileErrors)
+        {
+            // Documented: a batch with file-level errors is refused unless the caller opts in.
+            Assert.ThrowsExactly<DataFileErrorException>(() => rules.Score(batch));
+            statistics.Count("refused: file errors");
+        }
+        var report = rules.Score(batch, new ScoringOptions { MaxDegreeOfParallelism = 1, AllowFileErrors = true });
         statistics.Count(report.Agencies.Count > 0 ? "scored: some agencies" : "scored: no agency");
         if (report.RowErrors.Count > 0) statistics.Count("scored: with row errors");
         if (batch.Diagnostics.Any(d => d.IsError)) statistics.Count("scored: with file errors");

@@ -162,7 +162,9 @@ public sealed class HostileDataTests
         var cleanBatch = Read(Csv(clean));
         Assert.AreEqual(total / 10, corrupted);
         Assert.AreEqual(clean.Count, dirtyBatch.Count, "every corrupted row is rejected, every clean row accepted");
-        Assert.AreEqual(corrupted, dirtyBatch.RowErrors.Select(e => e.Row).Distinct().Count());
+        Assert.AreEqual(corrupted, dirtyBatch.RejectedCount);
+        Assert.AreEqual(corrupted, dirtyBatch.RowErrorLog.Rejected.Select(e => e.Row).Distinct().Count());
+        Assert.AreEqual(DataReadOptions.Default.MaxRowErrors, dirtyBatch.RowErrors.Count, "the first 1,000 errors are kept in full");
         Assert.IsEmpty(cleanBatch.RowErrors);
 
         var dirty = _rules.Score(dirtyBatch);

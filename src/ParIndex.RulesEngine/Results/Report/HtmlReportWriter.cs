@@ -79,7 +79,7 @@ public static class HtmlReportWriter
             Meta("Bộ chỉ số", $"{rules.Id} (phiên bản {rules.Version})");
             if (rules.LegalBasis is { Length: > 0 } legal) Meta("Căn cứ", legal);
             Meta("Số đơn vị được chấm", report.Agencies.Count.ToString(Html.Vietnamese));
-            if (report.RowErrors.Count > 0) Meta("Số dòng bị loại", report.RowErrors.Count.ToString(Html.Vietnamese));
+            if (report.RowErrorLog.Rejected.Count > 0) Meta("Số dòng bị loại", report.RowErrorLog.Rejected.Count.ToString(Html.Vietnamese));
             Meta("Tổng điểm tối đa", Html.Compact(report.Criteria.Where(c => c.Depth == 0 && c.Kind == CriterionKind.Regular).Sum(c => c.Max)));
             _html.Append("</dl>\n</header>\n");
         }

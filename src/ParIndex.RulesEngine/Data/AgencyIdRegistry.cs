@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+
+namespace ParIndex.RulesEngine.Data;
+
+/// <summary>
+/// The agency ids accepted so far, to refuse a second row of the same agency. Ids are normalised
+/// to Unicode NFC when read, so "Sở" typed with a combining hook is the same id as "Sở" typed
+/// precomposed. Two ids that are not equal but look the same (equal "skeletons": NFKC, invisible
+/// format characters removed, common Cyrillic and Greek look-alikes mapped to Latin) are a
+/// duplicate too: otherwise "SNV" and "SNV" with a Cyrillic "Ѕ" would be two agencies, each ranked.
+/// </summary>
+internal sealed class AgencyIdRegistry
+{
+    private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Id, int Row)> _skeletons = new(StringComparer.Ordinal);
+
+    /// <summary>The id trimmed and in NFC.</summary>
+    public static string? Normalize(string? id) => Nfc(id?.Trim());
+
+    /// <summary>The id in NFC (not trimmed).</summary>
+    public static string? Nfc(string? id)
+    {
+        if (string.IsNullOrEmpty(id)) return id;
+        try { return id.IsNormalized(NormalizationForm.FormC) ? id : id.Normalize(NormalizationForm.FormC); }
+        catch (ArgumentException) { return id; } // lone surrogates cannot be normalised; kept as they are
+    }
+
+    /// <summary>Why <paramref name="id"/> (normalised) cannot be added, or null when it is new.</summary>
+    public string? Problem(string id)
+    {
+        if (_rows.ContainsKey(id)) return $"Agency '{Escape(id)}': the id appears more than once; only its first row is scored.";
+        if (_skeletons.TryGetValue(Skeleton(id), out var earlier))
+            return $"Agency '{Escape(id)}' looks the same as agency '{Escape(earlier.Id)}' of row {earlier.Row} (the ids differ only by look-alike, " +
+                "invisible or compatibility characters, shown as U+XXXX); it counts as a duplicate and only the first row is scored.";
+        return null;
+    }
+
+    /// <summary>Registers an accepted row's id.</summary>
+    public void Add(string id, int row)
+    {
+        _rows.TryAdd(id, row);
+        _skeletons.TryAdd(Skeleton(id), (id, row));
+    }
+
+    /// <summary>What the id looks like: NFKC, without format characters, look-alike letters mapped to Latin.</summary>
+    internal static string Skeleton(string id)
+    {
+        string compatible;
+        try { compatible = id.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { compatible = id; }
+        var skeleton = new StringBuilder(compatible.Length);
+        foreach (var c in compatible)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format) continue; // zero-width space/joiners, BOM, soft hyphen
+            skeleton.Append(LookAlike(c));
+        }
+        return skeleton.ToString();
+    }
+
+    /// <summary>The id with every character that is neither printable ASCII nor a Latin letter shown as U+XXXX.</summary>
+    internal static string Escape(string id)
+    {
+        var text = new StringBuilder(id.Length);
+        foreach (var rune in id.EnumerateRunes())
+        {
+            var v = rune.Value;
+            var plain = v is >= 0x20 and < 0x7F || (Rune.IsLetter(rune) && (v is >= 0xC0 and <= 0x24F || v is >= 0x1E00 and <= 0x1EFF));
+            if (plain) text.Append(rune.ToString());
+            else text.Append(CultureInfo.InvariantCulture, $"<U+{v:X4}>");
+        }
+        return text.ToString();
+    }
+
+    private static char LookAlike(char c) => c switch
+    {
+        // Cyrillic
+        'а' => 'a', 'в' => 'B', 'е' => 'e', 'к' => 'k', 'м' => 'M', 'н' => 'H', 'о' => 'o', 'р' => 'p', 'с' => 'c', 'т' => 'T',
+        'у' => 'y', 'х' => 'x', 'ѕ' => 's', 'і' => 'i', 'ј' => 'j', 'ԁ' => 'd', 'һ' => 'h', 'ԛ' => 'q', 'ԝ' => 'w', 'ӏ' => 'l',
+        'А' => 'A', 'В' => 'B', 'Е' => 'E', 'К' => 'K', 'М' => 'M', 'Н' => 'H', 'О' => 'O', 'Р' => 'P', 'С' => 'C', 'Т' => 'T',
+        'У' => 'Y', 'Х' => 'X', 'Ѕ' => 'S', 'І' => 'I', 'Ј' => 'J', 'Ԛ' => 'Q', 'Ԝ' => 'W', 'Ӏ' => 'I',
+        // Greek
+        'Α' => 'A', 'Β' => 'B', 'Ε' => 'E', 'Ζ' => 'Z', 'Η' => 'H', 'Ι' => 'I', 'Κ' => 'K', 'Μ' => 'M', 'Ν' => 'N', 'Ο' => 'O',
+        'Ρ' => 'P', 'Τ' => 'T', 'Υ' => 'Y', 'Χ' => 'X', 'ο' => 'o', 'ν' => 'v', 'ρ' => 'p', 'ι' => 'i', 'κ' => 'k', 'υ' => 'u',
+        'α' => 'a', 'τ' => 't', 'χ' => 'x',
+        _ => c,
+    };
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+
+namespace ParIndex.RulesEngine.Data;
+
+/// <summary>One CSV record: its fields, or why its first line could not be read.</summary>
+/// <param name="FirstLine">1-based physical line where the record starts.</param>
+/// <param name="LastLine">Last physical line it covers (a quoted field may hold line breaks).</param>
+/// <param name="Fields">The fields, or null when the record is bad.</param>
+/// <param name="Problem">Why the record is bad (null when it is good).</param>
+/// <param name="Column">1-based field where the problem starts (0 when the record is good).</param>
+/// <param name="LeadingFields">For a bad record: the fields of its first line before the bad one (to name the agency).</param>
+/// <param name="Truncated">True when this is the file's last line, it has no line break and it was cut in the middle of the record.</param>
+internal sealed record CsvRecord(int FirstLine, int LastLine, string[]? Fields, string? Problem, int Column, IReadOnlyList<string> LeadingFields, bool Truncated = false);
+
+/// <summary>
+/// Splits CSV text into records (RFC 4180: fields separated by one delimiter, optionally in
+/// double quotes, "" for a quote inside quotes, line breaks allowed inside quotes), one physical
+/// line at a time. CsvHelper is not used for data: after an unterminated quote it reads on to
+/// the next quote, so the lines in between vanish into one field or one "malformed" record with
+/// no error for the rows on them. Here a record that spans several lines is accepted only when it
+/// is well formed and has the header's number of fields; otherwise only its first line is
+/// rejected (with the range the bad quote covered) and reading resumes on the next physical
+/// line, so every other line is read as usual.
+/// </summary>
+internal sealed class CsvRecordSplitter
+{
+    /// <summary>Longest record accepted across lines; a quote still open after this many characters is a bad quote.</summary>
+    public const int MaxRecordChars = 1 << 20;
+
+    private readonly TextReader _reader;
+    /// <summary>Lines read ahead and put back, the next one on top.</summary>
+    private readonly Stack<PhysicalLine> _lookahead = new();
+    private int _nextLineNumber = 1;
+    private bool _endOfFile;
+
+    public CsvRecordSplitter(TextReader reader) => _reader = reader;
+
+    /// <summary>The delimiter: set from the header (comma, semicolon or tab, whichever occurs most outside quotes).</summary>
+    public char Delimiter { get; private set; } = ',';
+
+    /// <summary>Reads the header record and chooses the delimiter from it; null for an empty file.</summary>
+    public CsvRecord? ReadHeader()
+    {
+        var first = NextLine();
+        while (first is { Text.Length: 0 }) first = NextLine();
+        if (first is null) return null;
+        Delimiter = DetectDelimiter(first.Text);
+        _lookahead.Push(first);
+        return Next(expectedFields: null);
+    }
+
+    /// <summary>The next record, or null at the end. <paramref name="expectedFields"/>: the header's field count.</summary>
+    public CsvRecord? Next(int? expectedFields)
+    {
+        PhysicalLine? first;
+        do first = NextLine();
+        while (first is not null && string.IsNullOrWhiteSpace(first.Text));
+        if (first is null) return null;
+
+        var parser = new FieldParser(Delimiter);
+        var consumed = new List<PhysicalLine> { first };
+        var line = first;
+        var length = 0;
+        while (true)
+        {
+            length += line.Text.Length;
+            var state = parser.Feed(line.Text);
+            if (state == ParseState.Malformed)
+                return Bad(first, consumed, parser, $"{parser.Problem}");
+            if (state == ParseState.Complete)
+            {
+                var fields = parser.Fields.ToArray();
+                if (consumed.Count > 1 && expectedFields is { } expected && fields.Length != expected)
+                    return Bad(first, consumed, parser, $"the quoted field opened in field {parser.OpenedField} is closed on line {line.Number}, " +
+                        $"but the lines {first.Number}–{line.Number} then hold {fields.Length} fields where the header has {expected}");
+                var truncated = !line.Terminated && consumed.Count == 1 && expectedFields is { } header && fields.Length < header;
+                return new CsvRecord(first.Number, line.Number, fields, null, 0, [], truncated);
+            }
+            // Inside quotes at the end of the line: the field goes on on the next line.
+            var next = length > MaxRecordChars ? null : NextLine();
+            if (next is null)
+            {
+                var why = length > MaxRecordChars
+                    ? string.Create(CultureInfo.InvariantCulture, $"the quoted field opened in field {parser.OpenedField} is still open after {MaxRecordChars:N0} characters (line {line.Number})")
+                    : $"the quoted field opened in field {parser.OpenedField} is still open at the end of the file";
+                return Bad(first, consumed, parser, why);
+            }
+            parser.FeedLineBreak(line.Terminator);
+            consumed.Add(next);
+            line = next;
+        }
+    }
+
+    /// <summary>
+    /// The record starting at <paramref name="first"/> is bad: report it over the lines it
+    /// covered, and put every line after the first back, to be read as records of their own.
+    /// </summary>
+    private CsvRecord Bad(PhysicalLine first, List<PhysicalLine> consumed, FieldParser parser, string problem)
+    {
+        for (var i = consumed.Count - 1; i >= 1; i--) _lookahead.Push(consumed[i]);
+        var leading = FieldParser.LeadingFields(first.Text, Delimiter);
+        return new CsvRecord(first.Number, consumed[^1].Number, null, problem, parser.ProblemField, leading);
+    }
+
+    private PhysicalLine? NextLine()
+    {
+        if (_lookahead.Count > 0) return _lookahead.Pop();
+        if (_endOfFile) return null;
+        var text = new StringBuilder();
+        while (true)
+        {
+            var c = _reader.Read();
+            if (c < 0)
+            {
+                _endOfFile = true;
+                return text.Length == 0 ? null : new PhysicalLine(_nextLineNumber++, text.ToString(), "");
+            }
+            if (c == '\n') return new PhysicalLine(_nextLineNumber++, text.ToString(), "\n");
+            if (c == '\r')
+            {
+                if (_reader.Peek() == '\n')
+                {
+                    _reader.Read();
+                    return new PhysicalLine(_nextLineNumber++, text.ToString(), "\r\n");
+                }
+                return new PhysicalLine(_nextLineNumber++, text.ToString(), "\r");
+            }
+            text.Append((char)c);
+        }
+    }
+
+    private static char DetectDelimiter(string header)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var c in header)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (quoted) continue;
+            else if (c == ',') commas++;
+            else if (c == ';') semicolons++;
+            else if (c == '\t') tabs++;
+        }
+        if (semicolons > commas && semicolons >= tabs) return ';';
+        if (tabs > commas && tabs > semicolons) return '\t';
+        return ',';
+    }
+
+    private sealed record PhysicalLine(int Number, string Text, string Terminator)
+    {
+        public bool Terminated => Terminator.Length > 0;
+    }
+
+    private enum ParseState { Complete, InQuotes, Malformed }
+
+    /// <summary>The RFC 4180 state machine over one record, fed line by line.</summary>
+    private sealed class FieldParser(char delimiter)
+    {
+        private readonly StringBuilder _field = new();
+        private bool _inQuotes;
+        private bool _quotedField;
+        private bool _afterClosingQuote;
+
+        public List<string> Fields { get; } = new();
+        public string? Problem { get; private set; }
+        /// <summary>1-based field where the problem (or the still open quote) starts.</summary>
+        public int ProblemField { get; private set; }
+        /// <summary>1-based field whose quote is (or was) open across lines.</summary>
+        public int OpenedField { get; private set; }
+
+        public ParseState Feed(string line)
+        {
+            for (var i = 0; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (_inQuotes)
+                {
+                    if (c != '"') _field.Append(c);
+                    else if (i + 1 < line.Length && line[i + 1] == '"') { _field.Append('"'); i++; }
+                    else { _inQuotes = false; _afterClosingQuote = true; }
+                    continue;
+                }
+                if (c == delimiter)
+                {
+                    EndField();
+                    continue;
+                }
+                if (_afterClosingQuote)
+                {
+                    if (c is ' ' or '\t') continue;
+                    return Malformed($"a character ('{c}') follows the closing quote of field {Fields.Count + 1}; a quoted field must end at a delimiter or the line end");
+                }
+                if (c == '"')
+                {
+                    if (_field.ToString().Trim().Length > 0)
+                        return Malformed($"field {Fields.Count + 1} has a quote inside an unquoted value; quote the whole field and double the inner quote (\"\")");
+                    _field.Clear();
+                    _inQuotes = true;
+                    _quotedField = true;
+                    OpenedField = ProblemField = Fields.Count + 1;
+                    continue;
+                }
+                _field.Append(c);
+            }
+            if (_inQuotes) return ParseState.InQuotes;
+            EndField();
+            return ParseState.Complete;
+        }
+
+        /// <summary>A line break inside quotes is part of the field.</summary>
+        public void FeedLineBreak(string terminator) => _field.Append(terminator.Length == 0 ? "\n" : terminator);
+
+        private void EndField()
+        {
+            Fields.Add(_quotedField ? _field.ToString() : _field.ToString().Trim());
+            _field.Clear();
+            _quotedField = false;
+            _afterClosingQuote = false;
+        }
+
+        private ParseState Malformed(string problem)
+        {
+            Problem = problem;
+            ProblemField = Fields.Count + 1;
+            return ParseState.Malformed;
+        }
+
+        /// <summary>The well-formed fields of <paramref name="line"/> before the first field with a quote problem or an open quote.</summary>
+        public static IReadOnlyList<string> LeadingFields(string line, char delimiter)
+        {
+            var parser = new FieldParser(delimiter);
+            var state = parser.Feed(line);
+            return state == ParseState.Complete ? parser.Fields : parser.Fields.ToList();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Diagnostics;
+
+namespace ParIndex.RulesEngine.Data;
+
+/// <summary>
+/// Data fields that are not inputs, reported once each, and as ONE summary warning when there
+/// are more than <see cref="MaxListed"/>: a header of a million unknown columns gives one line,
+/// not a million.
+/// </summary>
+internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inputNames)
+{
+    /// <summary>Up to this many unknown fields get a warning each (with a "did you mean"); more give one summary.</summary>
+    public const int MaxListed = 5;
+
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<(string Name, SourceLocation Location)> _pending = new();
+    private int _pendingCount;
+
+    public void Note(string name, SourceLocation location)
+    {
+        if (!_seen.Add(name)) return;
+        _pendingCount++;
+        if (_pending.Count <= MaxListed) _pending.Add((name, location));
+    }
+
+    /// <summary>The warnings for the fields noted since the last call.</summary>
+    public IReadOnlyList<Diagnostic> Flush()
+    {
+        if (_pendingCount == 0) return [];
+        IReadOnlyList<Diagnostic> warnings = _pendingCount <= MaxListed
+            ? _pending.Select(p => Diagnostic.Warning(DiagnosticCodes.UnknownColumn,
+                $"The data has a field '{p.Name}' that is not an input of rule set '{ruleSetId}'; it is ignored.{NameSuggester.Hint(p.Name, inputNames)}", p.Location)).ToList()
+            : [Diagnostic.Warning(DiagnosticCodes.UnknownColumn, string.Create(CultureInfo.InvariantCulture,
+                $"The data has {_pendingCount:N0} fields that are not inputs of rule set '{ruleSetId}'; they are ignored: {string.Join(", ", _pending.Take(MaxListed).Select(p => $"'{InputChecks.Shorten(p.Name)}'"))} and {_pendingCount - MaxListed:N0} more."),
+                _pending[0].Location)];
+        _pending.Clear();
+        _pendingCount = 0;
+        return warnings;
+    }
+}

@@ -1,0 +1,62 @@
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Diagnostics;
+using static ParIndex.RulesEngine.Tests.DataTests.DataRuleSets;
+
+namespace ParIndex.RulesEngine.Tests.DataTests;
+
+/// <summary>Agency ids are NFC-normalised; ids that only look alike are duplicates (R9).</summary>
+[TestClass]
+public sealed class AgencyIdTests
+{
+    private static AgencyBatch Read(params string[] ids) => CsvAgencyReader.Read(Basic,
+        new StringReader("agencyId,score,reported,kind\n" + string.Concat(ids.Select((id, i) => $"{id},{10 * (i + 1)},true,so\n"))), DataReadOptions.Default, "data.csv");
+
+    [TestMethod]
+    public void An_id_in_decomposed_form_is_the_same_agency_as_the_precomposed_one()
+    {
+        // "SỞ" precomposed (U+1EDE) and decomposed (O + U+031B horn + U+0309 hook above).
+        var batch = Read("SỞ-1", "SO\u031B\u0309-1");
+        Assert.AreEqual("SỞ-1", batch.AgencyIds.Single());
+        var error = batch.RowErrors.Single();
+        Assert.AreEqual((DiagnosticCodes.DuplicateAgency, 2, "SỞ-1"), (error.Code, error.Row, error.AgencyId));
+        Assert.AreEqual("Agency 'SỞ-1': the id appears more than once; only its first row is scored.", error.Message);
+    }
+
+    [TestMethod]
+    [DataRow("SNV\u0421", "SNV<U+0421>", DisplayName = "Cyrillic Es for C")]
+    [DataRow("SNV\u200BC", "SNV<U+200B>C", DisplayName = "zero-width space")]
+    [DataRow("\uFF33NVC", "<U+FF33>NVC", DisplayName = "fullwidth S")]
+    public void Ids_that_only_look_alike_are_a_duplicate_naming_both(string lookAlike, string escaped)
+    {
+        var batch = Read("SNVC", lookAlike);
+        Assert.AreEqual("SNVC", batch.AgencyIds.Single());
+        var error = batch.RowErrors.Single();
+        Assert.AreEqual((DiagnosticCodes.DuplicateAgency, 2), (error.Code, error.Row));
+        Assert.AreEqual($"Agency '{escaped}' looks the same as agency 'SNVC' of row 1 (the ids differ only by look-alike, invisible or compatibility characters, shown as U+XXXX); " +
+            "it counts as a duplicate and only the first row is scored.", error.Message);
+    }
+
+    [TestMethod]
+    public void The_builder_and_columns_check_ids_the_same_way()
+    {
+        var builder = Basic.CreateBatch();
+        var row = new Dictionary<string, object?> { ["score"] = 10d, ["reported"] = true, ["kind"] = "so" };
+        Assert.IsTrue(builder.Add("Sở Nội vụ", row));
+        Assert.IsFalse(builder.Add("S\u1edf N\u00f4\u0323i v\u1ee5".Normalize(System.Text.NormalizationForm.FormD), row));
+        Assert.AreEqual(DiagnosticCodes.DuplicateAgency, builder.RowErrors.Single().Code);
+
+        var columns = ColumnarBatch.Create(Basic, ["A", "\u0410"], new Dictionary<string, Array>
+        {
+            ["score"] = new[] { 10d, 20d }, ["reported"] = new[] { true, true }, ["kind"] = new string?[] { "so", "so" },
+        });
+        Assert.AreEqual("A", columns.AgencyIds.Single());
+        Assert.Contains("'<U+0410>' looks the same as agency 'A' of row 1", columns.RowErrors.Single().Message);
+    }
+
+    [TestMethod]
+    public void A_report_finds_an_agency_by_its_id_in_either_form()
+    {
+        var report = Basic.Score(Read("SỞ-1"));
+        Assert.IsNotNull(report.Find("SO\u031B\u0309-1"));
+    }
+}
