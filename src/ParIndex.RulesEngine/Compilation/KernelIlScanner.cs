@@ -11,7 +11,7 @@ namespace ParIndex.RulesEngine.Compilation;
 /// <c>ldfld</c> of a frame column, <c>ldstr</c>, static calls, <c>ret</c>). So no indirect load
 /// or store, <c>localloc</c>, <c>calli</c>, function pointer, allocation, static field, boxing,
 /// exception handler or instance call; a public stage may call its private parts, which call no
-/// method of the kernel (nothing recurses). Locals are numbers, bools, text, arrays of them or
+/// method of the kernel (nothing recurses). Locals are numbers (double, short, int, long), bools, text, arrays of them or
 /// the frame: no pointer, reference or pinned local.
 /// </summary>
 internal static class KernelIlScanner
@@ -46,7 +46,7 @@ internal static class KernelIlScanner
 
     private static readonly HashSet<string> LocalElementTypes = new(StringComparer.Ordinal)
     {
-        "System.Double", "System.Boolean", "System.Int32", "System.Int64", "System.String",
+        "System.Double", "System.Boolean", "System.Int16", "System.Int32", "System.Int64", "System.String",
     };
 
     /// <summary>The first instruction, call or local outside the kernel's repertoire, or null.</summary>
