@@ -20,9 +20,12 @@ public static class FormulaFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Ratio(double a, double b, double whenZero) => b == 0 ? whenZero : a / b;
 
-    /// <summary>100 × a ÷ b, or 0 when b is 0.</summary>
+    /// <summary>
+    /// 100 × Ratio(a, b), as documented: the quotient first, so a share of exactly 1 is exactly
+    /// 100 (100 × 0.17 ÷ 0.17 would give 99.99999999999999 and miss a band at 100).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double PercentOf(double a, double b) => b == 0 ? 0 : 100 * a / b;
+    public static double PercentOf(double a, double b) => b == 0 ? 0 : 100 * (a / b);
 
     /// <summary>x limited to [lo, hi]; NaN (a missing value) when any argument is NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -212,6 +212,17 @@ public sealed class ScoringEdgeCaseTests
         Assert.AreEqual(-0.13, FormulaFunctions.Round(-0.125, 2));
     }
 
+    [TestMethod]
+    public void PercentOf_is_100_times_the_ratio_so_a_whole_share_is_exactly_100()
+    {
+        // The documented definition is 100 × Ratio(a, b): 0.17 ÷ 0.17 = 1 exactly, so 100. The
+        // other order, (100 × 0.17) ÷ 0.17 = 17.0 ÷ 0.17 (0.17 is stored as 0.17000000000000001),
+        // gives 99.99999999999999, so a formula "PercentOf(a, b) == 100" would be false.
+        Assert.AreEqual(100d, FormulaFunctions.PercentOf(0.17, 0.17));
+        Assert.AreEqual(100d * (0.29 / 0.3), FormulaFunctions.PercentOf(0.29, 0.3));
+        Assert.AreEqual(0d, FormulaFunctions.PercentOf(5, 0));
+    }
+
     // ---- Min / Max / Clamp over a missing value ------------------------------------------
 
     [TestMethod]
