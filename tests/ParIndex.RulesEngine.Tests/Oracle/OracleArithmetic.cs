@@ -1,0 +1,89 @@
+namespace ParIndex.RulesEngine.Tests.Oracle;
+
+/// <summary>
+/// The numeric rules of the rule-file docs, as decided for this release: rounding half away
+/// from zero with a relative 1e-9 tolerance, band edges with the same relative tolerance, the
+/// proportional formula, and a function library whose Min/Max/Clamp propagate NaN. Written
+/// from the docs, not from the engine's function library.
+/// </summary>
+internal static class OracleArithmetic
+{
+    public const double Tolerance = 1e-9;
+
+    /// <summary>Half away from zero at <paramref name="digits"/> decimals: s = |x|·10^p, floor(s + 0.5 + 1e-9·s), sign copied; never −0.</summary>
+    public static double Round(double x, int digits)
+    {
+        if (!double.IsFinite(x)) return x;
+        var scale = Pow10(digits);
+        var scaled = Math.Abs(x) * scale;
+        var rounded = Math.Floor(scaled + 0.5 + Tolerance * scaled);
+        if (rounded == 0) return 0d;
+        var result = rounded / scale;
+        return x < 0 ? -result : result;
+    }
+
+    /// <summary>x ≥ lo within a relative tolerance (exact at 0). Comparisons with NaN are false.</summary>
+    public static bool AtLeast(double x, double lo) => x >= lo - Tolerance * Math.Abs(lo);
+
+    /// <summary>x &lt; hi, a value within the relative tolerance of hi counting as reaching it (exact at 0).</summary>
+    public static bool Below(double x, double hi) => x < hi - Tolerance * Math.Abs(hi);
+
+    /// <summary>Limits to [lo, hi] without changing the sign of a zero (points clamp: NaN never reaches it).</summary>
+    public static double ClampPoints(double x, double max) => x < 0 ? 0 : x > max ? max : x;
+
+    /// <summary>
+    /// The proportional form: normal, v ≥ t gives m, else m·max(v,0)/t when t &gt; 0, else 0;
+    /// lower is better, v ≤ t gives m, else m·t/v when t &gt; 0, else 0. NaN is the caller's fault.
+    /// </summary>
+    public static double Proportional(double value, double target, double max, bool lowerIsBetter)
+    {
+        if (lowerIsBetter)
+        {
+            if (value <= target) return max;
+            return target > 0 ? max * target / value : 0;
+        }
+        if (value >= target) return max;
+        return target > 0 ? max * Math.Max(value, 0) / target : 0;
+    }
+
+    public static double Ratio(double a, double b) => b == 0 ? 0 : a / b;
+
+    public static double Ratio(double a, double b, double whenZero) => b == 0 ? whenZero : a / b;
+
+    /// <summary>Smallest argument; NaN when any argument is NaN, whatever the order.</summary>
+    public static double Min(IReadOnlyList<double> values)
+    {
+        var result = double.PositiveInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) return double.NaN;
+            if (v < result) result = v;
+        }
+        return result;
+    }
+
+    /// <summary>Largest argument; NaN when any argument is NaN, whatever the order.</summary>
+    public static double Max(IReadOnlyList<double> values)
+    {
+        var result = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) return double.NaN;
+            if (v > result) result = v;
+        }
+        return result;
+    }
+
+    public static double Clamp(double x, double lo, double hi)
+    {
+        if (double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi)) return double.NaN;
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    public static double Pow10(int digits)
+    {
+        var scale = 1d;
+        for (var i = 0; i < digits; i++) scale *= 10;
+        return scale;
+    }
+}
