@@ -38,14 +38,23 @@ public sealed class DifferentialOracleTests
             if (mismatches.Count > 0) failures.Add((generated, mismatches));
         });
         TestContext.WriteLine($"{seeds.Length} rule sets in {clock.Elapsed.TotalSeconds:0.0} s (known fixes {(settings.KnownFixed ? "included" : "left out")})");
+        TestContext.WriteLine($"load {DifferentialCheck.LoadTicks / (double)Stopwatch.Frequency:0.0} s, +score {DifferentialCheck.ScoreTicks / (double)Stopwatch.Frequency:0.0}, +rest {DifferentialCheck.RestTicks / (double)Stopwatch.Frequency:0.0}");
         if (failures.IsEmpty) return;
 
-        var ordered = failures.OrderBy(f => f.Case.Seed).ToList();
+        // Cases nothing known explains first: they are the new findings.
+        var ordered = failures.OrderBy(f => f.Mismatches.All(m => m.IsExplained) ? 1 : 0).ThenBy(f => f.Case.Seed).ToList();
         var message = new StringBuilder();
         message.AppendLine($"{ordered.Count} of {seeds.Length} generated rule sets disagree with the reference interpreter.");
-        message.AppendLine("By kind (rule sets): " + string.Join(", ", ordered.SelectMany(f => f.Mismatches.Select(m => m.Kind).Distinct().Select(k => (k, f.Case.Seed)))
-            .GroupBy(x => x.k).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()} (seeds {string.Join(" ", g.Select(x => x.Seed).Take(6))})")));
+        message.AppendLine("Not explained by a known fix, by kind (rule sets): " + Summary(ordered, explained: false));
+        message.AppendLine("Explained by a known fix, by fix (rule sets): " + Summary(ordered, explained: true));
         foreach (var failure in ordered.Take(3)) message.AppendLine(DifferentialCheck.Describe(failure.Case, failure.Mismatches));
         Assert.Fail(message.ToString());
     }
+
+    private static string Summary(IEnumerable<(GeneratedCase Case, IReadOnlyList<OracleMismatch> Mismatches)> failures, bool explained) =>
+        string.Join(", ", failures
+            .SelectMany(f => f.Mismatches.Where(m => m.IsExplained == explained)
+                .SelectMany(m => explained ? m.Known! : [m.Kind]).Distinct().Select(k => (Key: k, f.Case.Seed)))
+            .GroupBy(x => x.Key).OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Key} {g.Count()} (seeds {string.Join(" ", g.Select(x => x.Seed).Take(8))})"));
 }

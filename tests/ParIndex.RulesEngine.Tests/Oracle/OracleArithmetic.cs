@@ -17,16 +17,27 @@ internal static class OracleArithmetic
         var scale = Pow10(digits);
         var scaled = Math.Abs(x) * scale;
         var rounded = Math.Floor(scaled + 0.5 + Tolerance * scaled);
+        if (rounded != Math.Floor(scaled + 0.5 + Tolerance * Math.Max(1, scaled))) KnownFixes.Note(KnownFixes.RelativeTolerance);
         if (rounded == 0) return 0d;
         var result = rounded / scale;
         return x < 0 ? -result : result;
     }
 
     /// <summary>x ≥ lo within a relative tolerance (exact at 0). Comparisons with NaN are false.</summary>
-    public static bool AtLeast(double x, double lo) => x >= lo - Tolerance * Math.Abs(lo);
+    public static bool AtLeast(double x, double lo)
+    {
+        var result = x >= lo - Tolerance * Math.Abs(lo);
+        if (result != x >= lo - Tolerance * Math.Max(1, Math.Abs(lo))) KnownFixes.Note(KnownFixes.RelativeTolerance);
+        return result;
+    }
 
     /// <summary>x &lt; hi, a value within the relative tolerance of hi counting as reaching it (exact at 0).</summary>
-    public static bool Below(double x, double hi) => x < hi - Tolerance * Math.Abs(hi);
+    public static bool Below(double x, double hi)
+    {
+        var result = x < hi - Tolerance * Math.Abs(hi);
+        if (result != x < hi - Tolerance * Math.Max(1, Math.Abs(hi))) KnownFixes.Note(KnownFixes.RelativeTolerance);
+        return result;
+    }
 
     /// <summary>Limits to [lo, hi] without changing the sign of a zero (points clamp: NaN never reaches it).</summary>
     public static double ClampPoints(double x, double max) => x < 0 ? 0 : x > max ? max : x;
@@ -36,6 +47,18 @@ internal static class OracleArithmetic
     /// lower is better, v ≤ t gives m, else m·t/v when t &gt; 0, else 0. NaN is the caller's fault.
     /// </summary>
     public static double Proportional(double value, double target, double max, bool lowerIsBetter)
+    {
+        var result = ProportionalRule(value, target, max, lowerIsBetter);
+        if (target <= 0 && ClampPoints(result, max) != max * Math.Clamp(LegacyShare(value, target, lowerIsBetter), 0, 1))
+            KnownFixes.Note(KnownFixes.ProportionalTargetNotPositive);
+        return result;
+    }
+
+    /// <summary>The share the engine used before this release, to tell when a result depends on the change.</summary>
+    private static double LegacyShare(double value, double target, bool lowerIsBetter) =>
+        lowerIsBetter ? (value <= 0 ? 1 : target / value) : target == 0 ? (value >= 0 ? 1 : 0) : value / target;
+
+    private static double ProportionalRule(double value, double target, double max, bool lowerIsBetter)
     {
         if (lowerIsBetter)
         {
@@ -56,7 +79,7 @@ internal static class OracleArithmetic
         var result = double.PositiveInfinity;
         foreach (var v in values)
         {
-            if (double.IsNaN(v)) return double.NaN;
+            if (double.IsNaN(v)) return NaNArgument(values);
             if (v < result) result = v;
         }
         return result;
@@ -68,7 +91,7 @@ internal static class OracleArithmetic
         var result = double.NegativeInfinity;
         foreach (var v in values)
         {
-            if (double.IsNaN(v)) return double.NaN;
+            if (double.IsNaN(v)) return NaNArgument(values);
             if (v > result) result = v;
         }
         return result;
@@ -76,8 +99,14 @@ internal static class OracleArithmetic
 
     public static double Clamp(double x, double lo, double hi)
     {
-        if (double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi)) return double.NaN;
+        if (double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi)) return NaNArgument([x, lo, hi]);
         return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    private static double NaNArgument(IReadOnlyList<double> values)
+    {
+        KnownFixes.Note(KnownFixes.MinMaxNaN);
+        return double.NaN;
     }
 
     public static double Pow10(int digits)

@@ -49,4 +49,6 @@ internal sealed class OracleAgencyResult(string agencyId)
     public int Rank { get; set; }
     public int OverallRank { get; set; }
     public Dictionary<string, bool> Eligibility { get; } = new(StringComparer.Ordinal);
+    /// <summary>The known fixes (see <see cref="KnownFixes"/>) this agency's result depends on.</summary>
+    public HashSet<string> KnownFixes { get; } = new(StringComparer.Ordinal);
 }

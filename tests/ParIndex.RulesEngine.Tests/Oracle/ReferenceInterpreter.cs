@@ -37,7 +37,12 @@ internal sealed class ReferenceInterpreter
         foreach (var group in scored.GroupBy(r => r.Group, StringComparer.Ordinal))
             Rank(group.ToList(), (r, rank) => r.Rank = rank);
         for (var i = 0; i < results.Count; i++)
-            if (environments[i] is { } environment) CheckEligibility(results[i], environment);
+            if (environments[i] is { } environment)
+            {
+                KnownFixes.CollectInto(results[i].KnownFixes);
+                CheckEligibility(results[i], environment);
+                KnownFixes.CollectInto(null);
+            }
         return results;
     }
 
@@ -49,6 +54,19 @@ internal sealed class ReferenceInterpreter
     }
 
     private AgencyEnvironment? ScoreRow(OracleAgencyResult result, IReadOnlyDictionary<string, object?> raw)
+    {
+        KnownFixes.CollectInto(result.KnownFixes);
+        try
+        {
+            return ScoreRowCollecting(result, raw);
+        }
+        finally
+        {
+            KnownFixes.CollectInto(null);
+        }
+    }
+
+    private AgencyEnvironment? ScoreRowCollecting(OracleAgencyResult result, IReadOnlyDictionary<string, object?> raw)
     {
         var environment = new AgencyEnvironment(this);
         foreach (var input in _rules.Inputs)
@@ -86,6 +104,7 @@ internal sealed class ReferenceInterpreter
         foreach (var top in _rules.Criteria) Evaluate(top, parentApplies: true, environment, result);
         var tops = _rules.Criteria.Select(c => result.Criteria[c.Code]).ToList();
         FinishCascade(result);
+        if (result.Criteria.Values.Any(c => c.Faulted && !c.Applies)) KnownFixes.Note(KnownFixes.FaultUnderNotApplicableParent);
         result.FaultedCriteria.AddRange(_rules.All().Select(c => result.Criteria[c.Code]).Where(c => c.Applies && c.Faulted).Select(c => c.Criterion.Code));
         if (result.FaultedCriteria.Count > 0)
         {
@@ -203,6 +222,7 @@ internal sealed class ReferenceInterpreter
                 return OracleArithmetic.Proportional(value, target, criterion.Max, p.LowerIsBetter);
             case BandsForm b:
                 var of = b.Of is null ? double.NaN : evaluator.Number(b.Of);
+                if (b.Of is not null && !double.IsFinite(of)) KnownFixes.Note(KnownFixes.BandOverNaNOrInfinity);
                 foreach (var step in b.Steps)
                 {
                     var matches = step.When is not null

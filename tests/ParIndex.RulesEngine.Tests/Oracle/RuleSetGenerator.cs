@@ -45,7 +45,7 @@ internal sealed class RuleSetGenerator
         var generator = new RuleSetGenerator(seed, knownFixed);
         var json = generator.RuleFile(seed);
         var rows = generator.Rows();
-        return new GeneratedCase(seed, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), rows);
+        return new GeneratedCase(seed, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), rows);
     }
 
     // ---------- the rule file ----------
@@ -606,13 +606,15 @@ internal sealed class RuleSetGenerator
 
     /// <summary>
     /// A value at, or within a relative 1e-10, 1.5e-9, 3e-9 or 1e-6 of, <paramref name="basis"/>.
-    /// Below 1 the engine's tolerance was absolute (a known fix): without it, only distances that
-    /// both rules agree on are used near small values.
+    /// Below 1 the engine's tolerance was absolute (a known fix): without it, only distances on
+    /// which both rules agree are used.
     /// </summary>
     private double Perturb(double basis)
     {
-        double[] factors = _knownFixed || Math.Abs(basis) >= 1
-            ? [0, 0, 1e-10, -1e-10, 1.5e-9, -1.5e-9, 3e-9, -3e-9, 1e-6, -1e-6]
+        // 1.5e-9 lies between the relative tolerance and the old absolute one for values near a
+        // half below one grid step, or thresholds below 1; 3e-9 too for thresholds below 1/3.
+        double[] factors = _knownFixed ? [0, 0, 1e-10, -1e-10, 1.5e-9, -1.5e-9, 3e-9, -3e-9, 1e-6, -1e-6]
+            : Math.Abs(basis) >= 1 ? [0, 0, 1e-10, -1e-10, 3e-9, -3e-9, 1e-6, -1e-6]
             : [0, 0, 1e-10, -1e-10, 1e-6, -1e-6];
         var factor = factors[_random.Next(factors.Length)];
         var value = basis * (1 + factor);
