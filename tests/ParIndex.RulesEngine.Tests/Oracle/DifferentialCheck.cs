@@ -53,7 +53,6 @@ internal static class DifferentialCheck
             // Without the known fixes, an agency whose result depends on one is not compared, nor
             // anything that depends on the other agencies' percents (ranks, eligibility).
             if (!knownFixed && agency.KnownFixes.Count > 0) continue;
-            var before = mismatches.Count;
             var actual = report.Find(agency.AgencyId);
             rowErrors.TryGetValue(agency.AgencyId, out var errors);
             if (agency.Rejection is not null)
@@ -85,10 +84,14 @@ internal static class DifferentialCheck
                         string.Join(" or ", node.Causes), explanation.NotApplicableReason ?? "(no reason)",
                         LostRegularChildrenOnPath(agency, criterion) ? [KnownFixes.ExplanationReason] : null));
             }
-            for (var i = before; i < mismatches.Count; i++)
-                if (mismatches[i].Known is null)
-                    mismatches[i] = mismatches[i] with { Known = mismatches[i].Kind is "rank" or "overall rank" or "eligibility" ? caseFixes : agency.KnownFixes };
         }
+        var fixesOf = expected.ToDictionary(a => a.AgencyId, a => a.KnownFixes);
+        for (var i = 0; i < mismatches.Count; i++)
+            if (mismatches[i].Known is null)
+                mismatches[i] = mismatches[i] with
+                {
+                    Known = mismatches[i].Kind is "rank" or "overall rank" or "eligibility" ? caseFixes : fixesOf[mismatches[i].AgencyId!],
+                };
         Interlocked.Add(ref RestTicks, clock.ElapsedTicks);
         return mismatches;
     }
