@@ -12,8 +12,11 @@ internal static class KnownFixes
     /// <summary>A band over NaN matches no step (0 points); over ±∞ it compares as a number. Before: the row was rejected.</summary>
     public const string BandOverNaNOrInfinity = "bands over NaN or infinity";
 
-    /// <summary>Proportional with a target ≤ 0 (or a value ≤ 0 under lowerIsBetter): the new monotone formula.</summary>
-    public const string ProportionalTargetNotPositive = "proportional target not above 0";
+    /// <summary>
+    /// The new monotone proportional formula gives another result than the old one: a target ≤ 0,
+    /// a NaN value with target 0 (was 0, now a fault), a value and target both infinite.
+    /// </summary>
+    public const string ProportionalTargetNotPositive = "proportional rule (target 0 or below, NaN or infinite operands)";
 
     /// <summary>Band edges and rounding halves: a relative 1e-9 tolerance, also below 1 (before: absolute below 1).</summary>
     public const string RelativeTolerance = "relative tolerance below 1";

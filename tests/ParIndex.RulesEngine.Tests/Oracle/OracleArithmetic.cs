@@ -44,19 +44,23 @@ internal static class OracleArithmetic
 
     /// <summary>
     /// The proportional form: normal, v ≥ t gives m, else m·max(v,0)/t when t &gt; 0, else 0;
-    /// lower is better, v ≤ t gives m, else m·t/v when t &gt; 0, else 0. NaN is the caller's fault.
+    /// lower is better, v ≤ t gives m, else m·t/v when t &gt; 0, else 0. NaN in v or t gives NaN
+    /// (a fault).
     /// </summary>
     public static double Proportional(double value, double target, double max, bool lowerIsBetter)
     {
-        var result = ProportionalRule(value, target, max, lowerIsBetter);
-        if (target <= 0 && ClampPoints(result, max) != max * Math.Clamp(LegacyShare(value, target, lowerIsBetter), 0, 1))
-            KnownFixes.Note(KnownFixes.ProportionalTargetNotPositive);
+        var result = double.IsNaN(value) || double.IsNaN(target) ? double.NaN : ProportionalRule(value, target, max, lowerIsBetter);
+        var legacy = max * LegacyClamp(LegacyShare(value, target, lowerIsBetter));
+        var same = double.IsFinite(result) ? double.IsFinite(legacy) && ClampPoints(result, max) == ClampPoints(legacy, max) : !double.IsFinite(legacy);
+        if (!same) KnownFixes.Note(KnownFixes.ProportionalTargetNotPositive);
         return result;
     }
 
     /// <summary>The share the engine used before this release, to tell when a result depends on the change.</summary>
     private static double LegacyShare(double value, double target, bool lowerIsBetter) =>
         lowerIsBetter ? (value <= 0 ? 1 : target / value) : target == 0 ? (value >= 0 ? 1 : 0) : value / target;
+
+    private static double LegacyClamp(double share) => share < 0 ? 0 : share > 1 ? 1 : share;
 
     private static double ProportionalRule(double value, double target, double max, bool lowerIsBetter)
     {

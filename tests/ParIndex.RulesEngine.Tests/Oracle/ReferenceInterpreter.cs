@@ -218,12 +218,6 @@ internal sealed class ReferenceInterpreter
             case ProportionalForm p:
                 var value = evaluator.Number(p.Value);
                 var target = evaluator.Number(p.Target);
-                if (double.IsNaN(value) || double.IsNaN(target))
-                {
-                    // Before this release a target of 0 gave 0 for a NaN value, and lowerIsBetter gave max for a NaN target.
-                    if ((!p.LowerIsBetter && target == 0) || (p.LowerIsBetter && value <= 0)) KnownFixes.Note(KnownFixes.ProportionalTargetNotPositive);
-                    return double.NaN;
-                }
                 return OracleArithmetic.Proportional(value, target, criterion.Max, p.LowerIsBetter);
             case BandsForm b:
                 var of = b.Of is null ? double.NaN : evaluator.Number(b.Of);
