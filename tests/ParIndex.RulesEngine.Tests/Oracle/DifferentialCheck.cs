@@ -29,9 +29,7 @@ internal static class DifferentialCheck
     public static IReadOnlyList<OracleMismatch> Run(GeneratedCase generated, bool knownFixed)
     {
         var mismatches = new List<OracleMismatch>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var load = RuleSetLoader.TryLoadJson(generated.Json, $"oracle-{generated.Seed}.json");
-        Interlocked.Add(ref LoadTicks, clock.ElapsedTicks);
         if (!load.Success)
         {
             mismatches.Add(new OracleMismatch("load failed", null, "rule file", "loads", string.Join(" | ", load.Diagnostics)));
@@ -43,7 +41,6 @@ internal static class DifferentialCheck
         var report = rules.Score(builder.Build(), new ScoringOptions { MaxDegreeOfParallelism = 1 });
         var rowErrors = builder.RowErrors.Concat(report.RowErrors).GroupBy(e => e.AgencyId ?? "").ToDictionary(g => g.Key, g => g.ToList());
 
-        Interlocked.Add(ref ScoreTicks, clock.ElapsedTicks);
         var oracle = OracleRuleSet.Parse(generated.Json);
         var expected = new ReferenceInterpreter(oracle).Score(generated.Rows);
         var explained = 0;
@@ -92,11 +89,8 @@ internal static class DifferentialCheck
                 {
                     Known = mismatches[i].Kind is "rank" or "overall rank" or "eligibility" ? caseFixes : fixesOf[mismatches[i].AgencyId!],
                 };
-        Interlocked.Add(ref RestTicks, clock.ElapsedTicks);
         return mismatches;
     }
-
-    public static long LoadTicks, ScoreTicks, RestTicks;
 
     /// <summary>True when the criterion or one of its ancestors does not apply because none of its regular children applies.</summary>
     private static bool LostRegularChildrenOnPath(OracleAgencyResult agency, OracleCriterion criterion)
