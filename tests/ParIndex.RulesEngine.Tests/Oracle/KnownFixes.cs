@@ -21,7 +21,7 @@ internal static class KnownFixes
     /// <summary>Band edges and rounding halves: a relative 1e-9 tolerance, also below 1 (before: absolute below 1).</summary>
     public const string RelativeTolerance = "relative tolerance below 1";
 
-    /// <summary>Points are never −0.</summary>
+    /// <summary>Points, and the formula function Round, are never −0.</summary>
     public const string NegativeZero = "negative zero";
 
     /// <summary>Min, Max and Clamp give NaN when any argument is NaN (before: depended on the order).</summary>

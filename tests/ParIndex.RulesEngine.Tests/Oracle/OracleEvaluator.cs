@@ -60,6 +60,14 @@ internal sealed class OracleEvaluator(Func<string, OracleValue> nameValue, Func<
         };
     }
 
+    /// <summary>Round never gives −0 (before this release Round(−0.4) was −0, and 1 / Round(−0.4) was −∞).</summary>
+    private static double RoundInFormula(double x, int digits)
+    {
+        var rounded = OracleArithmetic.Round(x, digits);
+        if (rounded == 0 && double.IsNegative(x)) KnownFixes.Note(KnownFixes.NegativeZero);
+        return rounded;
+    }
+
     private OracleValue Call(CallExpr call)
     {
         var args = call.Arguments;
@@ -90,7 +98,7 @@ internal sealed class OracleEvaluator(Func<string, OracleValue> nameValue, Func<
             "Min" => OracleValue.Of(OracleArithmetic.Min(n)),
             "Max" => OracleValue.Of(OracleArithmetic.Max(n)),
             "Clamp" => OracleValue.Of(OracleArithmetic.Clamp(n[0], n[1], n[2])),
-            "Round" => OracleValue.Of(OracleArithmetic.Round(n[0], n.Length > 1 ? (int)n[1] : 0)),
+            "Round" => OracleValue.Of(RoundInFormula(n[0], n.Length > 1 ? (int)n[1] : 0)),
             "Abs" => OracleValue.Of(Math.Abs(n[0])),
             "Floor" => OracleValue.Of(Math.Floor(n[0])),
             "Ceiling" => OracleValue.Of(Math.Ceiling(n[0])),
