@@ -36,6 +36,12 @@ internal static class KnownFixes
     /// </summary>
     public const string FaultUnderNotApplicableParent = "fault in a criterion that does not apply";
 
+    /// <summary>
+    /// Found by the oracle: PercentOf(a, b) is computed as 100·a/b, not 100 × Ratio(a, b) as
+    /// documented, so PercentOf(0.17, 0.17) is 99.99999999999999 and "PercentOf(x, y) &gt;= 100" fails.
+    /// </summary>
+    public const string PercentOfNotHundredTimesRatio = "PercentOf is not 100 × Ratio";
+
     [ThreadStatic] private static HashSet<string>? t_sink;
 
     /// <summary>Collects, on this thread, the known fixes that the following computations depend on.</summary>

@@ -68,6 +68,15 @@ internal sealed class OracleEvaluator(Func<string, OracleValue> nameValue, Func<
         return rounded;
     }
 
+    /// <summary>100 × Ratio(a, b) as the docs define it, so PercentOf(x, x) is exactly 100.</summary>
+    private static double PercentOf(double a, double b)
+    {
+        var result = 100 * OracleArithmetic.Ratio(a, b);
+        var engineToday = b == 0 ? 0 : 100 * a / b;
+        if (!result.Equals(engineToday)) KnownFixes.Note(KnownFixes.PercentOfNotHundredTimesRatio);
+        return result;
+    }
+
     private OracleValue Call(CallExpr call)
     {
         var args = call.Arguments;
@@ -94,7 +103,7 @@ internal sealed class OracleEvaluator(Func<string, OracleValue> nameValue, Func<
         {
             "Ratio" when n.Length == 2 => OracleValue.Of(OracleArithmetic.Ratio(n[0], n[1])),
             "Ratio" when n.Length == 3 => OracleValue.Of(OracleArithmetic.Ratio(n[0], n[1], n[2])),
-            "PercentOf" => OracleValue.Of(100 * OracleArithmetic.Ratio(n[0], n[1])),
+            "PercentOf" => OracleValue.Of(PercentOf(n[0], n[1])),
             "Min" => OracleValue.Of(OracleArithmetic.Min(n)),
             "Max" => OracleValue.Of(OracleArithmetic.Max(n)),
             "Clamp" => OracleValue.Of(OracleArithmetic.Clamp(n[0], n[1], n[2])),
