@@ -24,8 +24,11 @@ internal static class KnownFixes
     /// <summary>Points, and the formula function Round, are never −0.</summary>
     public const string NegativeZero = "negative zero";
 
-    /// <summary>Min, Max and Clamp give NaN when any argument is NaN (before: depended on the order).</summary>
-    public const string MinMaxNaN = "Min/Max/Clamp with NaN";
+    /// <summary>
+    /// Min, Max and Clamp give NaN when any argument is NaN, and Min/Max do not depend on the
+    /// argument order (before: Min(x, 1) was 1 and Min(1, x) NaN for a missing x; also Max(0, −0) was −0).
+    /// </summary>
+    public const string MinMaxNaN = "Min/Max/Clamp argument order (NaN, -0)";
 
     /// <summary>Explanations of criteria under a parent that lost all its regular children (before: re-derived, wrong cause).</summary>
     public const string ExplanationReason = "explanation re-derives the reason";

@@ -77,40 +77,44 @@ internal static class OracleArithmetic
 
     public static double Ratio(double a, double b, double whenZero) => b == 0 ? whenZero : a / b;
 
-    /// <summary>Smallest argument; NaN when any argument is NaN, whatever the order.</summary>
+    /// <summary>
+    /// Smallest argument, whatever the order: NaN when any argument is NaN, and −0 below +0
+    /// (IEEE 754 minimum, as Math.Min).
+    /// </summary>
     public static double Min(IReadOnlyList<double> values)
     {
-        var result = double.PositiveInfinity;
-        foreach (var v in values)
-        {
-            if (double.IsNaN(v)) return NaNArgument(values);
-            if (v < result) result = v;
-        }
+        var result = values.Aggregate(double.PositiveInfinity, Math.Min);
+        var legacy = values.Count == 4 ? LegacyMin(LegacyMin(values[0], values[1]), LegacyMin(values[2], values[3])) : values.Aggregate(LegacyMin);
+        NoteIfDifferent(result, legacy);
         return result;
     }
 
-    /// <summary>Largest argument; NaN when any argument is NaN, whatever the order.</summary>
+    /// <summary>Largest argument, whatever the order: NaN when any argument is NaN, and +0 above −0 (as Math.Max).</summary>
     public static double Max(IReadOnlyList<double> values)
     {
-        var result = double.NegativeInfinity;
-        foreach (var v in values)
-        {
-            if (double.IsNaN(v)) return NaNArgument(values);
-            if (v > result) result = v;
-        }
+        var result = values.Aggregate(double.NegativeInfinity, Math.Max);
+        var legacy = values.Count == 4 ? LegacyMax(LegacyMax(values[0], values[1]), LegacyMax(values[2], values[3])) : values.Aggregate(LegacyMax);
+        NoteIfDifferent(result, legacy);
         return result;
+    }
+
+    // The engine's Min and Max before this release: a &lt; b ? a : b, folded pairwise.
+    private static double LegacyMin(double a, double b) => a < b ? a : b;
+
+    private static double LegacyMax(double a, double b) => a > b ? a : b;
+
+    private static void NoteIfDifferent(double result, double legacy)
+    {
+        if (BitConverter.DoubleToInt64Bits(result) != BitConverter.DoubleToInt64Bits(legacy) && !(double.IsNaN(result) && double.IsNaN(legacy)))
+            KnownFixes.Note(KnownFixes.MinMaxNaN);
     }
 
     public static double Clamp(double x, double lo, double hi)
     {
-        if (double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi)) return NaNArgument([x, lo, hi]);
-        return x < lo ? lo : x > hi ? hi : x;
-    }
-
-    private static double NaNArgument(IReadOnlyList<double> values)
-    {
-        KnownFixes.Note(KnownFixes.MinMaxNaN);
-        return double.NaN;
+        var legacy = x < lo ? lo : x > hi ? hi : x;
+        var result = double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi) ? double.NaN : legacy;
+        NoteIfDifferent(result, legacy);
+        return result;
     }
 
     public static double Pow10(int digits)
