@@ -7,7 +7,5 @@ namespace ParIndex.RulesEngine.Tests.Oracle;
 /// </summary>
 internal readonly record struct GeneratedExpression(string Text, bool MayBeNaN, bool MayBeInfinite)
 {
-    public bool IsFinite => !MayBeNaN && !MayBeInfinite;
-
     public static GeneratedExpression Safe(string text) => new(text, false, false);
 }
