@@ -1,3 +1,4 @@
+using System.Globalization;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Scoring;
@@ -8,10 +9,11 @@ public sealed class ProportionalScoringTests
 {
     private static CompiledRuleSet Proportional(double target, double max, bool lowerIsBetter = false) => RuleSets.Load(
         inputs: """[ { "name": "v", "type": "number" } ]""",
-        criteria: $$"""
+        // JSON numbers are invariant whatever the current culture (vi-VN would write 0,9).
+        criteria: string.Create(CultureInfo.InvariantCulture, $$"""
         [ { "code": "1", "title": "P", "max": {{max}},
             "proportional": { "value": "v", "target": {{target}}, "lowerIsBetter": {{(lowerIsBetter ? "true" : "false")}} } } ]
-        """);
+        """));
 
     private static double PointsFor(CompiledRuleSet rules, double value) =>
         rules.ScoreOne(new Dictionary<string, object?> { ["v"] = value })["1"].Points;
