@@ -78,6 +78,7 @@ internal sealed partial class KernelGenerator
         _w.Line("int __fault = 0;");
         EmitNode(top, "true");
         EmitCascadeAndStores(subtree);
+        EmitFaults(subtree);
         // The first fault in tree order wins, as areas run in order.
         _w.Line("if (__fault != 0 && __faults[__i] == 0) __faults[__i] = __fault;");
         _w.Close();
@@ -158,6 +159,17 @@ internal sealed partial class KernelGenerator
         foreach (var node in nodes) _w.Line($"__N{node.Index}[__i] = __why{node.Index};");
     }
 
+    /// <summary>
+    /// A leaf that gave no number faults the row only if it still applies once the cascade has
+    /// run: a bonus under a parent that lost applicability is left out, so its formula's NaN must
+    /// not reject the agency. The first such leaf in tree order is the one named.
+    /// </summary>
+    private void EmitFaults(IReadOnlyList<BoundNode> nodes)
+    {
+        foreach (var leaf in nodes.Where(n => n.IsLeaf))
+            _w.Line($"if (__fault == 0 && __bad{leaf.Index} && __a{leaf.Index}) __fault = {leaf.Index + 1};");
+    }
+
     /// <summary>True for a bonus or penalty node, or any node below one.</summary>
     private bool UnderNonRegular(BoundNode node)
     {
@@ -175,7 +187,7 @@ internal sealed partial class KernelGenerator
     {
         var n = node.Index;
         var max = SourceWriter.Literal(node.Max);
-        _w.Line($"double __r{n} = 0d;");
+        _w.Line($"double __r{n} = 0d; bool __bad{n} = false;");
         if (node.BandIndex >= 0) _w.Line($"int __b{n} = -1;");
         var facts = _storeDetail && node.ComparedIndex >= 0;
         if (facts) DeclareCompared(node);
@@ -202,7 +214,7 @@ internal sealed partial class KernelGenerator
                 break;
         }
         if (facts) RecordCompared(node);
-        _w.Line($"if (!double.IsFinite(__r{n})) {{ if (__fault == 0) __fault = {n + 1}; __r{n} = 0d; }}");
+        _w.Line($"if (!double.IsFinite(__r{n})) {{ __bad{n} = true; __r{n} = 0d; }}");
         _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
         _w.Close();
         if (facts) EvaluateComparedWhenNotApplicable(node);

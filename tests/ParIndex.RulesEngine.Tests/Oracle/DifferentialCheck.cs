@@ -86,7 +86,7 @@ internal static class DifferentialCheck
                 var explanation = report.Explain(agency.AgencyId, criterion.Code);
                 if (!NotApplicableReasonCheck.Names(explanation, node.Causes, criterion))
                     mismatches.Add(new OracleMismatch("explanation reason", agency.AgencyId, criterion.Code,
-                        string.Join(" or ", node.Causes), explanation.NotApplicableReason ?? "(no reason)",
+                        string.Join(" or ", node.Causes), explanation.NotApplicableReason is { } reason ? $"{reason} {explanation.MissingInput} ({explanation.NotApplicableText})" : "(no reason)",
                         LostRegularChildrenOnPath(agency, criterion) ? [KnownFixes.ExplanationReason] : null));
             }
         }

@@ -78,21 +78,21 @@ internal static class OracleArithmetic
     public static double Ratio(double a, double b, double whenZero) => b == 0 ? whenZero : a / b;
 
     /// <summary>
-    /// Smallest argument, whatever the order: NaN when any argument is NaN, and −0 below +0
-    /// (IEEE 754 minimum, as Math.Min).
+    /// Smallest argument, whatever the order: NaN when any argument is NaN; a zero result is +0
+    /// (the documented rule: Min, Max, Clamp and the rounding functions never give −0).
     /// </summary>
     public static double Min(IReadOnlyList<double> values)
     {
-        var result = values.Aggregate(double.PositiveInfinity, Math.Min);
+        var result = PlusZero(values.Aggregate(double.PositiveInfinity, Math.Min));
         var legacy = values.Count == 4 ? LegacyMin(LegacyMin(values[0], values[1]), LegacyMin(values[2], values[3])) : values.Aggregate(LegacyMin);
         NoteIfDifferent(result, legacy);
         return result;
     }
 
-    /// <summary>Largest argument, whatever the order: NaN when any argument is NaN, and +0 above −0 (as Math.Max).</summary>
+    /// <summary>Largest argument, whatever the order: NaN when any argument is NaN; a zero result is +0.</summary>
     public static double Max(IReadOnlyList<double> values)
     {
-        var result = values.Aggregate(double.NegativeInfinity, Math.Max);
+        var result = PlusZero(values.Aggregate(double.NegativeInfinity, Math.Max));
         var legacy = values.Count == 4 ? LegacyMax(LegacyMax(values[0], values[1]), LegacyMax(values[2], values[3])) : values.Aggregate(LegacyMax);
         NoteIfDifferent(result, legacy);
         return result;
@@ -112,10 +112,13 @@ internal static class OracleArithmetic
     public static double Clamp(double x, double lo, double hi)
     {
         var legacy = x < lo ? lo : x > hi ? hi : x;
-        var result = double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi) ? double.NaN : legacy;
+        var result = double.IsNaN(x) || double.IsNaN(lo) || double.IsNaN(hi) ? double.NaN : PlusZero(legacy);
         NoteIfDifferent(result, legacy);
         return result;
     }
+
+    /// <summary>A zero of either sign as +0; any other value as it is.</summary>
+    public static double PlusZero(double x) => x == 0 ? 0d : x;
 
     public static double Pow10(int digits)
     {

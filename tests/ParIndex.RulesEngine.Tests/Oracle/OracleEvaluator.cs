@@ -109,8 +109,8 @@ internal sealed class OracleEvaluator(Func<string, OracleValue> nameValue, Func<
             "Clamp" => OracleValue.Of(OracleArithmetic.Clamp(n[0], n[1], n[2])),
             "Round" => OracleValue.Of(RoundInFormula(n[0], n.Length > 1 ? (int)n[1] : 0)),
             "Abs" => OracleValue.Of(Math.Abs(n[0])),
-            "Floor" => OracleValue.Of(Math.Floor(n[0])),
-            "Ceiling" => OracleValue.Of(Math.Ceiling(n[0])),
+            "Floor" => OracleValue.Of(OracleArithmetic.PlusZero(Math.Floor(n[0]))),
+            "Ceiling" => OracleValue.Of(OracleArithmetic.PlusZero(Math.Ceiling(n[0]))),
             "Between" => OracleValue.Of(n[1] <= n[0] && n[0] <= n[2]),
             _ => throw new InvalidOperationException($"function {call.Function} is not in the oracle's subset"),
         };

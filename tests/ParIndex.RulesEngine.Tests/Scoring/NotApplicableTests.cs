@@ -211,4 +211,36 @@ public sealed class NotApplicableTests
         Assert.IsFalse(commune["1.B"].IsApplicable, "bonus child of a non-applicable parent is reported as applicable");
         Assert.AreEqual(0.0, commune["1.B"].Points, 1e-9);
     }
+
+    [TestMethod]
+    public void BonusUnderAParentThatLostApplicability_DoesNotRejectTheRowWhenItsFormulaGivesNoNumber()
+    {
+        // Area 1 = 1.1 (regular, only when "applies") + 1.2 (bonus, formula "x" with x missing: NaN).
+        // With applies = false, 1.1 does not apply, so area 1 has no regular child and does not
+        // apply, and its bonus goes with it: the bonus's NaN is no fault. The agency scores area 2
+        // only: total 1 of max 1, 100%. (The row used to be rejected: "criterion 1.2 gave no number".)
+        using var rules = RuleSets.Load(
+            inputs: """[ { "name": "applies", "type": "bool" }, { "name": "x", "type": "number", "missing": "allow" } ]""",
+            criteria: """
+            [ { "code": "1", "title": "A", "max": 1, "children": [
+                { "code": "1.1", "title": "B", "max": 1, "appliesTo": "applies", "formula": "1" },
+                { "code": "1.2", "title": "C", "kind": "bonus", "max": 1, "formula": "x" } ] },
+              { "code": "2", "title": "D", "max": 1, "formula": "1" } ]
+            """);
+
+        var report = rules.ScoreRows(
+            ("OUT", new Dictionary<string, object?> { ["applies"] = false, ["x"] = null }),
+            ("IN", new Dictionary<string, object?> { ["applies"] = true, ["x"] = null }));
+
+        var outside = report.Find("OUT");
+        Assert.IsNotNull(outside, string.Join("; ", report.RowErrors));
+        Assert.AreEqual(1.0, outside.Total);
+        Assert.AreEqual(1.0, outside.MaxPoints);
+        Assert.AreEqual(100.0, outside.Percent);
+        Assert.IsFalse(outside["1.2"].IsApplicable);
+        // With applies = true the bonus applies and its NaN is a fault naming 1.2, as before.
+        Assert.IsNull(report.Find("IN"));
+        var rejected = report.RowErrors.Single(e => e.AgencyId == "IN");
+        StringAssert.Contains(rejected.Message, "1.2");
+    }
 }
