@@ -27,12 +27,7 @@ public static class CsvAgencyReader
     /// <param name="options">Culture and grouping of numbers, and how many row errors are kept in full.</param>
     /// <exception cref="DataFileException">The file cannot be opened or reading fails part-way.</exception>
     public static AgencyBatch ReadFile(CompiledRuleSet ruleSet, string path, DataReadOptions options)
-    {
-        Stream stream;
-        try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
-        return ReadStream(ruleSet, stream, options, path);
-    }
+        => ReadStream(ruleSet, DataFileException.OpenRead(path), options, path);
 
     /// <summary>
     /// Reads CSV bytes (UTF-8, or UTF-16/32 with a byte order mark, or UTF-16 without one, which

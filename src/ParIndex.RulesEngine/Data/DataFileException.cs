@@ -20,6 +20,13 @@ public sealed class DataFileException : IOException
 
     internal static DataFileException From(string? path, Exception error) => new(path,
         $"{path ?? "The data"}: the data file cannot be read ({error.Message}); no row of it is used.", error);
+
+    /// <summary>Opens a data file for reading; a file that cannot be opened is this exception, with its path.</summary>
+    internal static FileStream OpenRead(string path)
+    {
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw From(path, ex); }
+    }
 }
 
 /// <summary>

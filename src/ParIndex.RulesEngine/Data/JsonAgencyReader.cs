@@ -28,12 +28,7 @@ public static class JsonAgencyReader
     /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full.</param>
     /// <exception cref="DataFileException">The file cannot be opened or reading fails part-way.</exception>
     public static AgencyBatch ReadFile(CompiledRuleSet ruleSet, string path, DataReadOptions options)
-    {
-        Stream stream;
-        try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
-        return ReadStream(ruleSet, stream, options, path);
-    }
+        => ReadStream(ruleSet, DataFileException.OpenRead(path), options, path);
 
     /// <summary>Reads JSON bytes (encoding as for <see cref="CsvAgencyReader.ReadStream"/>) into a batch; the stream is disposed.</summary>
     /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
