@@ -8,7 +8,9 @@ namespace ParIndex.RulesEngine;
 /// the rule file or a formula, and some of Roslyn's paths have no stack guard: on a small host
 /// thread (ASP.NET on IIS gives 256 KiB) a deeply nested but otherwise legal input would end the
 /// process with a stack overflow, which no catch can stop. The stack is reserved, not committed,
-/// so the cost is one thread start per load.
+/// so the cost is one thread start per load. The thread runs under the invariant culture, so
+/// every number in a diagnostic, and every literal the generator writes, reads the same on every
+/// machine (a vi-VN host would otherwise write "1,5" in one message and "1.5" in the next).
 /// </summary>
 internal static class LoadThread
 {
@@ -27,6 +29,8 @@ internal static class LoadThread
         var thread = new Thread(() =>
         {
             _onLoadThread = true;
+            Thread.CurrentThread.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            Thread.CurrentThread.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
             try
             {
                 result = work();

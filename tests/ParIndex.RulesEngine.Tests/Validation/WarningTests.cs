@@ -135,4 +135,41 @@ public sealed class WarningTests
         AssertAt(warning, 6, 5, "classification[1]");
         AssertMessageContains(warning, "'Tốt'", "'Khá'", "90%");
     }
+
+    [TestMethod]
+    [DoNotParallelize] // sets the process-wide default culture that new threads (the load thread) start with
+    public void Load_diagnostics_write_numbers_invariant_under_a_vi_VN_current_culture()
+    {
+        // Children 0.75 + 0.75 = 1.5 of a parent max of 2.5: the warning must say "1.5" and "2.5"
+        // whatever the machine's culture (under vi-VN a plain interpolation gives "1,5").
+        const string json = """
+            {
+              "id": "t", "title": "T", "version": "1",
+              "inputs": [ { "name": "x", "type": "number" } ],
+              "criteria": [
+                { "code": "1", "title": "A", "max": 2.5,
+                  "children": [
+                    { "code": "1.1", "title": "B", "max": 0.75, "formula": "x" },
+                    { "code": "1.2", "title": "C", "max": 0.75, "formula": "x" }
+                  ] }
+              ]
+            }
+            """;
+        var saved = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.DefaultThreadCurrentCulture);
+        try
+        {
+            var vi = new System.Globalization.CultureInfo("vi-VN");
+            System.Globalization.CultureInfo.CurrentCulture = vi;
+            System.Globalization.CultureInfo.DefaultThreadCurrentCulture = vi;
+            using var rules = LoadWithWarnings(json);
+            var warning = Single(rules.Diagnostics, DiagnosticCodes.MaxSumMismatch);
+            AssertMessageContains(warning, "1.5", "2.5");
+            Assert.IsFalse(warning.Message.Contains("1,5", StringComparison.Ordinal), warning.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved.Item1;
+            System.Globalization.CultureInfo.DefaultThreadCurrentCulture = saved.Item2;
+        }
+    }
 }
