@@ -50,6 +50,29 @@ public sealed class RowErrorLimitTests
     }
 
     [TestMethod]
+    public void Json_and_table_results_name_every_rejected_row_beyond_the_kept_errors()
+    {
+        // 4 bad rows × 3 bad cells = 12 errors, of which 5 are kept in full; 2 clean rows are scored.
+        var batch = CsvAgencyReader.Read(Basic, new StringReader(BadCsv(4, 2)), new DataReadOptions { MaxRowErrors = 5 }, "data.csv");
+        var report = Basic.Score(batch);
+
+        var json = new StringWriter();
+        ParIndex.RulesEngine.Results.Writers.JsonResultWriter.Write(report, json);
+        var root = Newtonsoft.Json.Linq.JObject.Parse(json.ToString());
+        Assert.AreEqual(5, ((Newtonsoft.Json.Linq.JArray)root["rowErrors"]!).Count);
+        Assert.AreEqual(4, (int)root["rejectedCount"]!);
+        var rejected = (Newtonsoft.Json.Linq.JArray)root["rejected"]!;
+        // Rows 1–4 are X0–X3 on lines 2–5 (line 1 is the header); each row's first error is a wrong type.
+        CollectionAssert.AreEqual(new[] { "X0", "X1", "X2", "X3" }, rejected.Select(r => (string)r["agencyId"]!).ToArray());
+        CollectionAssert.AreEqual(new[] { 2, 3, 4, 5 }, rejected.Select(r => (int)r["line"]!).ToArray());
+        Assert.IsTrue(rejected.All(r => (string)r["code"]! == DiagnosticCodes.WrongType));
+
+        var table = new StringWriter();
+        ParIndex.RulesEngine.Results.Writers.TableResultWriter.Write(report, table);
+        StringAssert.Contains(table.ToString(), "4 row(s) not scored (12 problem(s))");
+    }
+
+    [TestMethod]
     public void The_default_keeps_one_thousand_errors()
     {
         var batch = CsvAgencyReader.Read(Basic, new StringReader(BadCsv(400, 0)), DataReadOptions.Default, "data.csv");

@@ -4,8 +4,11 @@ namespace ParIndex.RulesEngine.Results.Writers;
 
 /// <summary>
 /// Writes the full report as JSON: rule set identity and criteria (code, title, max), every scored agency with criteria points
-/// and eligibility, and every rejected row. <see cref="PreviousRanksReader"/> reads it back as
-/// the previous period.
+/// and eligibility; the row errors kept in full (<c>rowErrors</c>, the first
+/// <see cref="Data.DataReadOptions.MaxRowErrors"/>) and every rejected row in compact form
+/// (<c>rejected</c>: agency id, row, line, first error code), with their exact count
+/// (<c>rejectedCount</c>), so no rejected agency goes unnamed however many there are.
+/// <see cref="PreviousRanksReader"/> reads it back as the previous period.
 /// </summary>
 public static class JsonResultWriter
 {
@@ -52,6 +55,19 @@ public static class JsonResultWriter
             Property(json, "code", error.Code);
             Property(json, "message", error.Message);
             Property(json, "location", error.Location.ToString());
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        Property(json, "rejectedCount", report.RowErrorLog.Rejected.Count);
+        json.WritePropertyName("rejected");
+        json.WriteStartArray();
+        foreach (var rejected in report.RowErrorLog.Rejected)
+        {
+            json.WriteStartObject();
+            Property(json, "agencyId", rejected.AgencyId);
+            Property(json, "row", rejected.Row);
+            Property(json, "line", rejected.Line);
+            Property(json, "code", rejected.Code);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -35,7 +35,10 @@ public static class TableResultWriter
             }
             output.Write(table.ToString());
         }
-        if (report.RowErrors.Count > 0)
-            output.WriteLine($"\n{report.RowErrors.Count} problem(s) in rows that were not scored; each is listed with agency id, field and reason in ScoreReport.RowErrors (the CLI prints them on standard error).");
+        // The exact counts from the log: RowErrors holds only the errors kept in full.
+        var log = report.RowErrorLog;
+        if (log.ErrorCount > 0)
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"\n{log.Rejected.Count} row(s) not scored ({log.ErrorCount} problem(s)); each is listed with agency id, field and reason in ScoreReport.RowErrorLog (the CLI prints them on standard error)."));
     }
 }
