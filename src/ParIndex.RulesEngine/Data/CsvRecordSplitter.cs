@@ -11,7 +11,35 @@ namespace ParIndex.RulesEngine.Data;
 /// <param name="Column">1-based field where the problem starts (0 when the record is good).</param>
 /// <param name="LeadingFields">For a bad record: the fields of its first line before the bad one (to name the agency).</param>
 /// <param name="Truncated">True when this is the file's last line, it has no line break and it was cut in the middle of the record.</param>
-internal sealed record CsvRecord(int FirstLine, int LastLine, string[]? Fields, string? Problem, int Column, IReadOnlyList<string> LeadingFields, bool Truncated = false);
+internal sealed record CsvRecord(int FirstLine, int LastLine, string[]? Fields, string? Problem, int Column, IReadOnlyList<string> LeadingFields, bool Truncated = false)
+{
+    /// <summary>Where each field starts (physical line, 1-based character column); only when the splitter tracks positions.</summary>
+    public CsvPosition[]? FieldStarts { get; init; }
+
+    /// <summary>For a bad record: the character the problem is at (the quote left open, or the character that breaks the field).</summary>
+    public CsvPosition ProblemAt { get; init; }
+
+    /// <summary>For a bad record: what is wrong (<see cref="CsvProblem.None"/> for a good one).</summary>
+    public CsvProblem Kind { get; init; }
+}
+
+/// <summary>What makes a CSV record bad.</summary>
+internal enum CsvProblem
+{
+    /// <summary>The record is good.</summary>
+    None,
+    /// <summary>A quoted field is still open at the end of the file or past the record limit.</summary>
+    QuoteNeverClosed,
+    /// <summary>A quoted field closes on a later line, but the lines then hold another number of fields than the header.</summary>
+    QuoteSpansFieldCount,
+    /// <summary>A character other than a blank follows a closing quote before the delimiter.</summary>
+    TextAfterClosingQuote,
+    /// <summary>A quote inside an unquoted value.</summary>
+    QuoteInUnquotedField,
+}
+
+/// <summary>A place in CSV text: 1-based physical line and character column.</summary>
+internal readonly record struct CsvPosition(int Line, int Column);
 
 /// <summary>
 /// Splits CSV text into records (RFC 4180: fields separated by one delimiter, optionally in
@@ -34,7 +62,15 @@ internal sealed class CsvRecordSplitter
     private int _nextLineNumber = 1;
     private bool _endOfFile;
 
-    public CsvRecordSplitter(TextReader reader) => _reader = reader;
+    private readonly bool _trackPositions;
+
+    /// <param name="reader">The CSV text.</param>
+    /// <param name="trackPositions">Record where every field starts (<see cref="CsvRecord.FieldStarts"/>), for messages at a cell; off for agency data, where a field is named by its column.</param>
+    public CsvRecordSplitter(TextReader reader, bool trackPositions = false)
+    {
+        _reader = reader;
+        _trackPositions = trackPositions;
+    }
 
     /// <summary>The delimiter: set from the header (comma, semicolon or tab, whichever occurs most outside quotes).</summary>
     public char Delimiter { get; private set; } = ',';
@@ -58,24 +94,24 @@ internal sealed class CsvRecordSplitter
         while (first is not null && string.IsNullOrWhiteSpace(first.Text));
         if (first is null) return null;
 
-        var parser = new FieldParser(Delimiter);
+        var parser = new FieldParser(Delimiter, _trackPositions);
         var consumed = new List<PhysicalLine> { first };
         var line = first;
         var length = 0;
         while (true)
         {
             length += line.Text.Length;
-            var state = parser.Feed(line.Text);
+            var state = parser.Feed(line.Text, line.Number);
             if (state == ParseState.Malformed)
-                return Bad(first, consumed, parser, $"{parser.Problem}");
+                return Bad(first, consumed, parser, $"{parser.Problem}", parser.ProblemKind);
             if (state == ParseState.Complete)
             {
                 var fields = parser.Fields.ToArray();
                 if (consumed.Count > 1 && expectedFields is { } expected && fields.Length != expected)
                     return Bad(first, consumed, parser, $"the quoted field opened in field {parser.OpenedField} is closed on line {line.Number}, " +
-                        $"but the lines {first.Number}–{line.Number} then hold {fields.Length} fields where the header has {expected}");
+                        $"but the lines {first.Number}–{line.Number} then hold {fields.Length} fields where the header has {expected}", CsvProblem.QuoteSpansFieldCount);
                 var truncated = !line.Terminated && consumed.Count == 1 && expectedFields is { } header && fields.Length < header;
-                return new CsvRecord(first.Number, line.Number, fields, null, 0, [], truncated);
+                return new CsvRecord(first.Number, line.Number, fields, null, 0, [], truncated) { FieldStarts = parser.Starts?.ToArray() };
             }
             // Inside quotes at the end of the line: the field goes on on the next line.
             var next = length > MaxRecordChars ? null : NextLine();
@@ -84,7 +120,7 @@ internal sealed class CsvRecordSplitter
                 var why = length > MaxRecordChars
                     ? string.Create(CultureInfo.InvariantCulture, $"the quoted field opened in field {parser.OpenedField} is still open after {MaxRecordChars:N0} characters (line {line.Number})")
                     : $"the quoted field opened in field {parser.OpenedField} is still open at the end of the file";
-                return Bad(first, consumed, parser, why);
+                return Bad(first, consumed, parser, why, CsvProblem.QuoteNeverClosed);
             }
             parser.FeedLineBreak(line.Terminator);
             consumed.Add(next);
@@ -96,11 +132,16 @@ internal sealed class CsvRecordSplitter
     /// The record starting at <paramref name="first"/> is bad: report it over the lines it
     /// covered, and put every line after the first back, to be read as records of their own.
     /// </summary>
-    private CsvRecord Bad(PhysicalLine first, List<PhysicalLine> consumed, FieldParser parser, string problem)
+    private CsvRecord Bad(PhysicalLine first, List<PhysicalLine> consumed, FieldParser parser, string problem, CsvProblem kind)
     {
         for (var i = consumed.Count - 1; i >= 1; i--) _lookahead.Push(consumed[i]);
         var leading = FieldParser.LeadingFields(first.Text, Delimiter);
-        return new CsvRecord(first.Number, consumed[^1].Number, null, problem, parser.ProblemField, leading);
+        return new CsvRecord(first.Number, consumed[^1].Number, null, problem, parser.ProblemField, leading)
+        {
+            // A quote left open is reported where it was opened; a broken field where it breaks.
+            ProblemAt = kind is CsvProblem.QuoteNeverClosed or CsvProblem.QuoteSpansFieldCount ? parser.OpenedAt : parser.ProblemAt,
+            Kind = kind,
+        };
     }
 
     private PhysicalLine? NextLine()
@@ -155,22 +196,32 @@ internal sealed class CsvRecordSplitter
     private enum ParseState { Complete, InQuotes, Malformed }
 
     /// <summary>The RFC 4180 state machine over one record, fed line by line.</summary>
-    private sealed class FieldParser(char delimiter)
+    private sealed class FieldParser(char delimiter, bool trackPositions = false)
     {
         private readonly StringBuilder _field = new();
         private bool _inQuotes;
         private bool _quotedField;
         private bool _afterClosingQuote;
+        private CsvPosition _fieldStart;
 
         public List<string> Fields { get; } = new();
+        /// <summary>Where each field starts; null unless positions are tracked.</summary>
+        public List<CsvPosition>? Starts { get; } = trackPositions ? new() : null;
+        /// <summary>Where the last quoted field was opened.</summary>
+        public CsvPosition OpenedAt { get; private set; }
+        /// <summary>The character a malformed field breaks at.</summary>
+        public CsvPosition ProblemAt { get; private set; }
+        public CsvProblem ProblemKind { get; private set; }
         public string? Problem { get; private set; }
         /// <summary>1-based field where the problem (or the still open quote) starts.</summary>
         public int ProblemField { get; private set; }
         /// <summary>1-based field whose quote is (or was) open across lines.</summary>
         public int OpenedField { get; private set; }
 
-        public ParseState Feed(string line)
+        public ParseState Feed(string line, int lineNumber = 0)
         {
+            // The record's first line: its first field starts at column 1 (continuation lines go on inside a quoted field).
+            if (Fields.Count == 0 && !_inQuotes && _field.Length == 0) _fieldStart = new CsvPosition(lineNumber, 1);
             for (var i = 0; i < line.Length; i++)
             {
                 var c = line[i];
@@ -184,18 +235,24 @@ internal sealed class CsvRecordSplitter
                 if (c == delimiter)
                 {
                     EndField();
+                    _fieldStart = new CsvPosition(lineNumber, i + 2);
                     continue;
                 }
                 if (_afterClosingQuote)
                 {
                     if (c is ' ' or '\t') continue;
-                    return Malformed($"a character ('{c}') follows the closing quote of field {Fields.Count + 1}; a quoted field must end at a delimiter or the line end");
+                    ProblemAt = new CsvPosition(lineNumber, i + 1);
+                    return Malformed(CsvProblem.TextAfterClosingQuote, $"a character ('{c}') follows the closing quote of field {Fields.Count + 1}; a quoted field must end at a delimiter or the line end");
                 }
                 if (c == '"')
                 {
                     if (_field.ToString().Trim().Length > 0)
-                        return Malformed($"field {Fields.Count + 1} has a quote inside an unquoted value; quote the whole field and double the inner quote (\"\")");
+                    {
+                        ProblemAt = new CsvPosition(lineNumber, i + 1);
+                        return Malformed(CsvProblem.QuoteInUnquotedField, $"field {Fields.Count + 1} has a quote inside an unquoted value; quote the whole field and double the inner quote (\"\")");
+                    }
                     _field.Clear();
+                    OpenedAt = new CsvPosition(lineNumber, i + 1);
                     _inQuotes = true;
                     _quotedField = true;
                     OpenedField = ProblemField = Fields.Count + 1;
@@ -214,13 +271,15 @@ internal sealed class CsvRecordSplitter
         private void EndField()
         {
             Fields.Add(_quotedField ? _field.ToString() : _field.ToString().Trim());
+            Starts?.Add(_fieldStart);
             _field.Clear();
             _quotedField = false;
             _afterClosingQuote = false;
         }
 
-        private ParseState Malformed(string problem)
+        private ParseState Malformed(CsvProblem kind, string problem)
         {
+            ProblemKind = kind;
             Problem = problem;
             ProblemField = Fields.Count + 1;
             return ParseState.Malformed;

@@ -74,9 +74,39 @@ public static class PreviousRanksReader
         var other => throw Error(path, other, $"\"{name}\" must be a whole number, not {Describe(other)}"),
     };
 
+    /// <summary>One cell of a previous results CSV and where it starts (1-based line and column).</summary>
+    private readonly record struct CsvCell(string Text, int Line, int Column);
+
+    /// <summary>
+    /// The records of a results CSV, read by the same RFC 4180 splitter as agency data (quoted
+    /// separators, doubled quotes and line breaks; comma, semicolon or tab), with the place of
+    /// every cell. A results file is not agency data: a bad record is an error for the whole file.
+    /// </summary>
+    private static List<List<CsvCell>> CsvRecords(string text, string path)
+    {
+        var splitter = new Data.CsvRecordSplitter(new StringReader(text.TrimStart('\uFEFF')), trackPositions: true);
+        var records = new List<List<CsvCell>>();
+        for (var record = splitter.ReadHeader(); record is not null; record = splitter.Next(expectedFields: records.Count == 0 ? null : records[0].Count))
+        {
+            if (record.Fields is null)
+            {
+                var at = record.ProblemAt;
+                var problem = record.Kind switch
+                {
+                    Data.CsvProblem.QuoteNeverClosed => "the quoted field that starts here is never closed",
+                    Data.CsvProblem.TextAfterClosingQuote => "text after the closing quote of a quoted field",
+                    _ => record.Problem,
+                };
+                throw new FormatException($"{path}({at.Line},{at.Column}): {problem}.");
+            }
+            records.Add(record.Fields.Select((field, i) => new CsvCell(field, record.FieldStarts![i].Line, record.FieldStarts[i].Column)).ToList());
+        }
+        return records;
+    }
+
     private static PreviousRanks FromCsv(string text, string path)
     {
-        var records = CsvRecords.Read(text, path);
+        var records = CsvRecords(text, path);
         if (records.Count == 0) throw new FormatException($"{path}(1,1): the file is empty.");
         var header = records[0].Select(c => c.Text).ToList();
         var idColumn = header.IndexOf("agencyId");
