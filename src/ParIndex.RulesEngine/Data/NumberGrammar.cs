@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -15,6 +14,11 @@ namespace ParIndex.RulesEngine.Data;
 internal static class NumberGrammar
 {
     /// <summary>Parses <paramref name="text"/> (already trimmed); on failure <paramref name="problem"/> says what is wrong.</summary>
+    /// <remarks>
+    /// Runs once per numeric cell, so a valid number costs no allocation: the text is checked in
+    /// one pass while its invariant form (sign, digits, '.', exponent) is copied to a stack
+    /// buffer, which the runtime's parser then reads. Messages are built only on failure.
+    /// </remarks>
     public static bool TryParse(string text, CultureInfo culture, bool allowThousands, out double value, out string? problem, out bool separatorProblem)
     {
         value = double.NaN;
@@ -23,57 +27,61 @@ internal static class NumberGrammar
         var format = culture.NumberFormat;
         var point = format.NumberDecimalSeparator;
         var group = format.NumberGroupSeparator;
-        var name = CultureName(culture);
-        var normal = new StringBuilder(text.Length);
+        // The invariant form is never longer than the text: each separator or sign becomes one character.
+        Span<char> normal = text.Length < 256 ? stackalloc char[text.Length + 1] : new char[text.Length + 1];
+        var n = 0;
         var i = 0;
-        if (TryTake(text, ref i, "-") || TryTake(text, ref i, format.NegativeSign)) normal.Append('-');
+        if (TryTake(text, ref i, "-") || TryTake(text, ref i, format.NegativeSign)) normal[n++] = '-';
         else if (!TryTake(text, ref i, "+")) TryTake(text, ref i, format.PositiveSign);
 
-        // Integer part, with the positions of group separators.
-        var groups = new List<int>();
+        // Integer part; group separators are checked as they come: a first group of one to three
+        // digits, then groups of exactly three.
         var digitsInGroup = 0;
+        var integerDigits = 0;
         var sawGroup = false;
+        var groupsOfThree = true;
         while (i < text.Length)
         {
             if (char.IsAsciiDigit(text[i]))
             {
-                normal.Append(text[i++]);
+                normal[n++] = text[i++];
                 digitsInGroup++;
+                integerDigits++;
             }
-            else if (group.Length > 0 && string.CompareOrdinal(text, i, group, 0, group.Length) == 0 && group != point)
+            else if (group.Length > 0 && group != point && IsSeparatorAt(text, i, group))
             {
-                groups.Add(digitsInGroup);
+                if (sawGroup ? digitsInGroup != 3 : digitsInGroup is < 1 or > 3) groupsOfThree = false;
                 digitsInGroup = 0;
                 sawGroup = true;
                 i += group.Length;
             }
             else break;
         }
-        groups.Add(digitsInGroup);
-        var integerDigits = groups.Sum();
+        if (sawGroup && digitsInGroup != 3) groupsOfThree = false;
         var sawPoint = false;
-        if (i < text.Length && point.Length > 0 && string.CompareOrdinal(text, i, point, 0, point.Length) == 0)
+        if (IsSeparatorAt(text, i, point))
         {
             sawPoint = true;
             i += point.Length;
-            normal.Append('.');
+            normal[n++] = '.';
             var fraction = 0;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) { normal.Append(text[i++]); fraction++; }
-            if (fraction == 0) return Separator($"'{Show(text)}' under {name}: the decimal separator '{point}' must be followed by digits", out problem, out separatorProblem);
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { normal[n++] = text[i++]; fraction++; }
+            if (fraction == 0) return Separator($"'{Show(text)}' under {CultureName(culture)}: the decimal separator '{point}' must be followed by digits", out problem, out separatorProblem);
         }
         if (integerDigits == 0 && !sawGroup)
-            return Fail($"'{Show(text)}' is not a number under {name}: it must start with a digit (decimal separator '{point}'{ThousandsNote(group, allowThousands)})", out problem, out separatorProblem);
+            return Fail($"'{Show(text)}' is not a number under {CultureName(culture)}: it must start with a digit (decimal separator '{point}'{ThousandsNote(group, allowThousands)})", out problem, out separatorProblem);
         if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
         {
-            var start = i++;
-            normal.Append('e');
-            if (i < text.Length && (text[i] == '+' || text[i] == '-')) normal.Append(text[i++]);
+            var (start, written) = (i++, n);
+            normal[n++] = 'e';
+            if (i < text.Length && (text[i] == '+' || text[i] == '-')) normal[n++] = text[i++];
             var exponent = 0;
-            while (i < text.Length && char.IsAsciiDigit(text[i])) { normal.Append(text[i++]); exponent++; }
-            if (exponent == 0) i = start;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) { normal[n++] = text[i++]; exponent++; }
+            if (exponent == 0) (i, n) = (start, written);
         }
         if (i < text.Length)
         {
+            var name = CultureName(culture);
             if (sawPoint && IsSeparatorAt(text, i, group)) return Separator(GroupAfterPoint(text, name, group, point), out problem, out separatorProblem);
             if (IsSeparatorAt(text, i, point) && sawPoint)
                 return Separator($"'{Show(text)}' under {name}: the decimal separator '{point}' appears more than once", out problem, out separatorProblem);
@@ -81,15 +89,16 @@ internal static class NumberGrammar
         }
         if (sawGroup)
         {
+            var name = CultureName(culture);
             if (!allowThousands)
                 return Separator($"'{Show(text)}' under {name}: '{group}' is the group (thousands) separator, and group separators are not allowed; " +
                     $"the decimal separator is '{point}' (to read '{group}' as thousands, turn on grouping: --thousands or DataReadOptions.AllowThousands)", out problem, out separatorProblem);
             if (sawPoint) return Separator($"'{Show(text)}' under {name}: a number with the decimal separator '{point}' cannot also have group separators '{group}'", out problem, out separatorProblem);
-            if (groups[0] is < 1 or > 3 || groups.Skip(1).Any(g => g != 3))
+            if (!groupsOfThree)
                 return Separator($"'{Show(text)}' under {name}: the group separator '{group}' must separate groups of exactly three digits (as in 1{group}234{group}567)", out problem, out separatorProblem);
         }
-        if (!double.TryParse(normal.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            return Fail($"'{Show(text)}' is not a number under {name}", out problem, out separatorProblem);
+        if (!double.TryParse(normal[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return Fail($"'{Show(text)}' is not a number under {CultureName(culture)}", out problem, out separatorProblem);
         return true;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ParIndex.RulesEngine.Evaluation;
@@ -53,7 +52,7 @@ public static class PreviousRanksReader
         {
             if (item is not JObject agency) throw Error(path, item, "each agency must be an object");
             var id = agency["agencyId"] is JValue { Type: JTokenType.String } idValue && ((string?)idValue) is { Length: > 0 } text1
-                ? text1.Normalize(NormalizationForm.FormC)
+                ? Data.AgencyIdRegistry.Normalize(text1)!
                 : throw Error(path, agency["agencyId"] ?? agency, "an agency needs a non-empty string \"agencyId\"");
             var rank = JsonRank(path, agency, "rank") ?? throw Error(path, agency, $"agency '{id}' needs a whole-number \"rank\"");
             if (firstSeen.TryGetValue(id, out var earlier))
@@ -122,7 +121,7 @@ public static class PreviousRanksReader
             if (cells.Count <= Math.Max(idColumn, rankColumn))
                 throw new FormatException($"{path}({start.Line},{start.Column}): the row has {cells.Count} cell(s); the agencyId and rank columns are number {idColumn + 1} and {rankColumn + 1}.");
             var idCell = cells[idColumn];
-            var id = CsvFormulaGuard.Unescape(idCell.Text).Normalize(NormalizationForm.FormC);
+            var id = Data.AgencyIdRegistry.Normalize(CsvFormulaGuard.Unescape(idCell.Text))!;
             if (id.Length == 0) throw new FormatException($"{path}({idCell.Line},{idCell.Column}): the agencyId is empty.");
             var rank = CsvRank(path, cells[rankColumn], "rank")
                 ?? throw new FormatException($"{path}({cells[rankColumn].Line},{cells[rankColumn].Column}): agency '{id}' has no rank.");
