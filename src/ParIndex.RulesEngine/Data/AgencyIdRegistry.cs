@@ -46,6 +46,8 @@ internal sealed class AgencyIdRegistry
     /// <summary>What the id looks like: NFKC, without format characters, look-alike letters mapped to Latin.</summary>
     internal static string Skeleton(string id)
     {
+        // Most ids are plain ASCII: NFKC leaves them alone and they hold no format character or look-alike.
+        if (System.Text.Ascii.IsValid(id)) return id;
         string compatible;
         try { compatible = id.Normalize(NormalizationForm.FormKC); }
         catch (ArgumentException) { compatible = id; }
