@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ParIndex.RulesEngine.Benchmarks.Baselines;
 using ParIndex.RulesEngine.Benchmarks.Benchmarks;
+using ParIndex.RulesEngine.Benchmarks.EndToEnd;
 using ParIndex.RulesEngine.Benchmarks.Infrastructure;
 using ParIndex.RulesEngine.Benchmarks.Scheme;
 
@@ -23,6 +24,7 @@ namespace ParIndex.RulesEngine.Benchmarks;
 /// <item><c>--process</c>: only the fresh-process measurements (first compile, start from cache, CSV end to end).</item>
 /// <item><c>--plot [batch-results.csv] [out.svg]</c>: draws the time-per-agency plot from saved batch results.</item>
 /// <item><c>--scheme out.json</c>: writes the generated rule file.</item>
+/// <item><c>--e2e-data</c>, <c>--sep-anchor</c>, <c>--e2e-summary</c>: the steps of <c>benchmarks/e2e.sh</c> (see <see cref="EndToEndCommands"/>).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -33,6 +35,9 @@ public static class Program
         if (args.Length > 0 && args[0] == "--child") return ChildProcess.Run(args[1..]);
         if (args.Contains("--verify")) return Verify(includeScripting: true, rows: 20_000);
         if (args.Contains("--process")) return ProcessBenchmarks.Run(ResultsDirectory());
+        if (args.Length > 0 && args[0] == "--e2e-data") return EndToEndCommands.Data(args[1..]);
+        if (args.Length > 2 && args[0] == "--sep-anchor") return EndToEndCommands.Anchor(args[1..]);
+        if (args.Length > 1 && args[0] == "--e2e-summary") return EndToEndCommands.Summary(args[1..]);
         if (args.Length > 0 && args[0] == "--plot")
         {
             var data = args.Length > 1 ? args[1] : Path.Combine(ResultsDirectory(), "batch-results.csv");
@@ -52,6 +57,8 @@ public static class Program
         var all = args.Contains("--all");
         var config = DefaultConfig.Instance
             .AddFilter(new SimpleFilter(b => b.Descriptor.Type != typeof(CacheLoadBenchmarks) || CompileCache.Available))
+            // The end-to-end class takes about 20 minutes of its own; --all keeps its former scope.
+            .AddFilter(new SimpleFilter(b => !all || b.Descriptor.Type != typeof(EndToEndBenchmarks)))
             .WithOptions(ConfigOptions.DisableLogFile);
         var bdnArgs = all ? ["--filter", "*"] : args.Where(a => a != "--all").ToArray();
         Console.WriteLine($"// Disk compile cache (RuleSetLoadOptions.CacheDirectory): {(CompileCache.Available ? "present" : "absent: CacheLoadBenchmarks skipped")}");
