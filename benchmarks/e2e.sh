@@ -83,12 +83,10 @@ for spec in "${specs[@]}"; do
     commit="$(git -C "$repo" rev-parse --short=7 "$sha")"
     label="${label:-$commit}"
     source="$work/src-$commit"
-    if [ ! -d "$source" ]; then
-      git -C "$repo" worktree add --detach "$source" "$sha" >/dev/null
-      if [ ! -f "$source/$bench_project/Benchmarks/EndToEndBenchmarks.cs" ]; then
-        git -C "$source" checkout "$harness" -- "$bench_project"
-        commit="$commit + benchmark project of $(git -C "$repo" rev-parse --short=7 "$harness")"
-      fi
+    [ -d "$source" ] || git -C "$repo" worktree add --detach "$source" "$sha" >/dev/null
+    if ! git -C "$repo" cat-file -e "$sha:$bench_project/Benchmarks/EndToEndBenchmarks.cs" 2>/dev/null; then
+      git -C "$source" checkout "$harness" -- "$bench_project"
+      commit="$commit + benchmark project of $(git -C "$repo" rev-parse --short=7 "$harness")"
     fi
   fi
   echo "== build $label: $commit in $source"

@@ -25,15 +25,24 @@ public class EndToEndBenchmarks
     private string[] _numberInputs = null!;
 
     /// <summary>Which rule file and data.</summary>
-    [Params(EndToEndScheme.InternalIndex, EndToEndScheme.Scheme150)]
+    [ParamsSource(nameof(Schemes))]
     public EndToEndScheme Scheme;
 
     /// <summary>Agencies in the data file.</summary>
     [ParamsSource(nameof(Sizes))]
     public int Rows;
 
-    /// <summary>100K, 500K, 1M.</summary>
-    public static IEnumerable<int> Sizes => EndToEndData.BenchmarkSizes;
+    /// <summary>Both schemes, or those named in <c>PARINDEX_E2E_SCHEMES</c> (e.g. <c>internal-index</c>).</summary>
+    public static IEnumerable<EndToEndScheme> Schemes =>
+        Environment.GetEnvironmentVariable("PARINDEX_E2E_SCHEMES") is { Length: > 0 } names
+            ? names.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(EndToEndData.Parse)
+            : [EndToEndScheme.InternalIndex, EndToEndScheme.Scheme150];
+
+    /// <summary>100K, 500K, 1M, or the sizes in <c>PARINDEX_E2E_SIZES</c> (e.g. <c>100000 500000</c>).</summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable("PARINDEX_E2E_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))
+            : EndToEndData.BenchmarkSizes;
 
     /// <summary>Writes the data file if missing, compiles the rule set, and checks that every row scores.</summary>
     [GlobalSetup]
