@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ParIndex.RulesEngine.Benchmarks.EndToEnd;
@@ -73,11 +74,11 @@ public class EndToEndBenchmarks
     [Benchmark(Description = "plain Sep parse, ParallelEnumerate")]
     public double AnchorParallel() => SepAnchor.ParseParallel(_csv, _numberInputs).Sum;
 
-    /// <summary>The default <c>score --format csv</c>: read the file, score with the default options, write every column (per-criterion ones included).</summary>
+    /// <summary>The default <c>score --format csv</c>: read the file (invariant culture, as the command without <c>--culture</c>), score with the default options, write every column (per-criterion ones included).</summary>
     [Benchmark(Description = "score --format csv")]
     public int Score()
     {
-        var batch = CsvAgencyReader.ReadFile(_ruleSet, _csv, DataReadOptions.Default);
+        var batch = CsvAgencyReader.ReadFile(_ruleSet, _csv, new DataReadOptions { Culture = CultureInfo.InvariantCulture });
         var report = _ruleSet.Score(batch, new ScoringOptions());
         using (var writer = new StreamWriter(_output, false, new UTF8Encoding(false), 1 << 16))
             CsvResultWriter.Write(report, writer);
@@ -90,7 +91,7 @@ public class EndToEndBenchmarks
     {
         StreamingSummary summary;
         using (var writer = new StreamWriter(_output, false, new UTF8Encoding(false), 1 << 16))
-            summary = StreamingScorer.ScoreCsvFile(_ruleSet, _csv, writer, new StreamingOptions());
+            summary = StreamingScorer.ScoreCsvFile(_ruleSet, _csv, writer, new StreamingOptions { Culture = CultureInfo.InvariantCulture });
         return Check(summary.Scored);
     }
 
