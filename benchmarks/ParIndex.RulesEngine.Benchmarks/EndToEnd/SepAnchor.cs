@@ -26,55 +26,39 @@ public static class SepAnchor
     }
 
     /// <summary>One thread: <c>foreach</c> over the rows.</summary>
-    public static Result Parse(string csvPath, string[] numberInputs)
-    {
-        using var reader = Sep.Reader().FromFile(csvPath);
-        var (numbers, others) = Columns(reader.Header, numberInputs);
-        var rows = 0;
-        long cells = 0, chars = 0;
-        var sum = 0.0;
-        foreach (var row in reader)
-        {
-            rows++;
-            foreach (var column in numbers)
-            {
-                sum += double.Parse(row[column].Span, NumberStyles.Float, CultureInfo.InvariantCulture);
-                cells++;
-            }
-            foreach (var column in others) chars += row[column].Span.Length;
-        }
-        return new Result(rows, cells, sum, chars);
-    }
+    public static Result Parse(string csvPath, string[] numberInputs) => Run(csvPath, numberInputs, parallel: false);
 
     /// <summary>Both cores: Sep's <c>ParallelEnumerate</c> (rows parsed on a pool of threads, results in order).</summary>
-    public static Result ParseParallel(string csvPath, string[] numberInputs)
+    public static Result ParseParallel(string csvPath, string[] numberInputs) => Run(csvPath, numberInputs, parallel: true);
+
+    private static Result Run(string csvPath, string[] numberInputs, bool parallel)
     {
         using var reader = Sep.Reader().FromFile(csvPath);
-        var (numbers, others) = Columns(reader.Header, numberInputs);
+        var header = reader.Header;
+        var numbers = numberInputs.Select(name => header.IndexOf(name)).ToArray();
+        var others = Enumerable.Range(0, header.ColNames.Count).Except(numbers).ToArray();
         var rows = 0;
-        long cells = 0, chars = 0;
+        long chars = 0;
         var sum = 0.0;
-        foreach (var (rowSum, rowChars) in reader.ParallelEnumerate(row =>
-                 {
-                     var s = 0.0;
-                     foreach (var column in numbers) s += double.Parse(row[column].Span, NumberStyles.Float, CultureInfo.InvariantCulture);
-                     long c = 0;
-                     foreach (var column in others) c += row[column].Span.Length;
-                     return (s, c);
-                 }))
+        var parsed = parallel
+            ? reader.ParallelEnumerate(row => ParseRow(row, numbers, others))
+            : reader.Enumerate(row => ParseRow(row, numbers, others));
+        foreach (var (rowSum, rowChars) in parsed)
         {
             rows++;
-            cells += numbers.Length;
             sum += rowSum;
             chars += rowChars;
         }
-        return new Result(rows, cells, sum, chars);
+        return new Result(rows, (long)rows * numbers.Length, sum, chars);
     }
 
-    private static (int[] Numbers, int[] Others) Columns(SepReaderHeader header, string[] numberInputs)
+    /// <summary>The work per row: every number cell parsed from its span, the other cells' lengths summed.</summary>
+    private static (double Sum, long Chars) ParseRow(SepReader.Row row, int[] numbers, int[] others)
     {
-        var numbers = numberInputs.Select(name => header.IndexOf(name)).ToArray();
-        var others = Enumerable.Range(0, header.ColNames.Count).Except(numbers).ToArray();
-        return (numbers, others);
+        var sum = 0.0;
+        foreach (var column in numbers) sum += double.Parse(row[column].Span, NumberStyles.Float, CultureInfo.InvariantCulture);
+        long chars = 0;
+        foreach (var column in others) chars += row[column].Span.Length;
+        return (sum, chars);
     }
 }
