@@ -20,6 +20,10 @@
 #   --schemes "..."   internal-index and/or scheme-150 (default both)
 #   --modes "..."     score and/or stream (default both)
 #   --work DIR        work folder: worktrees, data, caches, results (default $TMPDIR/parindex-e2e)
+#   --skip "PAT ..."  leave out the processes whose label:scheme:mode:agencies matches a glob
+#                     PAT, e.g. "before:*:score:2000000" (the in-memory score of the old build at
+#                     2M would need about 12 GB for internal-index and 40 GB for scheme-150); with
+#                     --bdn the patterns of a build also leave out its BenchmarkDotNet cases
 #   --bdn             afterwards, run the BenchmarkDotNet class EndToEndBenchmarks for each build
 #   --no-hash         do not record the SHA-256 of the first run's output
 #
@@ -36,6 +40,7 @@ modes="score stream"
 work="${TMPDIR:-$(dirname "$(mktemp -u)")}/parindex-e2e"
 bdn=0
 hash=1
+skip=""
 specs=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -44,6 +49,7 @@ while [ $# -gt 0 ]; do
     --schemes) schemes="$2"; shift 2 ;;
     --modes) modes="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
+    --skip) skip="$2"; shift 2 ;;
     --bdn) bdn=1; shift ;;
     --no-hash) hash=0; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -117,9 +123,22 @@ done
 tsv="$results/measurements.tsv"
 printf 'build\tscheme\trows\tmode\trun\twall_s\tpeak_rss_kib\tuser_s\tsys_s\texit\tsha256\n' > "$tsv"
 out="$work/out.csv"
+# skipped <label> <scheme> <mode> <rows>: true when a --skip pattern matches.
+skipped() {
+  local pattern
+  set -f
+  for pattern in $skip; do
+    # shellcheck disable=SC2053
+    if [[ "$1:$2:$3:$4" == $pattern ]]; then set +f; return 0; fi
+  done
+  set +f
+  return 1
+}
+
 # measure <label> <scheme> <rows> <mode> <run> <command...>: one process under /usr/bin/time, one TSV line.
 measure() {
   local label="$1" scheme="$2" rows="$3" mode="$4" run="$5"; shift 5
+  if skipped "$label" "$scheme" "$mode" "$rows"; then return 0; fi
   rm -f "$out"
   local rc=0
   /usr/bin/time -o "$work/time.txt" -f '%e %M %U %S' "$@" > "$work/last.stdout" 2> "$work/last.stderr" || rc=$?
@@ -159,7 +178,15 @@ cat "$results/summary.md"
 if [ "$bdn" = 1 ]; then
   for i in "${!labels[@]}"; do
     echo "== BenchmarkDotNet EndToEndBenchmarks, build ${labels[$i]} ($(date -u +%H:%M:%S) UTC, $(cut -d' ' -f1-3 /proc/loadavg))"
-    (cd "${sources[$i]}" && dotnet run -c Release --no-build --project "$bench_project" -- --filter '*EndToEndBenchmarks*')
+    # The build's --skip patterns without their label: scheme:mode:agencies, read by EndToEndConfig.
+    own_skip=""
+    set -f
+    for pattern in $skip; do
+      # shellcheck disable=SC2053
+      [[ "${labels[$i]}" == ${pattern%%:*} ]] && own_skip="$own_skip ${pattern#*:}"
+    done
+    set +f
+    (cd "${sources[$i]}" && PARINDEX_E2E_SKIP="$own_skip" dotnet run -c Release --no-build --project "$bench_project" -- --filter '*EndToEndBenchmarks*')
     cp "${sources[$i]}/BenchmarkDotNet.Artifacts/results/ParIndex.RulesEngine.Benchmarks.Benchmarks.EndToEndBenchmarks-report-github.md" \
       "$results/bdn-${labels[$i]}.md"
   done

@@ -2,7 +2,9 @@ using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
+using System.Text.RegularExpressions;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -14,7 +16,11 @@ namespace ParIndex.RulesEngine.Benchmarks.EndToEnd;
 /// Config of <see cref="Benchmarks.EndToEndBenchmarks"/>: each operation takes seconds, so one
 /// process per case, one warm-up and three measured operations without pilot or overhead stages
 /// (<see cref="RunStrategy.Monitoring"/>); memory diagnoser; agencies/s, MB/s and B/agency columns.
-/// <c>PARINDEX_E2E_ITERATIONS</c> overrides the three operations (a quiet final run may want more).
+/// <c>PARINDEX_E2E_ITERATIONS</c> overrides the three operations (a quiet final run may want more);
+/// <c>PARINDEX_E2E_SKIP</c> leaves out the cases whose <c>scheme:method:agencies</c> (e.g.
+/// <c>scheme-150:score:1000000</c>, method in lower case) matches one of its glob patterns, for the
+/// cases a build cannot run on the machine (the in-memory path of the old reader needs about
+/// 20 KB per agency of the 150-leaf scheme).
 /// </summary>
 public sealed class EndToEndConfig : ManualConfig
 {
@@ -26,7 +32,16 @@ public sealed class EndToEndConfig : ManualConfig
             .WithIterationCount(iterations).WithId("e2e"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(ThroughputColumn.Agencies, ThroughputColumn.Megabytes, PerAgencyColumn.Allocated);
+        var skip = (Environment.GetEnvironmentVariable("PARINDEX_E2E_SKIP") ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pattern => new Regex("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant))
+            .ToList();
+        if (skip.Count > 0) AddFilter(new SimpleFilter(benchmark => !skip.Any(pattern => pattern.IsMatch(Key(benchmark)))));
     }
+
+    /// <summary><c>scheme:method:agencies</c> of a case, as <c>PARINDEX_E2E_SKIP</c> matches it.</summary>
+    private static string Key(BenchmarkCase benchmark) => string.Create(CultureInfo.InvariantCulture,
+        $"{EndToEndData.Name((EndToEndScheme)benchmark.Parameters["Scheme"])}:{benchmark.Descriptor.WorkloadMethod.Name.ToLowerInvariant()}:{benchmark.Parameters["Rows"]}");
 }
 
 /// <summary>Agencies per second and MB (10^6 bytes) of CSV per second, from the mean time and the case's data file.</summary>
