@@ -115,8 +115,11 @@ for scheme in $schemes; do
   first="$(echo "$sizes" | tr ' ' '\n' | sort -n | head -n 1)"
   head -n 3 "$work/data/$scheme-$first.csv" > "$work/prime-$scheme.csv"
   for i in "${!labels[@]}"; do
+    # A failed priming (e.g. the compile passing its time budget on a loaded machine) would put a
+    # compile into every measured run: stop here rather than measure that.
     PARINDEX_CACHE_DIR="$work/cache/${labels[$i]}" "$(cli "$i")" score "$work/data/$scheme.rules.json" "$work/prime-$scheme.csv" \
-      --format csv --out "$work/prime-out.csv" 2>/dev/null
+      --format csv --out "$work/prime-out.csv" 2> "$work/prime.stderr" \
+      || { echo "priming ${labels[$i]} on $scheme failed: $(tail -n 3 "$work/prime.stderr")" >&2; exit 1; }
   done
 done
 
