@@ -30,6 +30,8 @@ public sealed class EndToEndConfig : ManualConfig
         var iterations = int.TryParse(Environment.GetEnvironmentVariable("PARINDEX_E2E_ITERATIONS"), out var n) && n > 0 ? n : 3;
         AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1)
             .WithIterationCount(iterations).WithId("e2e"));
+        // BenchmarkDotNet's default of 2 minutes for building the case's project is passed on a loaded machine.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(ThroughputColumn.Agencies, ThroughputColumn.Megabytes, PerAgencyColumn.Allocated);
         var skip = (Environment.GetEnvironmentVariable("PARINDEX_E2E_SKIP") ?? "")
