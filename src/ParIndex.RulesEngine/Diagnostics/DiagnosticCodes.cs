@@ -91,4 +91,18 @@ public static class DiagnosticCodes
     public const string RowErrorsOmitted = "PAR0614";
     /// <summary>A data file is UTF-16 without a byte order mark; it is read as UTF-16.</summary>
     public const string Utf16WithoutBom = "PAR0615";
+    /// <summary>Two results compared criterion by criterion (rounds, what-if) are of different rule sets or versions.</summary>
+    public const string RoundsOfDifferentRuleSets = "PAR0701";
+    /// <summary>An agency is scored in one round only (self-assessed or appraised); it is listed, not compared (warning).</summary>
+    public const string AgencyInOneRound = "PAR0702";
+    /// <summary>A what-if change names no input of the rule set.</summary>
+    public const string UnknownOverrideInput = "PAR0703";
+    /// <summary>A what-if value is not valid for its input (type, enum value, range, missing where a value is required).</summary>
+    public const string BadOverrideValue = "PAR0704";
+    /// <summary>A what-if change is for an agency that is not scored in the data.</summary>
+    public const string OverrideAgencyNotFound = "PAR0705";
+    /// <summary>A what-if change is not written as input=value.</summary>
+    public const string MalformedOverride = "PAR0706";
+    /// <summary>A what-if run sets the same input of the same agency twice.</summary>
+    public const string RepeatedOverride = "PAR0707";
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Results.Writers;
+
+namespace ParIndex.RulesEngine.Results.Rounds;
+
+/// <summary>
+/// Writes the appraisal as text: per group, every agency's self-assessed and appraised total,
+/// percent and rank; then, per agency the appraisal changed, the criteria cut (or raised) with
+/// the appraiser's notes; then the agencies scored in one round only.
+/// </summary>
+public static class AppraisalTableWriter
+{
+    /// <summary>Writes the comparison as text.</summary>
+    /// <param name="rounds">The two rounds compared.</param>
+    /// <param name="output">Where to write.</param>
+    public static void Write(AppraisalRounds rounds, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        var report = rounds.Appraised;
+        var precision = report.RuleSet.Precision;
+        var cut = rounds.CutAgencies.Count;
+        var raised = rounds.Agencies.Count(a => a.TotalDifference > 0);
+        output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version}): self-assessed vs appraised"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rounds.Agencies.Count} agencies in both rounds: {cut} cut, {raised} raised, {rounds.Agencies.Count - cut - raised} unchanged in total; {rounds.SelfOnly.Count} in the self-assessment only, {rounds.AppraisedOnly.Count} in the appraised data only."));
+        foreach (var group in report.Groups)
+        {
+            var agencies = rounds.Agencies.Where(a => a.Second.Group == group).OrderBy(a => a.Second.Rank).ThenBy(a => a.AgencyId, StringComparer.Ordinal).ToList();
+            if (agencies.Count == 0) continue;
+            if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {DisplayText.Escape(report.GroupTitle(group))} ==");
+            var table = new TextTable(("Id", false), ("Name", false), ("Self", true), ("Appraised", true), ("Diff", true),
+                ("Self %", true), ("Appraised %", true), ("Self rank", true), ("Rank", true), ("Change", true));
+            foreach (var a in agencies)
+                table.Add(a.AgencyId, a.Name ?? "", Format.Fixed(a.First.Total, precision), Format.Fixed(a.Second.Total, precision), Signed(a.TotalDifference, precision),
+                    Format.Fixed(a.First.Percent, precision), Format.Fixed(a.Second.Percent, precision),
+                    Int(a.First.Rank), Int(a.Second.Rank), Format.Change(a.RankChange));
+            output.Write(table.ToString());
+        }
+        foreach (var agency in rounds.Agencies)
+            WriteChanges(rounds, agency, output, precision);
+        WriteUnmatched("Scored in the self-assessment only", rounds.SelfOnly, output, precision);
+        WriteUnmatched("Scored in the appraised data only", rounds.AppraisedOnly, output, precision);
+    }
+
+    private static void WriteChanges(AppraisalRounds rounds, AgencyComparison agency, TextWriter output, int precision)
+    {
+        var changes = rounds.Changes(agency.AgencyId);
+        var others = rounds.OtherNotes(agency.AgencyId);
+        if (changes.Count == 0 && others.Count == 0) return;
+        output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"\n{agency.AgencyId} {agency.Name}: {Format.Fixed(agency.First.Total, precision)} → {Format.Fixed(agency.Second.Total, precision)} ({Signed(agency.TotalDifference, precision)}), rank {agency.First.Rank} → {agency.Second.Rank}")));
+        if (changes.Count > 0)
+        {
+            var table = new TextTable(("Code", false), ("Criterion", false), ("Self", true), ("Appraised", true), ("Diff", true), ("Note", false));
+            foreach (var change in changes)
+            {
+                var c = change.Criterion;
+                table.Add(c.Code, c.Title, Points(c.FirstPoints, c.FirstApplicable), Points(c.SecondPoints, c.SecondApplicable), Signed(c.Difference, precision), NoteText(change.Notes));
+            }
+            output.Write(table.ToString());
+        }
+        foreach (var note in others) output.WriteLine(DisplayText.Escape($"  note on {note.Input}: {note.Text}"));
+    }
+
+    private static void WriteUnmatched(string title, IReadOnlyList<UnmatchedAgency> agencies, TextWriter output, int precision)
+    {
+        if (agencies.Count == 0) return;
+        output.WriteLine($"\n{title}:");
+        foreach (var a in agencies)
+            output.WriteLine(DisplayText.Escape($"  {a.AgencyId} {a.Name}: {Format.Fixed(a.Score.Total, precision)} points" + (a.Rejection is { } why ? $"; rejected in the other round ({why})" : "; no row in the other round")));
+    }
+
+    /// <summary>The notes of one criterion as one cell: "input: text; input: text".</summary>
+    internal static string NoteText(IEnumerable<AppraisalNote> notes) => string.Join("; ", notes.Select(n => $"{n.Input}: {n.Text}"));
+
+    private static string Points(double points, bool applicable) => applicable ? Format.Number(points) : "n/a";
+
+    /// <summary>A difference with its sign: +0.5, -2, 0.</summary>
+    internal static string Signed(double value, int precision) =>
+        value > 0 ? "+" + Format.Fixed(value, precision) : Format.Fixed(value, precision);
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
