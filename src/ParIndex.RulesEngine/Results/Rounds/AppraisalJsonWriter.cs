@@ -13,7 +13,8 @@ namespace ParIndex.RulesEngine.Results.Rounds;
 /// </summary>
 public static class AppraisalJsonWriter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Indented, Vietnamese letters as they are (the output is a UTF-8 file, not HTML).</summary>
+    internal static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes the comparison as indented JSON.</summary>
     /// <param name="rounds">The two rounds compared.</param>
@@ -68,8 +69,10 @@ public static class AppraisalJsonWriter
         ["notes"] = Notes(rounds.Notes.Of(u.AgencyId)),
     };
 
-    private static JsonObject Round(AgencyScore s) => new()
+    /// <summary>One agency's result in one round (or before/after a what-if).</summary>
+    internal static JsonObject Round(AgencyScore s) => new()
     {
+        ["group"] = s.Group,
         ["total"] = s.Total,
         ["maxPoints"] = s.MaxPoints,
         ["percent"] = s.Percent,

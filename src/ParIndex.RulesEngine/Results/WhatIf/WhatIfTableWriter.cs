@@ -1,0 +1,43 @@
+using System.Globalization;
+using ParIndex.RulesEngine.Results.Rounds;
+using ParIndex.RulesEngine.Results.Writers;
+
+namespace ParIndex.RulesEngine.Results.WhatIf;
+
+/// <summary>
+/// Writes a what-if run as text: the changes, then per agency concerned the total, percent and
+/// ranks before → after and the criteria whose points changed.
+/// </summary>
+public static class WhatIfTableWriter
+{
+    /// <summary>Writes the run as text.</summary>
+    /// <param name="result">The what-if run.</param>
+    /// <param name="output">Where to write.</param>
+    public static void Write(WhatIfResult result, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var report = result.After;
+        var precision = report.RuleSet.Precision;
+        var changes = result.Changes;
+        output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version}): what if"));
+        foreach (var change in result.Overrides)
+            output.WriteLine(DisplayText.Escape($"  {change.Input} = {change.Value}  ({(change.AgencyId is null ? "every agency" : "agency " + change.AgencyId)})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{changes.Count(a => result.IsChanged(a.AgencyId))} agency(ies) with changed inputs, {changes.Count(a => !result.IsChanged(a.AgencyId))} other(s) whose points or rank moved."));
+        var groups = report.Groups.Count > 1 || report.Groups.Any(g => g.Length > 0);
+        foreach (var a in changes)
+        {
+            var group = groups ? $" in {report.GroupTitle(a.Second.Group)}" : "";
+            output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"\n{a.AgencyId} {a.Name}{(result.IsChanged(a.AgencyId) ? "" : " (inputs unchanged)")}: total {Format.Fixed(a.First.Total, precision)} → {Format.Fixed(a.Second.Total, precision)} ({AppraisalTableWriter.Signed(a.TotalDifference, precision)}), " +
+                $"percent {Format.Fixed(a.First.Percent, precision)} → {Format.Fixed(a.Second.Percent, precision)} ({AppraisalTableWriter.Signed(a.PercentDifference, precision)}), " +
+                $"rank{group} {a.First.Rank} → {a.Second.Rank} ({Format.Change(a.RankChange)}), overall {a.First.OverallRank} → {a.Second.OverallRank} ({Format.Change(a.OverallRankChange)})")));
+            var criteria = a.ChangedLeaves;
+            if (criteria.Count == 0) continue;
+            var table = new TextTable(("Code", false), ("Criterion", false), ("Before", true), ("After", true), ("Diff", true));
+            foreach (var c in criteria)
+                table.Add(c.Code, c.Title, c.FirstApplicable ? Format.Number(c.FirstPoints) : "n/a", c.SecondApplicable ? Format.Number(c.SecondPoints) : "n/a", AppraisalTableWriter.Signed(c.Difference, precision));
+            output.Write(table.ToString());
+        }
+    }
+}
