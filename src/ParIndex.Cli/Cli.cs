@@ -16,9 +16,11 @@ public static class Cli
         Usage:
           parindex validate <rules.json>
           parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
+          parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
-          parindex shortfall <rules.json> <data> --agency <id> [--culture <name>] [--thousands] [--out <file>]
-          parindex report <rules.json> <data> [--previous <results>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>]
+          parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
+          parindex report <rules.json> <data> [--previous <results>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>]
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
@@ -29,6 +31,10 @@ public static class Cli
         --detail     (score, table format) add one row per criterion: target, actual, verdict, points
         --out        write to this file (never one of the inputs); it is replaced only when the command succeeds
         --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
+        --self       the self-assessed data beside the appraised data file: score prints the appraisal's cuts per agency and criterion
+                     with the appraiser's <input>#note cells; report adds them per agency; shortfall --round self uses that round.
+                     Without --self, <input>#self columns of the data file hold the self-assessed values
+        --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line (or --out is an input or a folder), 3 unusable data
@@ -151,6 +157,8 @@ public static class Cli
 
     private static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
+        if (line.Has("self")) return AppraisalCommand.Score(line, output, error);
+        if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
         Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-csv-escape"]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
@@ -247,11 +255,12 @@ public static class Cli
 
     private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
     {
-        Expect(line, 2, ["agency", "culture", "thousands", "out"]);
+        Expect(line, 2, ["agency", "culture", "thousands", "out", "self", "round"]);
         var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
-        using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
+        using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1], line.Option("self"));
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
+        if (dataOk && AppraisalCommand.IsSelfRound(line)) (report, dataOk) = AppraisalCommand.ScoreSelf(rules, line, error, null);
         if (!dataOk) return ExitCodes.InvalidData;
         ShortfallWriter.Write(report, agency, target.Writer);
         target.Commit();
@@ -268,15 +277,22 @@ public static class Cli
     /// <summary>Reads and scores the data file; false (and no report) when the file has file-level errors.</summary>
     internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
     {
-        var path = line.Positional[1];
-        var options = new DataReadOptions { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
-        var batch = Terminal.ReadData(rules, path, options);
+        var batch = ReadData(rules, line, error, line.Positional[1]);
+        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous }), true);
+    }
+
+    /// <summary>Reads a data file with the command's --culture and --thousands; null (after printing why) when it has file-level errors.</summary>
+    internal static AgencyBatch? ReadData(CompiledRuleSet rules, CommandLine line, TextWriter error, string path, Func<CompiledRuleSet, string, DataReadOptions, AgencyBatch>? reader = null)
+    {
+        var options = ReadOptions(line);
+        var batch = (reader ?? Terminal.ReadData)(rules, path, options);
         foreach (var diagnostic in batch.Diagnostics) Say(error, diagnostic);
         // File-level errors (truncated, repeated column, malformed JSON…) stop the run: exit 3, nothing written.
-        if (batch.HasFileErrors) return (null!, false);
-        var report = Terminal.Score(rules, batch, new ScoringOptions { Previous = previous });
-        return (report, true);
+        return batch.HasFileErrors ? null : batch;
     }
+
+    /// <summary>How the command reads data cells: --culture and --thousands.</summary>
+    internal static DataReadOptions ReadOptions(CommandLine line) => new() { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
 
     private static CultureInfo Culture(string? name)
     {
@@ -302,7 +318,8 @@ public static class Cli
         for (var i = 0; i < line.Positional.Count; i++)
             if (string.IsNullOrWhiteSpace(line.Positional[i]))
                 throw new UsageException($"File argument {i + 1} of '{line.Command}' is empty.");
-        if (line.Has("previous") && string.IsNullOrWhiteSpace(line.Option("previous")))
-            throw new UsageException("--previous needs a file name; the value given is empty.");
+        foreach (var option in new[] { "previous", "self" })
+            if (line.Has(option) && string.IsNullOrWhiteSpace(line.Option(option)))
+                throw new UsageException($"--{option} needs a file name; the value given is empty.");
     }
 }

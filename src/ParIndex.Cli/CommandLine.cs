@@ -4,6 +4,8 @@ namespace ParIndex.Cli;
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    /// <summary>Every value of every option in the order given, for options that may be repeated (--set).</summary>
+    private readonly List<(string Name, string? Value)> _given = new();
 
     private CommandLine(string command, List<string> positional)
     {
@@ -32,16 +34,21 @@ public sealed class CommandLine
             }
             var name = arg[2..];
             var equals = name.IndexOf('=');
-            if (equals >= 0) line._options[name[..equals]] = name[(equals + 1)..];
-            else if (flags.Contains(name)) line._options[name] = null;
-            else if (i + 1 < args.Length) line._options[name] = args[++i];
-            else throw new UsageException($"The option --{name} needs a value.");
+            var (key, value) = equals >= 0 ? (name[..equals], name[(equals + 1)..])
+                : flags.Contains(name) ? (name, null)
+                : i + 1 < args.Length ? (name, args[++i])
+                : throw new UsageException($"The option --{name} needs a value.");
+            line._options[key] = value;
+            line._given.Add((key, value));
         }
         return line;
     }
 
     /// <summary>The value of an option, or null.</summary>
     public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value given to a repeatable option, in order (the last one is <see cref="Option"/>).</summary>
+    public IReadOnlyList<string> Values(string name) => _given.Where(g => g.Name == name && g.Value is not null).Select(g => g.Value!).ToList();
 
     /// <summary>True when a flag or option was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

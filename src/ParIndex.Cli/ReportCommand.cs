@@ -10,16 +10,18 @@ namespace ParIndex.Cli;
 public static class ReportCommand
 {
     /// <summary>Options of the report command (besides the compile-cache options).</summary>
-    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency"];
+    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency", "self"];
 
     /// <summary>Scores the data and writes the HTML report; returns the exit code.</summary>
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
     {
         Cli.Expect(line, 2, Options);
-        using var target = CommandOutput.Open(line, output, machineFormat: true, line.Positional[0], line.Positional[1], line.Option("previous"));
+        using var target = CommandOutput.Open(line, output, machineFormat: true, line.Positional[0], line.Positional[1], line.Option("previous"), line.Option("self"));
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = Cli.LoadRules(line, error);
-        var (report, dataOk) = Cli.ScoreData(rules, line, error, previous);
+        // With --self the report is the appraised round's, and the rounds section is added.
+        var rounds = line.Has("self") ? AppraisalCommand.Read(rules, line, error, previous) : null;
+        var (report, dataOk) = line.Has("self") ? (rounds?.Appraised!, rounds is not null) : Cli.ScoreData(rules, line, error, previous);
         if (!dataOk) return ExitCodes.InvalidData;
         if (line.Option("agency") is { } agency && report.Find(agency) is null)
             throw new UsageException($"--agency {agency}: no scored agency has that id.");
@@ -29,11 +31,13 @@ public static class ReportCommand
             Title = line.Option("title"),
             Subtitle = line.Option("subtitle"),
             SelectedAgency = line.Option("agency"),
+            Rounds = rounds,
         };
         HtmlReportWriter.Write(report, target.Writer, options);
         target.Commit();
         if (target.ToFile)
             Cli.Say(error, $"{line.Option("out")}: report of {report.Agencies.Count} agencies ({report.RowErrorLog.Rejected.Count} row(s) not scored).");
+        if (rounds is not null) return AppraisalCommand.Finish(rounds, line, error);
         Cli.WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
         return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }

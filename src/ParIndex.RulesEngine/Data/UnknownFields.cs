@@ -20,7 +20,7 @@ internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inpu
 
     public void Note(string name, SourceLocation location)
     {
-        if (!_seen.Add(name) || Results.Rounds.RoundColumns.InputOfNote(name, inputNames) is not null) return;
+        if (!_seen.Add(name) || Results.Rounds.RoundColumns.IsCompanion(name, inputNames)) return;
         _pendingCount++;
         if (_pending.Count <= MaxListed) _pending.Add((name, location));
     }

@@ -14,4 +14,7 @@ public sealed record HtmlReportOptions
 
     /// <summary>The agency shown first in the per-area section; the best ranked when null or unknown.</summary>
     public string? SelectedAgency { get; init; }
+
+    /// <summary>The self-assessed and appraised rounds of the same data, shown after the ranking ("tự chấm" / "thẩm định" / "chênh lệch"); none when null.</summary>
+    public Rounds.AppraisalRounds? Rounds { get; init; }
 }

@@ -60,6 +60,7 @@ public static class HtmlReportWriter
             _html.Append("<main>\n");
             Summary();
             Ranking();
+            if (options.Rounds is { } rounds) Rounds.AppraisalHtmlSection.Write(_html, rounds, _precision);
             if (_full && report.Agencies.Count > 0) Agencies();
             if (_full && report.Agencies.Count > 0) UnitTotals();
             Eligibility();

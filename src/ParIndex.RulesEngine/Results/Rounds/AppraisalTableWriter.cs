@@ -29,7 +29,7 @@ public static class AppraisalTableWriter
             if (agencies.Count == 0) continue;
             if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {DisplayText.Escape(report.GroupTitle(group))} ==");
             var table = new TextTable(("Id", false), ("Name", false), ("Self", true), ("Appraised", true), ("Diff", true),
-                ("Self %", true), ("Appraised %", true), ("Self rank", true), ("Rank", true), ("Change", true));
+                ("Self %", true), ("Appraised %", true), ("Self rank", true), ("Appraised rank", true), ("Change", true));
             foreach (var a in agencies)
                 table.Add(a.AgencyId, a.Name ?? "", Format.Fixed(a.First.Total, precision), Format.Fixed(a.Second.Total, precision), Signed(a.TotalDifference, precision),
                     Format.Fixed(a.First.Percent, precision), Format.Fixed(a.Second.Percent, precision),
@@ -47,8 +47,9 @@ public static class AppraisalTableWriter
         var changes = rounds.Changes(agency.AgencyId);
         var others = rounds.OtherNotes(agency.AgencyId);
         if (changes.Count == 0 && others.Count == 0) return;
+        output.WriteLine();
         output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"\n{agency.AgencyId} {agency.Name}: {Format.Fixed(agency.First.Total, precision)} → {Format.Fixed(agency.Second.Total, precision)} ({Signed(agency.TotalDifference, precision)}), rank {agency.First.Rank} → {agency.Second.Rank}")));
+            $"{agency.AgencyId} {agency.Name}: {Format.Fixed(agency.First.Total, precision)} → {Format.Fixed(agency.Second.Total, precision)} ({Signed(agency.TotalDifference, precision)}), rank {agency.First.Rank} → {agency.Second.Rank}")));
         if (changes.Count > 0)
         {
             var table = new TextTable(("Code", false), ("Criterion", false), ("Self", true), ("Appraised", true), ("Diff", true), ("Note", false));
@@ -65,7 +66,8 @@ public static class AppraisalTableWriter
     private static void WriteUnmatched(string title, IReadOnlyList<UnmatchedAgency> agencies, TextWriter output, int precision)
     {
         if (agencies.Count == 0) return;
-        output.WriteLine($"\n{title}:");
+        output.WriteLine();
+        output.WriteLine($"{title}:");
         foreach (var a in agencies)
             output.WriteLine(DisplayText.Escape($"  {a.AgencyId} {a.Name}: {Format.Fixed(a.Score.Total, precision)} points" + (a.Rejection is { } why ? $"; rejected in the other round ({why})" : "; no row in the other round")));
     }

@@ -28,8 +28,9 @@ public static class WhatIfTableWriter
         foreach (var a in changes)
         {
             var group = groups ? $" in {report.GroupTitle(a.Second.Group)}" : "";
+            output.WriteLine();
             output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"\n{a.AgencyId} {a.Name}{(result.IsChanged(a.AgencyId) ? "" : " (inputs unchanged)")}: total {Format.Fixed(a.First.Total, precision)} → {Format.Fixed(a.Second.Total, precision)} ({AppraisalTableWriter.Signed(a.TotalDifference, precision)}), " +
+                $"{a.AgencyId} {a.Name}{(result.IsChanged(a.AgencyId) ? "" : " (inputs unchanged)")}: total {Format.Fixed(a.First.Total, precision)} → {Format.Fixed(a.Second.Total, precision)} ({AppraisalTableWriter.Signed(a.TotalDifference, precision)}), " +
                 $"percent {Format.Fixed(a.First.Percent, precision)} → {Format.Fixed(a.Second.Percent, precision)} ({AppraisalTableWriter.Signed(a.PercentDifference, precision)}), " +
                 $"rank{group} {a.First.Rank} → {a.Second.Rank} ({Format.Change(a.RankChange)}), overall {a.First.OverallRank} → {a.Second.OverallRank} ({Format.Change(a.OverallRankChange)})")));
             var criteria = a.ChangedLeaves;

@@ -1,0 +1,73 @@
+using ParIndex.RulesEngine.Data;
+
+namespace ParIndex.RulesEngine.Results.Rounds;
+
+/// <summary>
+/// Reads the self-assessed round of a CSV file that holds both rounds in paired columns:
+/// <c>&lt;input&gt;</c> is the appraised value (what the ordinary readers read) and
+/// <c>&lt;input&gt;#self</c> the self-assessed one (see <see cref="RoundColumns"/>). Only the
+/// header is changed (each pair's two names swapped), so the CSV reader reads the self values
+/// with every check, line and column of the file as it is; an input without a #self column
+/// keeps its one value in both rounds.
+/// </summary>
+public static class SelfColumnsReader
+{
+    /// <summary>Reads the self-assessed values of a CSV file with paired columns into a batch.</summary>
+    /// <param name="ruleSet">The rule set whose inputs the columns are.</param>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="options">Culture and grouping of numbers, and how many row errors are kept in full.</param>
+    /// <exception cref="DataFileException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file has no #self column, or its header runs over several lines.</exception>
+    public static AgencyBatch ReadFile(CompiledRuleSet ruleSet, string path, DataReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        string text;
+        try
+        {
+            using var stream = DataFileException.OpenRead(path);
+            using var reader = new Utf8Check().Open(stream);
+            text = reader.ReadToEnd();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
+        return CsvAgencyReader.Read(ruleSet, new StringReader(SwapHeader(ruleSet, text, path)), options, path);
+    }
+
+    /// <summary>The text with each input's name and its #self column's name swapped in the header; the rest as it is.</summary>
+    internal static string SwapHeader(CompiledRuleSet ruleSet, string text, string? source)
+    {
+        var splitter = new CsvRecordSplitter(new StringReader(text));
+        // An empty or unreadable header is left to the CSV reader, which reports it.
+        if (splitter.ReadHeader() is not { Fields: { } header } record) return text;
+        if (record.LastLine != record.FirstLine)
+            throw new InvalidDataException($"{source}({record.FirstLine}): the header runs over lines {record.FirstLine}–{record.LastLine}; a file with <input>#self columns needs a header on one line.");
+        var names = header.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var inputs = ruleSet.Definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var present = names.ToHashSet(StringComparer.Ordinal);
+        var paired = inputs.Where(i => present.Contains(i + RoundColumns.SelfSuffix)).ToHashSet(StringComparer.Ordinal);
+        if (paired.Count == 0)
+            throw new InvalidDataException($"{source}: the file has no <input>#self column (such as '{inputs.FirstOrDefault()}{RoundColumns.SelfSuffix}'), so it holds no self-assessed values; give the self-assessed data as its own file with --self.");
+        var swapped = names.Select(n =>
+            paired.Contains(n) ? n + RoundColumns.SelfSuffix
+            : n.EndsWith(RoundColumns.SelfSuffix, StringComparison.Ordinal) && paired.Contains(n[..^RoundColumns.SelfSuffix.Length]) ? n[..^RoundColumns.SelfSuffix.Length]
+            : n);
+        var line = string.Join(splitter.Delimiter, swapped.Select(n => Quote(n, splitter.Delimiter)));
+        var (start, end) = LineSpan(text, record.FirstLine);
+        return string.Concat(text.AsSpan(0, start), line, text.AsSpan(end));
+    }
+
+    private static string Quote(string name, char delimiter) =>
+        name.IndexOfAny([delimiter, '"']) >= 0 ? "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : name;
+
+    /// <summary>Start and end (before its line break) of physical line <paramref name="number"/>, counting breaks as the CSV splitter does (\n, \r\n, \r).</summary>
+    private static (int Start, int End) LineSpan(string text, int number)
+    {
+        var start = 0;
+        for (var line = 1; line < number; line++)
+        {
+            var i = text.IndexOfAny(['\r', '\n'], start);
+            start = i < 0 ? text.Length : text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+        var end = text.IndexOfAny(['\r', '\n'], start);
+        return (start, end < 0 ? text.Length : end);
+    }
+}
