@@ -33,7 +33,7 @@ public static class Cli
         --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
         --self       the self-assessed data beside the appraised data file: score prints the appraisal's cuts per agency and criterion
                      with the appraiser's <input>#note cells; report adds them per agency; shortfall --round self uses that round.
-                     Without --self, <input>#self columns of the data file hold the self-assessed values
+                     When --self names the data file itself, its <input>#self columns hold the self-assessed values
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most

@@ -38,7 +38,8 @@ public static class WhatIfCommand
         catch (InputOverrideException ex)
         {
             // A wrong --set is a wrong command line, but one line says what is wrong better than the whole usage text.
-            Cli.Say(error, $"error {ex.Diagnostic.Code}: --set {ex.Message}");
+            Cli.Say(error, $"error {ex.Diagnostic.Code}: --set: {ex.Message}");
+            Cli.WriteRowErrors(batch.RowErrorLog, line.Positional[1], error);
             return ExitCodes.Usage;
         }
         switch (format)

@@ -53,7 +53,8 @@ public static class WhatIfAnalysis
             var id = change.AgencyId is null ? null : AgencyIdRegistry.Normalize(change.AgencyId) ?? change.AgencyId;
             if (id is not null && !ids.Contains(id))
                 throw new InputOverrideException(DiagnosticCodes.OverrideAgencyNotFound,
-                    $"No agency '{InputChecks.Shorten(id)}' is scored in the data, so '{change.Input}' cannot be changed for it.{NameSuggester.Hint(id, batch.AgencyIds)}");
+                    $"No agency '{InputChecks.Shorten(id)}' is scored in the data, so '{change.Input}' cannot be changed for it" +
+                    (batch.RowErrorLog.Rejected.Any(r => r.AgencyId == id) ? ": its row was rejected (see the row errors)." : $".{NameSuggester.Hint(id, batch.AgencyIds)}"));
             // A value for every agency and another for one of them would leave that agency's value to the order given.
             if (seen.Any(s => s.Input == change.Input && (s.Agency == id || s.Agency is null || id is null)))
                 throw new InputOverrideException(DiagnosticCodes.RepeatedOverride,

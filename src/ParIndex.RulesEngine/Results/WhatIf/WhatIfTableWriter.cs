@@ -18,7 +18,8 @@ public static class WhatIfTableWriter
         ArgumentNullException.ThrowIfNull(result);
         var report = result.After;
         var precision = report.RuleSet.Precision;
-        var changes = result.Changes;
+        // The agencies whose inputs were changed first, then those that moved with them; each in data order.
+        var changes = result.Changes.OrderBy(a => !result.IsChanged(a.AgencyId)).ToList();
         output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version}): what if"));
         foreach (var change in result.Overrides)
             output.WriteLine(DisplayText.Escape($"  {change.Input} = {change.Value}  ({(change.AgencyId is null ? "every agency" : "agency " + change.AgencyId)})"));
