@@ -47,6 +47,13 @@ public sealed class ApiDocsTests
                 break;
             case 5: StringAssert.Contains(output, "par-index-2019.html"); break;
             case 6: StringAssert.Contains(output, "Kon Tum: "); break;
+            case 7:
+                // the appraisal example's three cuts of VPUB, the agency only self-assessed, the what-if line
+                StringAssert.Contains(output, "1.5: 2 → 0");
+                StringAssert.Contains(output, "Đề án vị trí việc làm chưa được phê duyệt");
+                StringAssert.Contains(output, "only self-assessed: SCT");
+                StringAssert.Contains(output, "VPUB: ");
+                break;
         }
     }
 
