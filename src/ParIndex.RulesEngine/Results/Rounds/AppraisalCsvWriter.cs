@@ -21,31 +21,30 @@ public static class AppraisalCsvWriter
     public static void Write(AppraisalRounds rounds, TextWriter output, CsvResultOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
-        var escape = (options ?? CsvResultOptions.Default).EscapeFormulas;
-        string Text(string cell) => escape ? CsvFormulaGuard.Escape(cell) : cell;
+        var textCell = ComparisonJson.CsvText(options);
         var criteria = rounds.Appraised.Criteria;
         var header = new List<string> { "rounds", "agencyId", "agencyName", "group", "selfTotal", "appraisedTotal", "totalDiff", "selfPercent", "appraisedPercent", "percentDiff",
             "selfRank", "appraisedRank", "selfOverallRank", "appraisedOverallRank" };
         header.AddRange(criteria.SelectMany(c => new[] { c.Code + ":self", c.Code + ":appraised", c.Code + ":diff" }));
         header.Add("notes");
-        Line(output, header.Select(Text));
+        Line(output, header.Select(textCell));
 
         foreach (var a in rounds.Agencies)
         {
-            var cells = new List<string> { "both", Text(a.AgencyId), Text(a.Name ?? ""), Text(a.Second.Group),
+            var cells = new List<string> { "both", textCell(a.AgencyId), textCell(a.Name ?? ""), textCell(a.Second.Group),
                 Format.Number(a.First.Total), Format.Number(a.Second.Total), Format.Number(a.TotalDifference),
                 Format.Number(a.First.Percent), Format.Number(a.Second.Percent), Format.Number(a.PercentDifference),
                 Int(a.First.Rank), Int(a.Second.Rank), Int(a.First.OverallRank), Int(a.Second.OverallRank) };
             foreach (var c in a.Criteria)
                 cells.AddRange([Points(c.FirstPoints, c.FirstApplicable), Points(c.SecondPoints, c.SecondApplicable), Format.Number(c.Difference)]);
-            cells.Add(Text(AppraisalTableWriter.NoteText(rounds.Notes.Of(a.AgencyId))));
+            cells.Add(textCell(AppraisalTableWriter.NoteText(rounds.Notes.Of(a.AgencyId))));
             Line(output, cells);
         }
         foreach (var (agencies, self) in new[] { (rounds.SelfOnly, true), (rounds.AppraisedOnly, false) })
             foreach (var u in agencies)
             {
                 var s = u.Score;
-                var cells = new List<string> { self ? "self" : "appraised", Text(u.AgencyId), Text(u.Name ?? ""), Text(s.Group) };
+                var cells = new List<string> { self ? "self" : "appraised", textCell(u.AgencyId), textCell(u.Name ?? ""), textCell(s.Group) };
                 cells.AddRange(self
                     ? [Format.Number(s.Total), "", "", Format.Number(s.Percent), "", "", Int(s.Rank), "", Int(s.OverallRank), ""]
                     : ["", Format.Number(s.Total), "", "", Format.Number(s.Percent), "", "", Int(s.Rank), "", Int(s.OverallRank)]);
@@ -54,7 +53,7 @@ public static class AppraisalCsvWriter
                     var points = Points(c.Points, c.IsApplicable);
                     cells.AddRange(self ? [points, "", ""] : ["", points, ""]);
                 }
-                cells.Add(Text(AppraisalTableWriter.NoteText(rounds.Notes.Of(u.AgencyId))));
+                cells.Add(textCell(AppraisalTableWriter.NoteText(rounds.Notes.Of(u.AgencyId))));
                 Line(output, cells);
             }
     }

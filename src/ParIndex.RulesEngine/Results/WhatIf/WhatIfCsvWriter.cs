@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParIndex.RulesEngine.Results.Rounds;
 using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.RulesEngine.Results.WhatIf;
@@ -19,18 +20,17 @@ public static class WhatIfCsvWriter
     public static void Write(WhatIfResult result, TextWriter output, CsvResultOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var escape = (options ?? CsvResultOptions.Default).EscapeFormulas;
-        string Text(string cell) => escape ? CsvFormulaGuard.Escape(cell) : cell;
+        var textCell = ComparisonJson.CsvText(options);
         string[] header = ["agencyId", "agencyName", "group", "inputsChanged", "totalBefore", "totalAfter", "totalDiff", "percentBefore", "percentAfter", "percentDiff",
             "rankBefore", "rankAfter", "overallRankBefore", "overallRankAfter", "criteria"];
         output.WriteLine(string.Join(",", header));
         foreach (var a in result.Changes)
         {
             var criteria = string.Join("; ", a.ChangedLeaves.Select(c => $"{c.Code} {Format.Number(c.FirstPoints)}→{Format.Number(c.SecondPoints)}"));
-            string[] cells = [Text(a.AgencyId), Text(a.Name ?? ""), Text(a.Second.Group), result.IsChanged(a.AgencyId) ? "true" : "false",
+            string[] cells = [textCell(a.AgencyId), textCell(a.Name ?? ""), textCell(a.Second.Group), result.IsChanged(a.AgencyId) ? "true" : "false",
                 Format.Number(a.First.Total), Format.Number(a.Second.Total), Format.Number(a.TotalDifference),
                 Format.Number(a.First.Percent), Format.Number(a.Second.Percent), Format.Number(a.PercentDifference),
-                Int(a.First.Rank), Int(a.Second.Rank), Int(a.First.OverallRank), Int(a.Second.OverallRank), Text(criteria)];
+                Int(a.First.Rank), Int(a.Second.Rank), Int(a.First.OverallRank), Int(a.Second.OverallRank), textCell(criteria)];
             output.WriteLine(string.Join(",", cells.Select(CsvResultWriter.Quote)));
         }
     }
