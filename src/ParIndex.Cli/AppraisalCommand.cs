@@ -65,6 +65,8 @@ public static class AppraisalCommand
     internal static (ScoreReport Report, bool Ok) ScoreSelf(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
     {
         var path = line.Option("self") ?? throw new UsageException("The self-assessed round needs --self <data> (or --self naming the data file itself, for its <input>#self columns).");
+        if (IsPaired(line) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("<input>#self columns are read from CSV data only; give the self-assessed JSON data as its own file with --self.");
         var batch = IsPaired(line)
             ? Cli.ReadData(rules, line, error, path, SelfColumnsReader.ReadFile)
             : Cli.ReadData(rules, line, error, path);

@@ -14,9 +14,6 @@ public sealed partial class ScoreReport
     /// <summary>The data file the batch came from, if any.</summary>
     internal string? DataSource => _batch.Source;
 
-    /// <summary>Input names of the rule set, in declaration order.</summary>
-    internal IReadOnlyList<string> InputNames => _rules.Inputs.Select(i => i.Name).ToList();
-
     /// <summary>Why an agency is not among the scored ones: its rejected row's code and message, or null when the data had no row for it.</summary>
     internal string? RejectionOf(string agencyId)
     {
