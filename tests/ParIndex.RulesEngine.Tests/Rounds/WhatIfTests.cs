@@ -171,6 +171,16 @@ public sealed class WhatIfTests
     }
 
     [TestMethod]
+    public void The_bad_one_of_several_changes_is_named_whatever_the_row_error_limit()
+    {
+        // a=3 is fine; flag=maybe is the change that fails, also when the caller keeps no row errors in full.
+        var noErrorsKept = new DataReadOptions { MaxRowErrors = 0 };
+        var ex = Assert.ThrowsExactly<InputOverrideException>(() =>
+            WhatIfAnalysis.Run(_rules, _batch, [new InputOverride("a", "3", "A"), new InputOverride("flag", "maybe", "A")], values: noErrorsKept));
+        StringAssert.StartsWith(ex.Message, "flag=maybe: Agency 'A', input 'flag'");
+    }
+
+    [TestMethod]
     public void Parse_splits_at_the_first_equals_sign()
     {
         var change = InputOverride.Parse(" kind =so=x", "A");

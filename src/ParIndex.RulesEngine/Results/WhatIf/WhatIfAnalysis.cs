@@ -72,7 +72,8 @@ public static class WhatIfAnalysis
     private static AgencyBatch Apply(CompiledRuleSet ruleSet, AgencyBatch batch, IReadOnlyList<InputOverride> overrides, DataReadOptions values)
     {
         var inputs = ruleSet.Bound.Inputs;
-        var builder = new AgencyBatchBuilder(ruleSet, values, batch.Source);
+        // Every error of a row must be kept to find the one a change caused (a row has at most one per input, id and name).
+        var builder = new AgencyBatchBuilder(ruleSet, values with { MaxRowErrors = Math.Max(values.MaxRowErrors, inputs.Count + 3) }, batch.Source);
         for (var row = 0; row < batch.Count; row++)
         {
             var id = batch.AgencyIds[row];
@@ -80,11 +81,14 @@ public static class WhatIfAnalysis
             foreach (var input in inputs) cells[input.Name] = ValueOf(batch, input, row);
             foreach (var change in overrides)
                 if (change.AgencyId is null || change.AgencyId == id) cells[change.Input] = change.Value;
+            var kept = builder.RowErrors.Count;
             if (builder.Add(id, cells, batch.AgencyNames[row])) continue;
-            var error = builder.RowErrors[^1];
-            var culprit = overrides.FirstOrDefault(o => o.Input == error.Field && (o.AgencyId is null || o.AgencyId == id));
+            var errors = builder.RowErrors.Skip(kept).ToList();
+            var (culprit, error) = errors
+                .Select(e => (Change: overrides.FirstOrDefault(o => o.Input == e.Field && (o.AgencyId is null || o.AgencyId == id)), Error: e))
+                .FirstOrDefault(p => p.Change is not null);
             throw culprit is null
-                ? new InvalidOperationException($"Agency '{id}' could not be copied for the what-if run: {error.Message}")
+                ? new InvalidOperationException($"Agency '{id}' could not be copied for the what-if run: {string.Join("; ", errors.Select(e => e.Message))}")
                 : new InputOverrideException(DiagnosticCodes.BadOverrideValue, $"{culprit.Input}={InputChecks.Shorten(culprit.Value)}: {error.Message}");
         }
         return builder.Build();
