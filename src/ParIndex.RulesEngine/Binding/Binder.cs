@@ -38,6 +38,7 @@ internal sealed partial class Binder
         var eligibility = BindEligibility(nodes);
         var classification = CheckClassification();
         var groupBy = BindGroupBy();
+        CheckTestsAndMetadata(nodes);
         if (_diagnostics.HasErrors) return null;
         return new BoundRuleSet
         {

@@ -7,7 +7,7 @@ namespace ParIndex.RulesEngine.Definition;
 /// Builds the immutable <see cref="RuleSetDefinition"/> from a document that has passed the
 /// schema check. Every element keeps its source location for later diagnostics.
 /// </summary>
-internal sealed class DefinitionParser
+internal sealed partial class DefinitionParser
 {
     private readonly JsonSource _source;
 
@@ -36,6 +36,8 @@ internal sealed class DefinitionParser
                 .Select(b => new ClassificationBand(Str(b, "label") ?? "", Num(b, "minPercent") ?? 0, _source.LocationOf(b))).ToList(),
             Ranking = ParseRanking(root["ranking"] as JObject),
             Eligibility = Items(root, "eligibility").Select(ParseEligibility).ToList(),
+            Metadata = root["metadata"] is JObject metadata ? ParseMetadata(metadata) : null,
+            Tests = Items(root, "tests").Select(ParseTestCase).ToList(),
             SourceFile = _source.File,
         };
     }

@@ -108,6 +108,10 @@ public sealed record RuleSetDefinition
     public RankingDefinition Ranking { get; init; } = new(null, new Dictionary<string, string>());
     /// <summary>Award eligibility rules.</summary>
     public IReadOnlyList<EligibilityRule> Eligibility { get; init; } = [];
+    /// <summary>Document metadata for report headers (<c>metadata</c>); null when the file has none.</summary>
+    public RuleSetMetadata? Metadata { get; init; }
+    /// <summary>Test cases kept in the rule file (<c>tests</c>).</summary>
+    public IReadOnlyList<RuleSetTestCase> Tests { get; init; } = [];
     /// <summary>The file the rule set came from, if any.</summary>
     public string? SourceFile { get; init; }
 }

@@ -35,6 +35,14 @@ public static class DiagnosticCodes
     public const string MaxOffPrecisionGrid = "PAR0310";
     /// <summary>The maximum points of a criterion's children, or of the top-level criteria, add up to more than a double can hold.</summary>
     public const string MaxSumOverflow = "PAR0311";
+    /// <summary>A test case expects a criterion code, eligibility rule or classification label the rule set does not declare.</summary>
+    public const string TestUnknownTarget = "PAR0312";
+    /// <summary>A test case gives a value for an input the rule set does not declare.</summary>
+    public const string TestUnknownInput = "PAR0313";
+    /// <summary>A test case's value does not fit: an input value of the wrong type or not among the enum's values, or an expected number finer than the precision.</summary>
+    public const string TestValueType = "PAR0314";
+    /// <summary>Two test cases share a name, a case gives one agency id twice, or the metadata date is not a calendar date.</summary>
+    public const string InvalidTestOrMetadata = "PAR0315";
     /// <summary>A formula does not parse.</summary>
     public const string FormulaSyntax = "PAR0401";
     /// <summary>A formula uses a construct outside the formula language (sandbox).</summary>
@@ -105,4 +113,8 @@ public static class DiagnosticCodes
     public const string MalformedOverride = "PAR0706";
     /// <summary>A what-if run sets the same input of the same agency twice.</summary>
     public const string RepeatedOverride = "PAR0707";
+    /// <summary>A rule-file test case: an actual result differs from the expected one (at the scheme's precision).</summary>
+    public const string TestCaseFailed = "PAR0730";
+    /// <summary>A rule-file test case's agency (or one beside it) is rejected by the input checks, so the case cannot be scored.</summary>
+    public const string TestCaseRejected = "PAR0731";
 }
