@@ -8,7 +8,7 @@ using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.Cli;
 
-/// <summary>The parindex command: validate, score, explain, shortfall, report and diff.</summary>
+/// <summary>The parindex command: validate, score, explain, shortfall, report, test and diff.</summary>
 public static class Cli
 {
     /// <summary>The usage text.</summary>
@@ -21,6 +21,7 @@ public static class Cli
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
           parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
           parindex report <rules.json> <data> [--previous <results>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>]
+          parindex test <rules.json>
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
@@ -36,9 +37,10 @@ public static class Cli
                      When --self names the data file itself, its <input>#self columns hold the self-assessed values
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
+        test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
-        Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line (or --out is an input or a folder), 3 unusable data
-        or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
+        Exit codes: 0 ok, 1 invalid rule file (test: or a failed case), 2 wrong command line (or --out is an input or a folder),
+        3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape", "thousands" };
@@ -116,6 +118,7 @@ public static class Cli
             "shortfall" => ShortfallCommand(line, output, error),
             "report" => ReportCommand.Run(line, output, error),
             "diff" => DiffCommand.Run(line, output, error),
+            "test" => TestCommand.Run(line, output, error),
             _ => throw new UsageException($"Unknown command '{line.Command}'."),
         };
     }

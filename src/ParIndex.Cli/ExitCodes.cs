@@ -7,6 +7,8 @@ public static class ExitCodes
     public const int Success = 0;
     /// <summary>The rule file has errors (diagnostics printed).</summary>
     public const int InvalidRules = 1;
+    /// <summary>parindex test: a test case of the rule file failed (the same code as an invalid rule file: the rules do not give the figures they promise).</summary>
+    public const int TestsFailed = 1;
     /// <summary>The command line is wrong, or --out is empty, a folder, or one of the input files.</summary>
     public const int Usage = 2;
     /// <summary>The data file, previous results file or results file cannot be read or used (the message gives file, line and column), or the output cannot be written.</summary>
