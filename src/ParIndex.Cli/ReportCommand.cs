@@ -10,7 +10,7 @@ namespace ParIndex.Cli;
 public static class ReportCommand
 {
     /// <summary>Options of the report command (besides the compile-cache options).</summary>
-    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency", "self"];
+    public static readonly string[] Options = ["previous", "out", "culture", "thousands", "title", "subtitle", "agency", "self", "page"];
 
     /// <summary>Scores the data and writes the HTML report; returns the exit code.</summary>
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
@@ -32,6 +32,12 @@ public static class ReportCommand
             Subtitle = line.Option("subtitle"),
             SelectedAgency = line.Option("agency"),
             Rounds = rounds,
+            Orientation = line.Option("page") switch
+            {
+                null or "a4" or "portrait" => PageOrientation.Portrait,
+                "landscape" => PageOrientation.Landscape,
+                var other => throw new UsageException($"--page takes portrait or landscape, not '{other}'."),
+            },
         };
         HtmlReportWriter.Write(report, target.Writer, options);
         target.Commit();

@@ -1,5 +1,14 @@
 namespace ParIndex.RulesEngine.Results.Report;
 
+/// <summary>The orientation of the A4 pages the report prints on.</summary>
+public enum PageOrientation
+{
+    /// <summary>A4 portrait, 210 × 297 mm.</summary>
+    Portrait,
+    /// <summary>A4 landscape, 297 × 210 mm: wider matrices (more criteria per table).</summary>
+    Landscape,
+}
+
 /// <summary>Text and choices for <see cref="HtmlReportWriter"/>.</summary>
 public sealed record HtmlReportOptions
 {
@@ -17,4 +26,7 @@ public sealed record HtmlReportOptions
 
     /// <summary>The self-assessed and appraised rounds of the same data, shown after the ranking ("tự chấm" / "thẩm định" / "chênh lệch"); none when null.</summary>
     public Rounds.AppraisalRounds? Rounds { get; init; }
+
+    /// <summary>The printed page: A4 portrait (default) or landscape.</summary>
+    public PageOrientation Orientation { get; init; } = PageOrientation.Portrait;
 }

@@ -37,13 +37,43 @@ public static class HtmlReportWriter
     public static string Render(ScoreReport report, HtmlReportOptions? options = null)
     {
         options ??= new HtmlReportOptions();
-        var page = new Page(report, options);
+        var page = new ReportPage(report, options);
         return page.Build();
     }
 
-    private sealed class Page(ScoreReport report, HtmlReportOptions options)
+    /// <summary>
+    /// The report's sections, in page order. Each writes nothing when it has no data for this
+    /// report. A new section is a method taking the <see cref="ReportPage"/> (in its own file)
+    /// and one line here.
+    /// </summary>
+    private static readonly IReadOnlyList<Action<ReportPage>> Sections =
+    [
+        page => page.Summary(),
+        page => page.Ranking(),
+        page => { if (page.Options.Rounds is { } rounds) Rounds.AppraisalHtmlSection.Write(page.Output, rounds, page.Precision); },
+        CriterionMatrixSection.Write,
+        page => page.Agencies(),
+        page => page.UnitTotals(),
+        page => page.Eligibility(),
+        page => page.RowErrors(),
+    ];
+
+    /// <summary>The page being written: the report, the options and the HTML so far, for the sections.</summary>
+    internal sealed class ReportPage(ScoreReport report, HtmlReportOptions options)
     {
         private readonly StringBuilder _html = new(64 * 1024);
+        private readonly bool _assignsUnits = ReportLayout.AssignsUnits(report);
+
+        /// <summary>The HTML written so far; sections append to it.</summary>
+        internal StringBuilder Output => _html;
+        /// <summary>The scoring result.</summary>
+        internal ScoreReport Report => report;
+        /// <summary>The report's options.</summary>
+        internal HtmlReportOptions Options => options;
+        /// <summary>Decimals of points and percent.</summary>
+        internal int Precision => _precision;
+        /// <summary>True when every criterion's points are in the report.</summary>
+        internal bool Full => _full;
         private readonly int _precision = report.RuleSet.Precision;
         private readonly bool _full = report.Detail == Evaluation.ScoreDetail.Full;
         private readonly bool _hasPrevious = report.Agencies.Any(a => a.PreviousRank is not null);
@@ -55,16 +85,10 @@ public static class HtmlReportWriter
             _html.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
             _html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             _html.Append("<meta name=\"generator\" content=\"ParIndex.RulesEngine ").Append(Html.Encode(LibraryVersion())).Append("\">\n");
-            _html.Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
+            _html.Append("<title>").Append(Html.Encode(title)).Append("</title>\n<style>").Append(Css).Append(PrintCss.For(options.Orientation)).Append("</style>\n</head>\n<body>\n");
             Header(title);
             _html.Append("<main>\n");
-            Summary();
-            Ranking();
-            if (options.Rounds is { } rounds) Rounds.AppraisalHtmlSection.Write(_html, rounds, _precision);
-            if (_full && report.Agencies.Count > 0) Agencies();
-            if (_full && report.Agencies.Count > 0) UnitTotals();
-            Eligibility();
-            RowErrors();
+            foreach (var section in Sections) section(this);
             _html.Append("</main>\n");
             Footer();
             _html.Append("<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
@@ -74,11 +98,14 @@ public static class HtmlReportWriter
         private void Header(string title)
         {
             var rules = report.RuleSet;
-            _html.Append("<header>\n<h1>").Append(Html.Encode(title)).Append("</h1>\n");
+            _html.Append("<header>\n");
+            OfficialHeader.Write(_html, rules.Metadata);
+            _html.Append("<h1>").Append(Html.Encode(title)).Append("</h1>\n");
             if (options.Subtitle is { Length: > 0 } subtitle) _html.Append("<p class=\"subtitle\">").Append(Html.Encode(subtitle)).Append("</p>\n");
             _html.Append("<dl class=\"meta\">");
             Meta("Bộ chỉ số", $"{rules.Id} (phiên bản {rules.Version})");
             if (rules.LegalBasis is { Length: > 0 } legal) Meta("Căn cứ", legal);
+            if (rules.Metadata?.Period is { Length: > 0 } period) Meta("Kỳ đánh giá", period);
             Meta("Số đơn vị được chấm", report.Agencies.Count.ToString(Html.Vietnamese));
             if (report.RowErrorLog.Rejected.Count > 0) Meta("Số dòng bị loại", report.RowErrorLog.Rejected.Count.ToString(Html.Vietnamese));
             Meta("Tổng điểm tối đa", Html.Compact(report.Criteria.Where(c => c.Depth == 0 && c.Kind == CriterionKind.Regular).Sum(c => c.Max)));
@@ -88,7 +115,7 @@ public static class HtmlReportWriter
         private void Meta(string term, string value) =>
             _html.Append("<div><dt>").Append(Html.Encode(term)).Append("</dt><dd>").Append(Html.Encode(value)).Append("</dd></div>");
 
-        private void Summary()
+        internal void Summary()
         {
             if (report.RuleSet.Classification.Count == 0 || report.Agencies.Count == 0) return;
             _html.Append("<section id=\"xep-loai\" class=\"summary\">\n<h2>Kết quả xếp loại</h2>\n<ul class=\"chips\">");
@@ -103,11 +130,12 @@ public static class HtmlReportWriter
             _html.Append("</ul>\n</section>\n");
         }
 
-        private void Ranking()
+        internal void Ranking()
         {
             _html.Append("<section id=\"xep-hang\">\n<h2>Xếp hạng</h2>\n");
             if (report.Agencies.Count == 0) _html.Append("<p>Không có đơn vị nào được chấm điểm.</p>\n");
             var multipleGroups = report.Groups.Count > 1;
+            var overall = ReportLayout.ShowsOverallRank(report);
             foreach (var group in report.Groups)
             {
                 var ranking = report.Ranking(group);
@@ -117,13 +145,13 @@ public static class HtmlReportWriter
                 if (multipleGroups || group.Length > 0) _html.Append("<h3>").Append(Html.Encode(groupTitle)).Append("</h3>\n");
                 _html.Append("<div class=\"table-wrap\"><table class=\"ranking\">\n<thead><tr><th class=\"num\">Hạng</th>");
                 if (_hasPrevious) _html.Append("<th class=\"num\">Thay đổi</th>");
-                if (multipleGroups) _html.Append("<th class=\"num\">Hạng chung</th>");
+                if (overall) _html.Append("<th class=\"num\">Hạng chung</th>");
                 _html.Append("<th>Mã</th><th>Đơn vị</th><th class=\"num\">Điểm</th><th class=\"num\">Tối đa</th><th class=\"num\">Tỷ lệ (%)</th><th>Xếp loại</th></tr></thead>\n<tbody>\n");
                 foreach (var agency in ranking)
                 {
                     _html.Append("<tr data-agency=\"").Append(Html.Encode(agency.AgencyId)).Append("\"><td class=\"num\">").Append(agency.Rank).Append("</td>");
                     if (_hasPrevious) _html.Append("<td class=\"num\">").Append(Change(agency)).Append("</td>");
-                    if (multipleGroups) _html.Append("<td class=\"num\">").Append(agency.OverallRank).Append("</td>");
+                    if (overall) _html.Append("<td class=\"num\">").Append(agency.OverallRank).Append("</td>");
                     _html.Append("<td>").Append(Html.Encode(agency.AgencyId)).Append("</td><td>").Append(Html.Encode(agency.Name ?? agency.AgencyId)).Append("</td>")
                         .Append("<td class=\"num\">").Append(Html.Number(agency.Total, _precision)).Append("</td>")
                         .Append("<td class=\"num\">").Append(Html.Compact(agency.MaxPoints)).Append("</td>")
@@ -145,8 +173,10 @@ public static class HtmlReportWriter
             _html.Append("</section>\n");
         }
 
-        private void Agencies()
+        internal void Agencies()
         {
+            if (!_full || report.Agencies.Count == 0) return;
+            var overall = ReportLayout.ShowsOverallRank(report);
             var agencies = report.Ranking();
             var selected = agencies.FirstOrDefault(a => a.AgencyId == options.SelectedAgency) ?? agencies[0];
             _html.Append("<section id=\"don-vi\">\n<h2>Điểm theo lĩnh vực và điểm bị mất của từng đơn vị</h2>\n");
@@ -155,7 +185,7 @@ public static class HtmlReportWriter
             {
                 _html.Append("<option value=\"").Append(Html.Encode(agency.AgencyId)).Append('"');
                 if (agency == selected) _html.Append(" selected");
-                _html.Append('>').Append(Html.Encode($"{agency.OverallRank}. {agency.Name ?? agency.AgencyId} ({agency.AgencyId}) — {Html.Number(agency.Percent, _precision)}%")).Append("</option>");
+                _html.Append('>').Append(Html.Encode($"{(overall || report.Groups.Count <= 1 ? agency.OverallRank.ToString(Html.Vietnamese) : $"{report.GroupTitle(agency.Group)} #{agency.Rank}")}. {agency.Name ?? agency.AgencyId} ({agency.AgencyId}) — {Html.Number(agency.Percent, _precision)}%")).Append("</option>");
             }
             _html.Append("</select></p>\n");
             var means = GroupAreaMeans();
@@ -204,33 +234,56 @@ public static class HtmlReportWriter
                 })).Append("<figcaption>Điểm đạt được của từng lĩnh vực, tính theo % điểm tối đa áp dụng, so với trung bình của các đơn vị cùng nhóm.</figcaption></figure>\n");
             }
 
-            var byUnit = report.ShortfallsByUnit(agency.AgencyId);
-            _html.Append("<h4>Điểm bị mất theo đơn vị chịu trách nhiệm</h4>\n");
-            if (byUnit.Count == 0) _html.Append("<p>Đơn vị đạt điểm tối đa ở mọi tiêu chí áp dụng.</p>\n");
+            var shortfalls = report.Shortfalls(agency.AgencyId);
+            if (!_assignsUnits)
+            {
+                // The rule file names no responsible unit: a table by unit would hold one "(chưa phân công)" row.
+                _html.Append("<h4>Tiêu chí bị mất điểm</h4>\n");
+                if (shortfalls.Count == 0) _html.Append("<p>Đơn vị đạt điểm tối đa ở mọi tiêu chí áp dụng.</p>\n");
+                else ShortfallTable(shortfalls, withUnits: false);
+            }
             else
             {
-                _html.Append("<div class=\"table-wrap\"><table class=\"shortfall\">\n<thead><tr><th>Đơn vị chịu trách nhiệm</th><th class=\"num\">Điểm bị mất</th><th>Tiêu chí</th></tr></thead>\n<tbody>\n");
-                foreach (var (unit, lost, criteria) in byUnit)
+                var byUnit = report.ShortfallsByUnit(agency.AgencyId);
+                _html.Append("<h4>Điểm bị mất theo đơn vị chịu trách nhiệm</h4>\n");
+                if (byUnit.Count == 0) _html.Append("<p>Đơn vị đạt điểm tối đa ở mọi tiêu chí áp dụng.</p>\n");
+                else
                 {
-                    _html.Append("<tr><td>").Append(Html.Encode(unit == "(not assigned)" ? "(chưa phân công)" : unit)).Append("</td><td class=\"num\">").Append(Html.Compact(lost)).Append("</td><td>");
-                    _html.Append(string.Join(", ", criteria.Select(c => $"<span title=\"{Html.Encode(c.Title)}\">{Html.Encode(c.Code)}</span> ({Html.Encode(Html.Compact(c.Lost))})")));
-                    _html.Append("</td></tr>\n");
+                    _html.Append("<div class=\"table-wrap\"><table class=\"shortfall\">\n<thead><tr><th>Đơn vị chịu trách nhiệm</th><th class=\"num\">Điểm bị mất</th><th>Tiêu chí</th></tr></thead>\n<tbody>\n");
+                    foreach (var (unit, lost, criteria) in byUnit)
+                    {
+                        _html.Append("<tr><td>").Append(Html.Encode(unit == "(not assigned)" ? "(chưa phân công)" : unit)).Append("</td><td class=\"num\">").Append(Html.Compact(lost)).Append("</td><td>");
+                        _html.Append(string.Join(", ", criteria.Select(c => $"<span title=\"{Html.Encode(c.Title)}\">{Html.Encode(c.Code)}</span> ({Html.Encode(Html.Compact(c.Lost))})")));
+                        _html.Append("</td></tr>\n");
+                    }
+                    _html.Append("</tbody></table></div>\n");
+                    _html.Append("<details><summary>").Append(Html.Encode($"{shortfalls.Count} tiêu chí bị mất điểm")).Append("</summary>\n");
+                    ShortfallTable(shortfalls, withUnits: true);
+                    _html.Append("</details>\n");
                 }
-                _html.Append("</tbody></table></div>\n");
-                var shortfalls = report.Shortfalls(agency.AgencyId);
-                _html.Append("<details><summary>").Append(Html.Encode($"{shortfalls.Count} tiêu chí bị mất điểm")).Append("</summary>\n");
-                _html.Append("<div class=\"table-wrap\"><table class=\"criteria\">\n<thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"num\">Điểm</th><th class=\"num\">Tối đa</th><th class=\"num\">Bị mất</th><th>Đơn vị chịu trách nhiệm</th></tr></thead>\n<tbody>\n");
-                foreach (var s in shortfalls)
-                    _html.Append("<tr><td>").Append(Html.Encode(s.Code)).Append("</td><td>").Append(Html.Encode(s.Title)).Append("</td><td class=\"num\">")
-                        .Append(Html.Compact(s.Points)).Append("</td><td class=\"num\">").Append(Html.Compact(s.MaxPoints)).Append("</td><td class=\"num\">")
-                        .Append(Html.Compact(s.Lost)).Append("</td><td>").Append(Html.Encode(string.Join("; ", s.Responsible))).Append("</td></tr>\n");
-                _html.Append("</tbody></table></div>\n</details>\n");
             }
             _html.Append("</article>\n");
         }
 
-        private void UnitTotals()
+        private void ShortfallTable(IReadOnlyList<Shortfall> shortfalls, bool withUnits)
         {
+            _html.Append("<div class=\"table-wrap\"><table class=\"criteria\">\n<thead><tr><th>Mã</th><th>Tiêu chí</th><th class=\"num\">Điểm</th><th class=\"num\">Tối đa</th><th class=\"num\">Bị mất</th>");
+            if (withUnits) _html.Append("<th>Đơn vị chịu trách nhiệm</th>");
+            _html.Append("</tr></thead>\n<tbody>\n");
+            foreach (var s in shortfalls)
+            {
+                _html.Append("<tr><td>").Append(Html.Encode(s.Code)).Append("</td><td>").Append(Html.Encode(s.Title)).Append("</td><td class=\"num\">")
+                    .Append(Html.Compact(s.Points)).Append("</td><td class=\"num\">").Append(Html.Compact(s.MaxPoints)).Append("</td><td class=\"num\">")
+                    .Append(Html.Compact(s.Lost)).Append("</td>");
+                if (withUnits) _html.Append("<td>").Append(Html.Encode(string.Join("; ", s.Responsible))).Append("</td>");
+                _html.Append("</tr>\n");
+            }
+            _html.Append("</tbody></table></div>\n");
+        }
+
+        internal void UnitTotals()
+        {
+            if (!_full || report.Agencies.Count == 0 || !_assignsUnits) return;
             var rows = report.Agencies
                 .SelectMany(a => report.ShortfallsByUnit(a.AgencyId).Select(u => (a.AgencyId, u.Unit, u.Lost)))
                 .GroupBy(r => r.Unit)
@@ -247,7 +300,7 @@ public static class HtmlReportWriter
             _html.Append("</tbody></table></div>\n</section>\n");
         }
 
-        private void Eligibility()
+        internal void Eligibility()
         {
             var rules = report.RuleSet.Eligibility;
             if (rules.Count == 0 || report.Agencies.Count == 0) return;
@@ -284,7 +337,7 @@ public static class HtmlReportWriter
             _html.Append("</tbody></table></div>\n</section>\n");
         }
 
-        private void RowErrors()
+        internal void RowErrors()
         {
             if (report.RowErrors.Count == 0) return;
             _html.Append("<section id=\"dong-bi-loai\">\n<h2>Dòng dữ liệu không được chấm</h2>\n<ul class=\"row-errors\">\n");
@@ -362,6 +415,14 @@ public static class HtmlReportWriter
         .muted { color: var(--muted); }
         td.ok { color: #1a7f37; white-space: nowrap; } td.no { color: #cf222e; }
         ul.failed { margin: 2px 0 0; padding-left: 18px; color: var(--ink); font-size: 13px; }
+        .official { margin: 0 0 10px; } .official p { margin: 0; } .official .issuer { font-weight: 700; letter-spacing: .02em; }
+        .basis { margin: 4px 0 8px; font-style: italic; }
+        table.matrix { table-layout: fixed; width: 100%; }
+        table.matrix th.agency { width: 30%; font-weight: 400; text-align: left; }
+        table.matrix th.num .max { color: var(--muted); font-weight: 400; font-size: 12px; }
+        table.matrix td.cell { padding: 3px 4px; }
+        table.matrix td.na { color: var(--muted); background: repeating-linear-gradient(45deg, #fff, #fff 3px, #f3f4f6 3px, #f3f4f6 6px); }
+        .matrix-legend { color: var(--muted); font-size: 12px; margin: -6px 0 14px; }
         footer { color: var(--muted); font-size: 13px; padding: 8px 32px 24px; border-top: 1px solid var(--line); }
         @media print { .picker { display: none; } .agency-panel[hidden] { display: block !important; } header { background: none; color: var(--ink); } }
 
