@@ -45,10 +45,10 @@ internal sealed partial class DefinitionParser
         new(Str(o, "id") ?? "", Str(o, "name"), Values(o["inputs"] as JObject), _source.LocationOf(o));
 
     private List<TestValue> Values(JObject? o) =>
-        o is null ? [] : o.Properties().Select(p => new TestValue(p.Name, Scalar(p.Value), _source.LocationOf(p.Value))).ToList();
+        o is null ? [] : o.Properties().Select(p => new TestValue(p.Name, Scalar(p.Value), _source.StartOf(p.Value))).ToList();
 
     private TestValue? ValueAt(JObject o, string name) =>
-        o.Property(name) is { } p ? new TestValue(name, Scalar(p.Value), _source.LocationOf(p.Value)) : null;
+        o.Property(name) is { } p ? new TestValue(name, Scalar(p.Value), _source.StartOf(p.Value)) : null;
 
     /// <summary>A JSON scalar as a double, bool, string or null; anything else (the schema refuses it) as its text.</summary>
     private static object? Scalar(JToken token) => token switch

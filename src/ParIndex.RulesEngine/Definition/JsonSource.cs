@@ -119,6 +119,27 @@ internal sealed class JsonSource
         return (end, null);
     }
 
+    /// <summary>
+    /// The location of a scalar value's first character (its opening quote for a string):
+    /// Newtonsoft records where the value ends, so this walks back over the value's text.
+    /// Containers and tokens without line information keep <see cref="LocationOf"/>.
+    /// </summary>
+    public SourceLocation StartOf(JToken token)
+    {
+        if (token is not JValue) return LocationOf(token);
+        if (token.Type == JTokenType.String)
+        {
+            var (start, written) = StringAt(token);
+            return written is null ? start : start with { Column = start.Column - 1 };
+        }
+        var end = LocationOf(token);
+        if (end.Line <= 0 || end.Line > _lines.Length) return end;
+        var line = _lines[end.Line - 1];
+        var first = Math.Min(end.Column, line.Length);
+        while (first > 0 && line[first - 1] is not (' ' or '\t' or ':' or ',' or '[')) first--;
+        return end with { Column = first + 1 };
+    }
+
     private static string TrimNewtonsoftSuffix(string message)
     {
         // Newtonsoft appends "Path 'x', line 3, position 4." which our location already carries.
