@@ -8,9 +8,6 @@ namespace ParIndex.RulesEngine.Results.Report;
 /// </summary>
 internal static class PrintCss
 {
-    /// <summary>Width of the printable area in CSS pixels (96 per inch) for each orientation: A4 less 12 mm margins left and right.</summary>
-    public static int PrintableWidth(PageOrientation orientation) => orientation == PageOrientation.Landscape ? 1031 : 703;
-
     public static string For(PageOrientation orientation) => $$"""
 
         @page { size: A4 {{(orientation == PageOrientation.Landscape ? "landscape" : "portrait")}}; margin: 14mm 12mm 16mm 12mm;
