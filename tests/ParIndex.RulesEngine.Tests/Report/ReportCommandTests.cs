@@ -77,6 +77,22 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public void Report_page_option_chooses_A4_landscape_and_refuses_other_values()
+    {
+        var html = Temp("landscape.html");
+        var (exit, _, error) = Run("report", RepositoryPaths.Example("par-index-province-2019", "ruleset.json"), RepositoryPaths.Example("par-index-province-2019", "kontum-2018.csv"), "--page", "landscape", "--out", html, "--no-cache");
+        Assert.AreEqual(0, exit, error);
+        var page = File.ReadAllText(html, Encoding.UTF8);
+        StringAssert.Contains(page, "@page { size: A4 landscape;");
+        // The official header from the example's metadata.
+        StringAssert.Contains(page, "<p class=\"issuer\">ỦY BAN NHÂN DÂN TỈNH KON TUM</p>");
+        var (badExit, _, badError) = Run("report", _rules, _data, "--page", "a3", "--out", Temp("a3.html"), "--no-cache");
+        Assert.AreEqual(2, badExit);
+        StringAssert.Contains(badError, "--page takes portrait or landscape, not 'a3'.");
+        Assert.IsFalse(File.Exists(Temp("a3.html")), "no output on a usage error");
+    }
+
+    [TestMethod]
     public void Diff_compares_two_results_files()
     {
         var before = Temp("before.json");
