@@ -11,7 +11,7 @@ namespace ParIndex.RulesEngine.Tests.Report;
 /// </summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class BrowserReportTests
+public sealed partial class BrowserReportTests
 {
     private static string _folder = null!;
 

@@ -9,27 +9,10 @@ namespace ParIndex.RulesEngine.Tests.Report;
 /// <summary>
 /// The report as printed, in headless Chromium: print-to-PDF gives A4 pages (the PDF's MediaBox,
 /// in points: 595 × 842 portrait, 842 × 595 landscape), and no element of the print layout is
-/// wider than the printable width of the page. Skipped (inconclusive) where Chromium is not installed.
+/// wider than the printable width of the page.
 /// </summary>
-[TestClass]
-[DoNotParallelize]
-public sealed class PrintedPageTests
+public sealed partial class BrowserReportTests
 {
-    private static string _folder = null!;
-
-    [ClassInitialize]
-    public static void Folder(TestContext _)
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "parindex-print-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [ClassCleanup]
-    public static void Remove()
-    {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
-    }
-
     /// <summary>The report of an example (rule file and data file), written to the test folder.</summary>
     private static string ExampleReport(string example, string data, PageOrientation orientation)
     {
@@ -60,27 +43,17 @@ public sealed class PrintedPageTests
     }
 
     [TestMethod]
-    public void Internal_index_report_prints_on_A4_portrait_pages()
+    [DataRow("provincial-internal-index", "units-2024.csv", PageOrientation.Portrait, 595.3, 841.9, DisplayName = "internal index, A4 portrait: 210 × 297 mm = 595.3 × 841.9 pt")]
+    [DataRow("par-index-province-2019", "provinces-2018.csv", PageOrientation.Landscape, 841.9, 595.3, DisplayName = "63 provinces, A4 landscape: 297 × 210 mm")]
+    public void Report_prints_on_A4_pages(string example, string data, PageOrientation orientation, double width, double height)
     {
-        var pages = Print(ExampleReport("provincial-internal-index", "units-2024.csv", PageOrientation.Portrait));
-        // 132 units in three groups, each group on new pages: many pages, every one A4 portrait (210 × 297 mm = 595.3 × 841.9 pt).
-        Assert.IsGreaterThan(3, pages.Count, "pages");
-        foreach (var (width, height) in pages)
-        {
-            Assert.AreEqual(595.3, width, 1.0, "page width (pt)");
-            Assert.AreEqual(841.9, height, 1.0, "page height (pt)");
-        }
-    }
-
-    [TestMethod]
-    public void Landscape_report_prints_on_A4_landscape_pages()
-    {
-        var pages = Print(ExampleReport("par-index-province-2019", "provinces-2018.csv", PageOrientation.Landscape));
+        var pages = Print(ExampleReport(example, data, orientation));
+        // Each ranking group and each group's matrix starts a page: more than one page.
         Assert.IsGreaterThan(1, pages.Count, "pages");
-        foreach (var (width, height) in pages)
+        foreach (var page in pages)
         {
-            Assert.AreEqual(841.9, width, 1.0, "page width (pt)");
-            Assert.AreEqual(595.3, height, 1.0, "page height (pt)");
+            Assert.AreEqual(width, page.Width, 1.0, "page width (pt)");
+            Assert.AreEqual(height, page.Height, 1.0, "page height (pt)");
         }
     }
 
