@@ -43,7 +43,7 @@ public static class Cli
         3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape", "thousands" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "thousands" };
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -162,7 +162,7 @@ public static class Cli
     {
         if (line.Has("self")) return AppraisalCommand.Score(line, output, error);
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
-        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-csv-escape"]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape"]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");

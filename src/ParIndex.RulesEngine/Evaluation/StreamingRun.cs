@@ -70,7 +70,8 @@ internal sealed class StreamingRun
     public void Write(TextWriter output, StreamedTotals totals, StreamedRanks ranks)
     {
         var offset = 0;
-        var headerWritten = false;
+        Results.Sinks.CsvSink? sink = null;
+        var text = new Results.Sinks.Utf16ResultText(output);
         foreach (var chunk in Chunks())
         {
             var frame = Score(chunk);
@@ -89,13 +90,14 @@ internal sealed class StreamingRun
             Scorer.Classify(_ruleSet.Bound, frame, scored);
             Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
             var report = new ScoreReport(_ruleSet, chunk, frame, scored, _groups.Names, new RowErrorLog(0), ScoreDetail.TotalsOnly);
-            if (!headerWritten)
+            if (sink is null)
             {
-                CsvResultWriter.WriteHeader(report, output, _options.Csv);
-                headerWritten = true;
+                sink = new Results.Sinks.CsvSink(text, _options.Csv);
+                sink.Begin(report.Layout);
             }
-            CsvResultWriter.WriteRows(report, output, _options.Csv);
+            sink.Write(report.Rows);
         }
+        sink?.Complete(totals.Errors);
     }
 
     private KernelFrame Prepare(AgencyBatch chunk)

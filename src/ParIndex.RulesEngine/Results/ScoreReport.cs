@@ -62,6 +62,12 @@ public sealed partial class ScoreReport
     /// <summary>File-level findings about the data (unknown or missing columns).</summary>
     public IReadOnlyList<Diagnostic> DataDiagnostics => _batch.Diagnostics;
 
+    /// <summary>The rule set, criteria, detail and groups, as the result sinks read them.</summary>
+    internal Sinks.ResultLayout Layout => new(_rules, Criteria, Detail == Evaluation.ScoreDetail.Full, Groups);
+
+    /// <summary>Every row of the batch with its scores, as the result sinks read them.</summary>
+    internal Sinks.ScoredRows Rows => new(_batch, _frame, _scored);
+
     /// <summary>The display title of a group (from the rule set's groupTitles, else the value itself).</summary>
     public string GroupTitle(string group) => _rules.Definition.Ranking.GroupTitles.GetValueOrDefault(group) ?? group;
 

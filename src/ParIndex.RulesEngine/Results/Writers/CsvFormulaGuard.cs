@@ -9,17 +9,17 @@ internal static class CsvFormulaGuard
 {
     private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
-    /// <summary>True when <paramref name="cell"/> is one quote-prefix away from a formula start.</summary>
-    private static bool Matches(string cell, int from)
+    /// <summary>True when <paramref name="cell"/> is one quote-prefix away from a formula start: it is written with a single quote in front.</summary>
+    public static bool NeedsQuote(ReadOnlySpan<char> cell)
     {
-        var i = from;
+        var i = 0;
         while (i < cell.Length && cell[i] == '\'') i++;
         return i < cell.Length && IsFormulaStart(cell[i]);
     }
 
     /// <summary>The text cell as it is written: prefixed with a single quote when it could run as a formula.</summary>
-    public static string Escape(string cell) => Matches(cell, 0) ? "'" + cell : cell;
+    public static string Escape(string cell) => NeedsQuote(cell) ? "'" + cell : cell;
 
     /// <summary>The text cell as it was before <see cref="Escape"/>.</summary>
-    public static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && Matches(cell, 1) ? cell[1..] : cell;
+    public static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsQuote(cell.AsSpan(1)) ? cell[1..] : cell;
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ParIndex.RulesEngine.Results.Sinks;
 
 namespace ParIndex.RulesEngine.Results.Writers;
 
@@ -21,43 +21,8 @@ public static class CsvResultWriter
     /// <param name="options">Formula escaping on or off.</param>
     public static void Write(ScoreReport report, TextWriter output, CsvResultOptions options)
     {
+        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(options);
-        WriteHeader(report, output, options);
-        WriteRows(report, output, options);
+        new CsvSink(new Utf16ResultText(output), options).WriteAll(report);
     }
-
-    /// <summary>Writes the header line (criterion columns only when the report has full detail).</summary>
-    internal static void WriteHeader(ScoreReport report, TextWriter output, CsvResultOptions options)
-    {
-        var header = new List<string> { "agencyId", "agencyName", "group", "total", "maxPoints", "percent", "classification", "rank", "overallRank", "previousRank", "rankChange" };
-        var detail = report.Detail == Evaluation.ScoreDetail.Full;
-        if (detail) header.AddRange(report.Criteria.Select(c => c.Code));
-        header.AddRange(report.RuleSet.Eligibility.Select(e => "eligible:" + e.Id));
-        output.WriteLine(string.Join(",", header.Select(h => Quote(Text(h, options)))));
-    }
-
-    /// <summary>Writes one line per scored agency, without header (streaming writes chunk after chunk).</summary>
-    internal static void WriteRows(ScoreReport report, TextWriter output, CsvResultOptions options)
-    {
-        foreach (var agency in report.Agencies)
-        {
-            var cells = new List<string>
-            {
-                Text(agency.AgencyId, options), Text(agency.Name ?? "", options), Text(agency.Group, options),
-                Format.Number(agency.Total), Format.Number(agency.MaxPoints), Format.Number(agency.Percent),
-                Text(agency.Classification ?? "", options), Int(agency.Rank), Int(agency.OverallRank), Int(agency.PreviousRank), Int(agency.RankChange),
-            };
-            cells.AddRange(agency.Criteria.Select(c => c.IsApplicable ? Format.Number(c.Points) : "n/a"));
-            cells.AddRange(agency.Eligibility.Select(e => e.IsEligible ? "true" : "false"));
-            output.WriteLine(string.Join(",", cells.Select(Quote)));
-        }
-    }
-
-    /// <summary>A text cell (never a number): escaped against formula injection when the option is on.</summary>
-    private static string Text(string cell, CsvResultOptions options) => options.EscapeFormulas ? CsvFormulaGuard.Escape(cell) : cell;
-
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    internal static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

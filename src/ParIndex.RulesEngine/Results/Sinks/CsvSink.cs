@@ -1,0 +1,116 @@
+using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Results.Writers;
+
+namespace ParIndex.RulesEngine.Results.Sinks;
+
+/// <summary>
+/// The results CSV (see <see cref="CsvResultWriter"/>): invariant numbers without trailing zeros,
+/// RFC 4180 quoting, text cells escaped against formula injection when asked.
+/// </summary>
+internal sealed class CsvSink(ResultText output, CsvResultOptions options) : ResultSink
+{
+    private static readonly string[] FixedColumns =
+        ["agencyId", "agencyName", "group", "total", "maxPoints", "percent", "classification", "rank", "overallRank", "previousRank", "rankChange"];
+
+    private ResultLayout _layout = null!;
+
+    public override void Begin(ResultLayout layout)
+    {
+        _layout = layout;
+        var first = true;
+        foreach (var column in FixedColumns) Header(column, ref first);
+        if (layout.Detail)
+            foreach (var criterion in layout.Criteria) Header(criterion.Code, ref first);
+        foreach (var rule in layout.Definition.Eligibility) Header("eligible:" + rule.Id, ref first);
+        output.NewLine();
+    }
+
+    public override void Write(ScoredRows rows)
+    {
+        var frame = rows.Frame;
+        var batch = rows.Batch;
+        var nodes = _layout.Rules.Nodes;
+        for (var row = 0; row < rows.Count; row++)
+        {
+            if (!rows.Scored[row]) continue;
+            Text(batch.AgencyIds[row]);
+            output.Write(',');
+            Text(batch.AgencyNames[row]);
+            output.Write(',');
+            Text(frame.GroupNames[row]);
+            output.Write(',');
+            Number(frame.Total[row]);
+            output.Write(',');
+            Number(frame.Max[row]);
+            output.Write(',');
+            Number(frame.Percent[row]);
+            output.Write(',');
+            Text(frame.Classification[row]);
+            output.Write(',');
+            Rank(frame.Rank[row]);
+            output.Write(',');
+            Rank(frame.OverallRank[row]);
+            output.Write(',');
+            Rank(frame.PreviousRank[row]);
+            output.Write(',');
+            Rank(frame.RankChange[row]);
+            if (_layout.Detail)
+                foreach (var node in nodes)
+                {
+                    output.Write(',');
+                    if (double.IsNaN(frame.MaxPoints[node.Index][row])) output.Write("n/a");
+                    else Number(frame.Points[node.Index][row]);
+                }
+            foreach (var rule in _layout.Rules.Eligibility)
+            {
+                output.Write(',');
+                output.Write(EligibilityRows.Holds(frame, rule, row) ? "true" : "false");
+            }
+            output.NewLine();
+        }
+    }
+
+    public override void Complete(RowErrorLog rowErrors) => output.Flush();
+
+    private void Header(string name, ref bool first)
+    {
+        if (!first) output.Write(',');
+        first = false;
+        Text(name);
+    }
+
+    /// <summary>A number cell: never quoted (invariant numbers hold no comma), empty for NaN.</summary>
+    private void Number(double value)
+    {
+        if (!double.IsNaN(value)) output.WriteNumber(value, "0.######", unsigned: true);
+    }
+
+    /// <summary>Ranks and rank changes are whole numbers stored as doubles; NaN (unknown) is an empty cell.</summary>
+    private void Rank(double value)
+    {
+        if (!double.IsNaN(value)) output.WriteInteger((int)value);
+    }
+
+    /// <summary>A text cell: the formula guard's quote first, then RFC 4180 quoting when it holds , " CR or LF.</summary>
+    private void Text(string? cell)
+    {
+        var text = (cell ?? "").AsSpan();
+        var guard = options.EscapeFormulas && CsvFormulaGuard.NeedsQuote(text);
+        if (text.IndexOfAny(",\"\n\r") < 0)
+        {
+            if (guard) output.Write('\'');
+            output.Write(text);
+            return;
+        }
+        output.Write('"');
+        if (guard) output.Write('\'');
+        while (text.IndexOf('"') is var quote and >= 0)
+        {
+            output.Write(text[..(quote + 1)]);
+            output.Write('"');
+            text = text[(quote + 1)..];
+        }
+        output.Write(text);
+        output.Write('"');
+    }
+}
