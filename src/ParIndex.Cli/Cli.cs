@@ -15,7 +15,7 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
           parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
@@ -28,7 +28,8 @@ public static class Cli
         --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
         --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
         --no-cache   compile the rule set without reading or writing the cache
-        --stream     score a CSV of any size with bounded memory (CSV output, totals and ranks only)
+        --stream     score a CSV of any size in one pass with bounded memory (the default for CSV data of 32 MB or more); same output
+        --no-stream  score in memory whatever the size of the data
         --detail     (score, table format) add one row per criterion: target, actual, verdict, points
         --out        write to this file (never one of the inputs); it is replaced only when the command succeeds
         --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
@@ -167,15 +168,12 @@ public static class Cli
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
+        StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = LoadRules(line, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
-        if (line.Has("stream"))
-        {
-            if (line.Has("detail")) throw new UsageException("--detail needs every criterion's points; it cannot be combined with --stream.");
-            return Stream(line, rules, format, previous, csv, target, error);
-        }
+        if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, csv, target, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous);
         if (!dataOk) return ExitCodes.InvalidData;
 
@@ -209,35 +207,6 @@ public static class Cli
         foreach (var row in log.Rejected)
             if (!shown.Contains(row.Row))
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}({row.Line}): rejected {row.Code}: row {row.Row}, agency '{row.AgencyId ?? "?"}'"));
-    }
-
-    /// <summary>score --stream: bounded memory for files of any size; CSV output without per-criterion columns.</summary>
-    private static int Stream(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, CsvResultOptions csv, CommandOutput target, TextWriter error)
-    {
-        if (format != "csv") throw new UsageException("--stream writes CSV; use --format csv or leave --format out.");
-        StreamingSummary summary;
-        try
-        {
-            summary = StreamingScorer.ScoreCsvFile(rules, line.Positional[1], target.Writer, new StreamingOptions
-            {
-                Culture = Culture(line.Option("culture")),
-                AllowThousands = line.Has("thousands"),
-                Previous = previous,
-                Csv = csv,
-                OnRowError = rejected => Say(error, rejected),
-                OnDiagnostic = diagnostic => { if (diagnostic.Code != DiagnosticCodes.RowErrorsOmitted) Say(error, diagnostic); },
-            });
-        }
-        catch (DataFileErrorException)
-        {
-            // The file-level errors were printed through OnDiagnostic; nothing was written.
-            return ExitCodes.InvalidData;
-        }
-        WriteRowErrors(summary.RowErrorLog, line.Positional[1], error, keptAlreadyWritten: true);
-        error.WriteLine($"{summary.Rows} rows read, {summary.Scored} scored, {summary.Rejected} rejected, {summary.Groups} group(s).");
-        if (summary.Rows == 0) return ExitCodes.InvalidData;
-        target.Commit();
-        return summary.Rejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
@@ -297,7 +266,7 @@ public static class Cli
     /// <summary>How the command reads data cells: --culture and --thousands.</summary>
     internal static DataReadOptions ReadOptions(CommandLine line) => new() { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
 
-    private static CultureInfo Culture(string? name)
+    internal static CultureInfo Culture(string? name)
     {
         if (name is null) return CultureInfo.InvariantCulture;
         // GetCultureInfo accepts any well-formed name and silently falls back to invariant rules,

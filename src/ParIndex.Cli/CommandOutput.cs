@@ -18,6 +18,12 @@ internal sealed class CommandOutput : IDisposable
     /// <summary>Where to write the results.</summary>
     public TextWriter Writer { get; }
 
+    /// <summary>The --out temporary file, for results written as UTF-8 bytes; null for standard output.</summary>
+    public Stream? FileStream => _file?.Stream;
+
+    /// <summary>The folder of the --out file (for a streaming run's spill file); null for standard output.</summary>
+    public string? Folder => _file is null ? null : Path.GetDirectoryName(_file.Target);
+
     /// <summary>True when the results go to the --out file.</summary>
     public bool ToFile => _file is not null;
 

@@ -16,6 +16,7 @@ internal sealed class PendingOutput : IDisposable
     private static readonly HashSet<PendingOutput> Open = new();
     private static bool _interrupted;
     private static readonly List<IDisposable> Registrations = new();
+    private static CancellationTokenSource _interruption = new();
 
     private readonly FileStream _stream;
     private bool _done;
@@ -36,6 +37,15 @@ internal sealed class PendingOutput : IDisposable
 
     /// <summary>Where the command writes its output.</summary>
     public TextWriter Writer { get; }
+
+    /// <summary>The temporary file itself, for output written as UTF-8 bytes (nothing may be left in <see cref="Writer"/>).</summary>
+    public Stream Stream => _stream;
+
+    /// <summary>Cancelled when the process is interrupted (<see cref="AbandonAll"/>): long runs stop and clean up.</summary>
+    public static CancellationToken Interruption
+    {
+        get { lock (Gate) return _interruption.Token; }
+    }
 
     /// <summary>Creates the temporary file for <paramref name="target"/> (a full path checked by <see cref="OutputPath.Check"/>).</summary>
     public static PendingOutput Create(string target)
@@ -104,13 +114,18 @@ internal sealed class PendingOutput : IDisposable
         {
             _interrupted = true;
             foreach (var pending in Open.ToList()) pending.Discard();
+            _interruption.Cancel();
         }
     }
 
     /// <summary>For tests: lets outputs be committed again after <see cref="AbandonAll"/>.</summary>
     internal static void ResetInterruption()
     {
-        lock (Gate) _interrupted = false;
+        lock (Gate)
+        {
+            _interrupted = false;
+            if (_interruption.IsCancellationRequested) _interruption = new CancellationTokenSource();
+        }
     }
 
     /// <summary>

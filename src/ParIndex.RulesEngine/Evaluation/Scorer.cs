@@ -140,7 +140,8 @@ internal static class Scorer
         Ranker.Rank(all, frame.Percent, frame.OverallRank);
     }
 
-    private static void ApplyPrevious(AgencyBatch batch, KernelFrame frame, bool[] scored, PreviousRanks? previous)
+    /// <summary>Previous rank and rank change of every scored row (NaN when unknown).</summary>
+    internal static void ApplyPrevious(AgencyBatch batch, KernelFrame frame, bool[] scored, PreviousRanks? previous)
     {
         for (var row = 0; row < frame.Rows; row++)
         {

@@ -1,175 +1,192 @@
+using System.Collections;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Data;
-using ParIndex.RulesEngine.Results;
-using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Results.Sinks;
 
 namespace ParIndex.RulesEngine.Evaluation;
 
-/// <summary>The passes of one streaming run over a CSV file (see <see cref="StreamingScorer"/>).</summary>
+/// <summary>
+/// One streaming run over a CSV file (see <see cref="StreamingScorer"/>). The text is read once:
+/// each chunk is spilled in binary (<see cref="StreamingSpill"/>) and, without group aggregates,
+/// scored for ranking at once. With aggregates the chunks' variables are accumulated first and
+/// the ranking pass reads the spill, as do the exclusion pass (a rejected row must not move its
+/// group's aggregates, as in <see cref="Scorer"/>) and the writing pass, which scores each chunk
+/// in full, gives it the ranks from <see cref="StreamingRankKeys"/> and hands it to the sink.
+/// Memory holds one chunk, the ranking keys and one bit per row.
+/// </summary>
 internal sealed class StreamingRun
 {
     private readonly CompiledRuleSet _ruleSet;
     private readonly string _path;
     private readonly StreamingOptions _options;
+    private readonly CancellationToken _cancellation;
     private readonly ScoringOptions _scoring;
     private readonly GroupIndex _groups = new();
-    private GroupAggregator? _aggregator;
+    private readonly RowErrorLog _readerErrors;
+    private readonly List<Diagnostic> _diagnostics = new();
+    private int _rowsRead;
 
-    public StreamingRun(CompiledRuleSet ruleSet, string path, StreamingOptions options)
+    public StreamingRun(CompiledRuleSet ruleSet, string path, StreamingOptions options, CancellationToken cancellation)
     {
         _ruleSet = ruleSet;
         _path = path;
         _options = options;
-        _scoring = new ScoringOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, Detail = ScoreDetail.TotalsOnly, Previous = options.Previous };
+        _cancellation = cancellation;
+        _scoring = new ScoringOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        _readerErrors = new RowErrorLog(options.MaxRowErrors);
     }
 
-    public int GroupCount => _groups.Count;
+    private bool Detail => _options.Detail == ScoreDetail.Full;
 
-    private IEnumerable<AgencyBatch> Chunks() =>
-        CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.ReadOptions, Math.Max(1, _options.ChunkSize));
-
-    public bool UsesAggregates => _ruleSet.Bound.Aggregates.Count > 0;
-
-    /// <summary>
-    /// Pass 0, only when formulas use group aggregates: they need every row's values first.
-    /// <paramref name="excluded"/> (by position in the file) leaves out rows a previous pass rejected.
-    /// </summary>
-    public void ComputeAggregates(IReadOnlyList<bool>? excluded = null)
+    public StreamingSummary Run(ResultSink sink)
     {
-        if (!UsesAggregates) return;
-        _aggregator = new GroupAggregator(_ruleSet.Bound);
-        var offset = 0;
-        foreach (var chunk in Chunks())
+        using var spill = StreamingSpill.Create(_options.SpillFolder, _ruleSet.Key, _path);
+        var rules = _ruleSet.Bound;
+        GroupAggregator? aggregates = null;
+        RankingFacts facts;
+        if (rules.Aggregates.Count == 0) facts = RankingPass(TextChunks(spill), null);
+        else
         {
-            var frame = Prepare(chunk);
-            Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
-            _aggregator.Add(frame, excluded is null ? null : Enumerable.Range(offset, chunk.Count).Select(i => excluded[i]).ToArray());
+            aggregates = new GroupAggregator(rules);
+            foreach (var chunk in TextChunks(spill)) aggregates.Add(VariablesOf(chunk));
+            facts = RankingPass(spill.ReadAll(), aggregates);
+            if (facts.AnyFault)
+            {
+                // As in a batch: rows rejected by a formula fault must not move the group aggregates of the others.
+                aggregates = new GroupAggregator(rules);
+                var offset = 0;
+                foreach (var chunk in spill.ReadAll())
+                {
+                    aggregates.Add(VariablesOf(chunk), facts.Excluded(offset, chunk.Count));
+                    offset += chunk.Count;
+                }
+                facts = RankingPass(spill.ReadAll(), aggregates);
+            }
+        }
+
+        foreach (var diagnostic in _diagnostics) _options.OnDiagnostic?.Invoke(diagnostic);
+        // A truncated file or a repeated column: nothing is written (see DataFileErrorException).
+        if (_diagnostics.Any(d => d.IsError) && !_options.AllowFileErrors)
+            throw new DataFileErrorException(_diagnostics.Where(d => d.IsError).ToList());
+        // The reader's errors first, then the formula faults, as a batch lists them.
+        var rowErrors = _readerErrors.Copy();
+        rowErrors.Merge(facts.Faults);
+        foreach (var error in rowErrors.Errors) _options.OnRowError?.Invoke(error);
+        if (rowErrors.OmittedSummary(_path) is { } omitted) _options.OnDiagnostic?.Invoke(omitted);
+
+        WritePass(spill, aggregates, facts, sink, rowErrors);
+        return new StreamingSummary(_rowsRead, facts.ScoredCount, _rowsRead - facts.ScoredCount, _groups.Count) { RowErrorLog = rowErrors };
+    }
+
+    /// <summary>The one pass over the text: each chunk's reader facts recorded and the chunk spilled before it is used.</summary>
+    private IEnumerable<AgencyBatch> TextChunks(StreamingSpill spill)
+    {
+        foreach (var chunk in CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.ReadOptions, Math.Max(1, _options.ChunkSize)))
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _diagnostics.AddRange(chunk.Diagnostics);
+            _readerErrors.Merge(chunk.RowErrorLog);
+            _rowsRead += chunk.Count + chunk.RejectedCount;
+            spill.Append(chunk);
+            yield return chunk;
+        }
+    }
+
+    private KernelFrame VariablesOf(AgencyBatch chunk)
+    {
+        var frame = Prepare(chunk, detail: false);
+        Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
+        return frame;
+    }
+
+    /// <summary>Scores every chunk (totals only) and keeps what ranking needs: faults, which rows were scored, the percents.</summary>
+    private RankingFacts RankingPass(IEnumerable<AgencyBatch> chunks, GroupAggregator? aggregates)
+    {
+        var facts = new RankingFacts(_options.MaxRowErrors);
+        foreach (var chunk in chunks)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var frame = Score(chunk, aggregates, detail: false);
+            var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, facts.Faults);
+            for (var row = 0; row < chunk.Count; row++) facts.Add(scored[row], frame.Groups[row], frame.Percent[row]);
+        }
+        return facts;
+    }
+
+    /// <summary>Scores each chunk again in full, attaches ranks, previous ranks, classification and eligibility, and hands it to the sink.</summary>
+    private void WritePass(StreamingSpill spill, GroupAggregator? aggregates, RankingFacts facts, ResultSink sink, RowErrorLog rowErrors)
+    {
+        var (groupRanks, overallRanks) = facts.Keys.Build(_groups.Count);
+        sink.Begin(new ResultLayout(_ruleSet.Bound, _ruleSet.Criteria, Detail, _groups.Names));
+        var offset = 0;
+        foreach (var chunk in spill.ReadAll())
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var frame = Score(chunk, aggregates, Detail);
+            var scored = facts.ScoredSlice(offset, chunk.Count);
             offset += chunk.Count;
-        }
-    }
-
-    /// <summary>Pass 1: score every chunk and keep only what ranking needs (and the rejected rows).</summary>
-    public StreamedTotals ScoreAndCollect()
-    {
-        var totals = new StreamedTotals(_options.ReadOptions.MaxRowErrors);
-        foreach (var chunk in Chunks())
-        {
-            totals.Diagnostics.AddRange(chunk.Diagnostics);
-            var frame = Score(chunk);
-            // The chunk's reader errors, then its formula faults, into one capped log for the run.
-            var faults = new RowErrorLog(int.MaxValue); // at most one per row of the chunk
-            var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, faults);
-            totals.Errors.Merge(chunk.RowErrorLog);
-            totals.Errors.Merge(faults);
-            totals.Add(frame, scored, rejectedByReader: chunk.RejectedCount);
-        }
-        return totals;
-    }
-
-    /// <summary>Pass 2: score each chunk again, attach the global ranks, run eligibility, write.</summary>
-    public void Write(TextWriter output, StreamedTotals totals, StreamedRanks ranks)
-    {
-        var offset = 0;
-        Results.Sinks.CsvSink? sink = null;
-        var text = new Results.Sinks.Utf16ResultText(output);
-        foreach (var chunk in Chunks())
-        {
-            var frame = Score(chunk);
-            var scored = new bool[chunk.Count];
             for (var row = 0; row < chunk.Count; row++)
             {
-                var index = offset + row;
-                scored[row] = totals.Scored[index];
-                frame.Rank[row] = ranks.Group[index];
-                frame.OverallRank[row] = ranks.Overall[index];
-                var before = scored[row] ? _options.Previous?.Find(chunk.AgencyIds[row]) : null;
-                frame.PreviousRank[row] = before is null ? double.NaN : before.GroupRank;
-                frame.RankChange[row] = before is null ? double.NaN : before.GroupRank - frame.Rank[row];
+                frame.Rank[row] = scored[row] ? groupRanks[frame.Groups[row]].RankOf(frame.Percent[row]) : double.NaN;
+                frame.OverallRank[row] = scored[row] ? overallRanks.RankOf(frame.Percent[row]) : double.NaN;
             }
-            offset += chunk.Count;
+            Scorer.ApplyPrevious(chunk, frame, scored, _options.Previous);
             Scorer.Classify(_ruleSet.Bound, frame, scored);
             Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
-            var report = new ScoreReport(_ruleSet, chunk, frame, scored, _groups.Names, new RowErrorLog(0), ScoreDetail.TotalsOnly);
-            if (sink is null)
-            {
-                sink = new Results.Sinks.CsvSink(text, _options.Csv);
-                sink.Begin(report.Layout);
-            }
-            sink.Write(report.Rows);
+            sink.Write(new ScoredRows(chunk, frame, scored));
         }
-        sink?.Complete(totals.Errors);
+        sink.Complete(rowErrors);
     }
 
-    private KernelFrame Prepare(AgencyBatch chunk)
+    private KernelFrame Prepare(AgencyBatch chunk, bool detail)
     {
-        var frame = Scorer.NewFrame(_ruleSet.Bound, chunk, detail: false);
+        var frame = Scorer.NewFrame(_ruleSet.Bound, chunk, detail);
         Scorer.AssignGroups(_ruleSet.Bound, chunk, frame, _groups);
         return frame;
     }
 
-    private KernelFrame Score(AgencyBatch chunk)
+    private KernelFrame Score(AgencyBatch chunk, GroupAggregator? aggregates, bool detail)
     {
-        var frame = Prepare(chunk);
+        var frame = Prepare(chunk, detail);
         Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
-        _aggregator?.StoreInto(frame, _groups.Count);
-        Scorer.Run(_ruleSet.Kernel.ComputeTotals, frame, _scoring);
+        aggregates?.StoreInto(frame, _groups.Count);
+        Scorer.Run(detail ? _ruleSet.Kernel.ComputeScores : _ruleSet.Kernel.ComputeTotals, frame, _scoring);
         return frame;
     }
-}
 
-/// <summary>Per agency, in file order: the few numbers ranking needs.</summary>
-internal sealed class StreamedTotals
-{
-    private readonly List<double> _percent = new();
-    private readonly List<int> _group = new();
-
-    public List<bool> Scored { get; } = new();
-    public StreamedTotals(int maxRowErrors) => Errors = new RowErrorLog(maxRowErrors);
-
-    /// <summary>Row errors of the whole run, capped like a batch's (the first ones in full, all counted).</summary>
-    public RowErrorLog Errors { get; }
-    public List<Diagnostics.Diagnostic> Diagnostics { get; } = new();
-    public bool AnyFault { get; private set; }
-    public int RowsRead { get; private set; }
-    public int ScoredCount { get; private set; }
-    public int RejectedCount => RowsRead - ScoredCount;
-
-    public void Add(KernelFrame frame, bool[] scored, int rejectedByReader)
+    /// <summary>What the ranking pass recorded: formula faults, one bit per row (scored or not), the ranking keys.</summary>
+    private sealed class RankingFacts(int maxRowErrors)
     {
-        RowsRead += frame.Rows + rejectedByReader;
-        for (var row = 0; row < frame.Rows; row++)
+        private readonly BitArray _scored = new(1024);
+        private int _rows;
+
+        public RowErrorLog Faults { get; } = new(maxRowErrors);
+        public StreamingRankKeys Keys { get; } = new();
+        public int ScoredCount { get; private set; }
+        public bool AnyFault => ScoredCount < _rows;
+
+        public void Add(bool scored, int group, double percent)
         {
-            _percent.Add(frame.Percent[row]);
-            _group.Add(frame.Groups[row]);
-            Scored.Add(scored[row]);
-            if (scored[row]) ScoredCount++;
-            else AnyFault = true;
+            if (_rows == _scored.Length) _scored.Length *= 2;
+            _scored[_rows++] = scored;
+            if (!scored) return;
+            ScoredCount++;
+            Keys.Add(group, percent);
+        }
+
+        public bool[] ScoredSlice(int offset, int count)
+        {
+            var slice = new bool[count];
+            for (var i = 0; i < count; i++) slice[i] = _scored[offset + i];
+            return slice;
+        }
+
+        public bool[] Excluded(int offset, int count)
+        {
+            var slice = ScoredSlice(offset, count);
+            for (var i = 0; i < count; i++) slice[i] = !slice[i];
+            return slice;
         }
     }
-
-    /// <summary>Competition ranks in group and overall, exactly as <see cref="Scorer"/> ranks a batch.</summary>
-    public StreamedRanks Rank()
-    {
-        var count = _percent.Count;
-        var percent = _percent.ToArray();
-        var group = new double[count];
-        var overall = new double[count];
-        Array.Fill(group, double.NaN);
-        Array.Fill(overall, double.NaN);
-        var byGroup = new Dictionary<int, List<int>>();
-        var all = new List<int>(count);
-        for (var row = 0; row < count; row++)
-        {
-            if (!Scored[row]) continue;
-            if (!byGroup.TryGetValue(_group[row], out var rows)) byGroup[_group[row]] = rows = new List<int>();
-            rows.Add(row);
-            all.Add(row);
-        }
-        foreach (var rows in byGroup.Values) Ranker.Rank(rows, percent, group);
-        Ranker.Rank(all, percent, overall);
-        return new StreamedRanks(group, overall);
-    }
 }
-
-/// <summary>Ranks by position in the file (NaN for rows not scored).</summary>
-internal sealed record StreamedRanks(double[] Group, double[] Overall);

@@ -2,6 +2,7 @@ using System.Globalization;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Diagnostics;
 using ParIndex.RulesEngine.Results;
+using ParIndex.RulesEngine.Results.Sinks;
 using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.RulesEngine.Evaluation;
@@ -32,6 +33,19 @@ public sealed record StreamingOptions
     public Action<Diagnostic>? OnDiagnostic { get; init; }
     /// <summary>How the result CSV is written (formula escaping; on by default).</summary>
     public CsvResultOptions Csv { get; init; } = CsvResultOptions.Default;
+    /// <summary>The results format (CSV by default); every format is what the in-memory writers give for the whole file.</summary>
+    public ResultFormat Format { get; init; } = ResultFormat.Csv;
+    /// <summary>
+    /// Every criterion's points (the default: the criterion columns of <see cref="CsvResultWriter"/>
+    /// and the <c>criteria</c> of <see cref="JsonResultWriter"/>), or totals, ranks and eligibility only.
+    /// </summary>
+    public ScoreDetail Detail { get; init; } = ScoreDetail.Full;
+    /// <summary>
+    /// Folder of the spill file, the parsed input kept in binary between the passes (about the size
+    /// of the input columns: 8 bytes per number cell); the system's temporary folder when null. The
+    /// file is owner-only and removed however the run ends (on Unix it has no name once open).
+    /// </summary>
+    public string? SpillFolder { get; init; }
 
     internal DataReadOptions ReadOptions => new() { Culture = Culture, AllowThousands = AllowThousands, MaxRowErrors = MaxRowErrors };
 }
@@ -48,40 +62,56 @@ public sealed record StreamingSummary(int Rows, int Scored, int Rejected, int Gr
 }
 
 /// <summary>
-/// Scores a CSV file of any size with bounded memory and writes one result line per agency
-/// (totals, percent, classification, ranks, eligibility; the columns of <see cref="CsvResultWriter"/>
-/// without per-criterion points). Ranks need every agency's percent, so the file is read twice:
-/// once to score and rank (keeping only a few numbers per agency), once to write, re-scoring each
-/// chunk (three times when group aggregates must be known first). Ranks, classification and
-/// eligibility equal those of <see cref="CompiledRuleSet.Score"/> on the whole file.
+/// Scores a CSV file of any size with bounded memory and writes the results in any
+/// <see cref="ResultFormat"/>, byte for byte what <see cref="CompiledRuleSet.Score"/> and the
+/// writers give for the whole file (per-criterion columns included, unless
+/// <see cref="StreamingOptions.Detail"/> says totals only). The text is parsed once: each chunk
+/// is scored and spilled in binary to a temporary file; ranks come from compact keys (eight
+/// bytes per agency, then one entry per distinct percent); the writing pass re-scores the
+/// spilled chunks and writes them. Memory is bounded by <see cref="StreamingOptions.ChunkSize"/>,
+/// not by the file (the table format keeps its rows' texts, as a table needs every row of a
+/// group before its first line).
 /// </summary>
 public static class StreamingScorer
 {
     /// <summary>Scores <paramref name="path"/> and writes results to <paramref name="output"/>.</summary>
     /// <param name="ruleSet">The compiled rule set.</param>
     /// <param name="path">The CSV data file.</param>
-    /// <param name="output">Where the result CSV goes.</param>
-    /// <param name="options">Chunk size, culture, previous ranks and callbacks.</param>
-    public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, TextWriter output, StreamingOptions? options = null)
+    /// <param name="output">Where the results go.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, TextWriter output, StreamingOptions? options = null) =>
+        ScoreCsvFile(ruleSet, path, output, options, CancellationToken.None);
+
+    /// <summary>Scores <paramref name="path"/> and writes results to <paramref name="output"/>; stops between chunks when cancelled.</summary>
+    /// <param name="ruleSet">The compiled rule set.</param>
+    /// <param name="path">The CSV data file.</param>
+    /// <param name="output">Where the results go.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    /// <param name="cancellationToken">Cancels the run (<see cref="OperationCanceledException"/>; the spill file is removed).</param>
+    public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, TextWriter output, StreamingOptions? options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        return Run(ruleSet, path, new Utf16ResultText(output), options, cancellationToken);
+    }
+
+    /// <summary>Scores <paramref name="path"/> and writes the results as UTF-8 (no byte-order mark) to <paramref name="output"/>.</summary>
+    /// <param name="ruleSet">The compiled rule set.</param>
+    /// <param name="path">The CSV data file.</param>
+    /// <param name="output">Where the results go; written, not flushed or closed.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    /// <param name="cancellationToken">Cancels the run (<see cref="OperationCanceledException"/>; the spill file is removed).</param>
+    public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, Stream output, StreamingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Run(ruleSet, path, new Utf8ResultText(output), options, cancellationToken);
+    }
+
+    private static StreamingSummary Run(CompiledRuleSet ruleSet, string path, ResultText output, StreamingOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(path);
         options ??= new StreamingOptions();
-        var run = new StreamingRun(ruleSet, path, options);
-        run.ComputeAggregates();
-        var totals = run.ScoreAndCollect();
-        if (run.UsesAggregates && totals.AnyFault)
-        {
-            // As in a batch: rejected rows must not move the group aggregates of the others.
-            run.ComputeAggregates(totals.Scored.Select(scored => !scored).ToList());
-            totals = run.ScoreAndCollect();
-        }
-        foreach (var diagnostic in totals.Diagnostics) options.OnDiagnostic?.Invoke(diagnostic);
-        // A truncated file or a repeated column: nothing is written (see DataFileErrorException).
-        if (totals.Diagnostics.Any(d => d.IsError) && !options.AllowFileErrors)
-            throw new DataFileErrorException(totals.Diagnostics.Where(d => d.IsError).ToList());
-        foreach (var error in totals.Errors.Errors) options.OnRowError?.Invoke(error);
-        if (totals.Errors.OmittedSummary(path) is { } omitted) options.OnDiagnostic?.Invoke(omitted);
-        var ranks = totals.Rank();
-        run.Write(output, totals, ranks);
-        return new StreamingSummary(totals.RowsRead, totals.ScoredCount, totals.RejectedCount, run.GroupCount) { RowErrorLog = totals.Errors };
+        var sink = ResultSinks.Create(options.Format, output, options.Csv);
+        return new StreamingRun(ruleSet, path, options, cancellationToken).Run(sink);
     }
 }

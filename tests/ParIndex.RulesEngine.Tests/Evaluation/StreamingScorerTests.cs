@@ -40,7 +40,7 @@ public sealed class StreamingScorerTests
         var path = WriteData(rows: 500, seed: 7);
         try
         {
-            var whole = rules.Score(CsvAgencyReader.ReadFile(rules, path), new ScoringOptions { Detail = ScoreDetail.TotalsOnly });
+            var whole = rules.Score(CsvAgencyReader.ReadFile(rules, path));
             var expected = new StringWriter();
             CsvResultWriter.Write(whole, expected);
 
@@ -77,9 +77,10 @@ public sealed class StreamingScorerTests
             var output = new StringWriter();
             StreamingScorer.ScoreCsvFile(rules, path, output, new StreamingOptions { ChunkSize = 1 });
             var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            StringAssert.StartsWith(lines[1], "A,,so,7,10,70,Khá,2,2,,,true");
-            StringAssert.StartsWith(lines[2], "B,,so,1.2,10,12,Yếu,3,3,,,true");
-            StringAssert.StartsWith(lines[3], "C,,so,10,10,100,Tốt,1,1,,,true");
+            // Then the criterion columns (1, 2): A 3 and 4, B 1.2 and 0, C 6 and 4.
+            StringAssert.StartsWith(lines[1], "A,,so,7,10,70,Khá,2,2,,,3,4,true");
+            StringAssert.StartsWith(lines[2], "B,,so,1.2,10,12,Yếu,3,3,,,1.2,0,true");
+            StringAssert.StartsWith(lines[3], "C,,so,10,10,100,Tốt,1,1,,,6,4,true");
         }
         finally
         {
