@@ -80,6 +80,9 @@ internal sealed class StreamingRankTable
         }
     }
 
+    /// <summary>Number of distinct percents held.</summary>
+    public int Size => _values.Length;
+
     /// <summary>Competition rank of an agency with this percent (which must be one of the keys).</summary>
     public int RankOf(double percent)
     {
