@@ -69,8 +69,8 @@ public sealed record StreamingSummary(int Rows, int Scored, int Rejected, int Gr
 /// is scored and spilled in binary to a temporary file; ranks come from compact keys (eight
 /// bytes per agency, then one entry per distinct percent); the writing pass re-scores the
 /// spilled chunks and writes them. Memory is bounded by <see cref="StreamingOptions.ChunkSize"/>,
-/// not by the file (the table format keeps its rows' texts, as a table needs every row of a
-/// group before its first line).
+/// not by the file (the table format, which needs every row of a group before its first line,
+/// spills its rows too and keeps a key per row).
 /// </summary>
 public static class StreamingScorer
 {
@@ -111,7 +111,7 @@ public static class StreamingScorer
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(path);
         options ??= new StreamingOptions();
-        var sink = ResultSinks.Create(options.Format, output, options.Csv);
+        var sink = ResultSinks.Create(options.Format, output, options.Csv, options.SpillFolder);
         return new StreamingRun(ruleSet, path, options, cancellationToken).Run(sink);
     }
 }

@@ -1,16 +1,15 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Results.Sinks;
 
 namespace ParIndex.RulesEngine.Evaluation;
 
 /// <summary>
-/// The spill file of a streaming run: every chunk of parsed input (ids, names, row numbers, the
-/// typed input columns and missing masks) as one binary block, so that the passes after the
-/// first re-score chunks without parsing text again. The file is created owner-only and, on
-/// Unix, unlinked as soon as it is open: it never outlives the run, whatever ends it (success,
-/// an exception, cancellation, a signal, a crash). On Windows the system deletes it when its
-/// handle closes. This is the one place that knows the layout of a batch's columns.
+/// The spill file of a streaming run (a <see cref="SpillFile"/>: owner-only, gone however the run
+/// ends): every chunk of parsed input (ids, names, row numbers, the typed input columns and
+/// missing masks) as one binary block, so that the passes after the first re-score chunks
+/// without parsing text again. This is the one place that knows the layout of a batch's columns.
 /// </summary>
 internal sealed class StreamingSpill : IDisposable
 {
@@ -27,30 +26,8 @@ internal sealed class StreamingSpill : IDisposable
     }
 
     /// <summary>Creates the spill file in <paramref name="folder"/> (the temporary folder when null).</summary>
-    public static StreamingSpill Create(string? folder, string ruleSetKey, string? source)
-    {
-        var path = Path.Combine(folder ?? Path.GetTempPath(), $".parindex-spill-{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            BufferSize = 1 << 20,
-            Options = OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None,
-        };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        var file = new FileStream(path, options);
-        if (!OperatingSystem.IsWindows())
-        {
-            try { File.Delete(path); }
-            catch
-            {
-                file.Dispose();
-                throw;
-            }
-        }
-        return new StreamingSpill(file, ruleSetKey, source);
-    }
+    public static StreamingSpill Create(string? folder, string ruleSetKey, string? source) =>
+        new(SpillFile.Create(folder), ruleSetKey, source);
 
     /// <summary>Bytes written so far.</summary>
     public long Length => _file.Length;

@@ -16,11 +16,12 @@ public enum ResultFormat
 /// <summary>Picks the sink of a format.</summary>
 internal static class ResultSinks
 {
-    public static ResultSink Create(ResultFormat format, ResultText output, CsvResultOptions csv) => format switch
+    /// <summary>The sink of <paramref name="format"/>; a table keeps its waiting rows in a spill file in <paramref name="spillFolder"/> when one is given.</summary>
+    public static ResultSink Create(ResultFormat format, ResultText output, CsvResultOptions csv, string? spillFolder) => format switch
     {
         ResultFormat.Csv => new CsvSink(output, csv),
         ResultFormat.Json => new JsonSink(output),
-        ResultFormat.Table => new TableSink(output),
+        ResultFormat.Table => new TableSink(output, spillFolder ?? Path.GetTempPath()),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown results format."),
     };
 }

@@ -17,34 +17,41 @@ internal sealed class TextTable
 
     public TextTable(params (string Header, bool RightAligned)[] columns)
     {
-        _headers = columns.Select(c => DisplayText.Escape(c.Header)).ToArray();
+        _headers = columns.Select(c => Prepare(c.Header)).ToArray();
         _rightAligned = columns.Select(c => c.RightAligned).ToArray();
     }
 
-    public void Add(params string[] cells) => _rows.Add(cells.Select(c => DisplayText.Escape(c)).ToArray());
+    public void Add(params string[] cells) => _rows.Add(cells.Select(Prepare).ToArray());
 
     public override string ToString()
     {
         var widths = _headers.Select((h, i) => _rows.Select(r => Width(r[i])).Append(Width(h)).Max()).ToArray();
         var text = new StringBuilder();
-        Append(text, _headers, widths);
-        text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in _rows) Append(text, row, widths);
+        AppendLine(text, _headers, widths, _rightAligned);
+        AppendSeparator(text, widths);
+        foreach (var row in _rows) AppendLine(text, row, widths, _rightAligned);
         return text.ToString();
     }
 
-    private void Append(StringBuilder text, string[] cells, int[] widths)
+    /// <summary>A cell as the table shows it: escaped (<see cref="DisplayText.Escape"/>) and NFC-normalised.</summary>
+    public static string Prepare(string? cell) => DisplayText.Escape(cell).Normalize(NormalizationForm.FormC);
+
+    /// <summary>The width of a prepared cell, in text elements.</summary>
+    public static int Width(string prepared) => new StringInfo(prepared).LengthInTextElements;
+
+    /// <summary>One line: prepared cells padded to their column's width, two spaces apart, no trailing blanks.</summary>
+    public static void AppendLine(StringBuilder text, IReadOnlyList<string> prepared, int[] widths, bool[] rightAligned)
     {
-        var parts = cells.Select((c, i) => Pad(c, widths[i], _rightAligned[i]));
+        var parts = prepared.Select((c, i) => Pad(c, widths[i], rightAligned[i]));
         text.AppendLine(string.Join("  ", parts).TrimEnd());
     }
 
-    private static string Pad(string cell, int width, bool right)
-    {
-        var normalized = cell.Normalize(NormalizationForm.FormC);
-        var padding = new string(' ', Math.Max(0, width - Width(normalized)));
-        return right ? padding + normalized : normalized + padding;
-    }
+    /// <summary>The line of dashes under the header.</summary>
+    public static void AppendSeparator(StringBuilder text, int[] widths) => text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
 
-    private static int Width(string text) => new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+    private static string Pad(string prepared, int width, bool right)
+    {
+        var padding = new string(' ', Math.Max(0, width - Width(prepared)));
+        return right ? padding + prepared : prepared + padding;
+    }
 }
