@@ -25,4 +25,8 @@ public static class CsvResultWriter
         ArgumentNullException.ThrowIfNull(options);
         new CsvSink(new Utf16ResultText(output), options).WriteAll(report);
     }
+
+    /// <summary>RFC 4180 quoting of one cell, for writers that build their rows as text (the sinks quote in place).</summary>
+    internal static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }
