@@ -15,7 +15,7 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream] [--detail] [--no-csv-escape]
           parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
@@ -159,21 +159,23 @@ public static class Cli
     {
         if (line.Has("self")) return AppraisalCommand.Score(line, output, error);
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
-        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-csv-escape"]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-csv-escape", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
-        using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
+        using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = LoadRules(line, error);
+        if (line.Has("history") && line.Has("stream")) throw new UsageException("--history is not available with --stream yet; score without --stream.");
+        var history = HistoryOptions.Read(line, rules, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
         if (line.Has("stream"))
         {
             if (line.Has("detail")) throw new UsageException("--detail needs every criterion's points; it cannot be combined with --stream.");
             return Stream(line, rules, format, previous, csv, target, error);
         }
-        var (report, dataOk) = ScoreData(rules, line, error, previous);
+        var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
 
         var writer = target.Writer;
@@ -275,10 +277,10 @@ public static class Cli
     }
 
     /// <summary>Reads and scores the data file; false (and no report) when the file has file-level errors.</summary>
-    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
+    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null)
     {
         var batch = ReadData(rules, line, error, line.Positional[1]);
-        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous }), true);
+        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history }), true);
     }
 
     /// <summary>Reads a data file with the command's --culture and --thousands; null (after printing why) when it has file-level errors.</summary>

@@ -43,6 +43,9 @@ public sealed class KernelFrame
         Classification = new string?[rows];
         GroupNames = new string[rows];
         Conditions = Columns<bool>(shape.Conditions, rows);
+        HistoryPercent = Columns<double>(shape.HistoryPeriods, rows);
+        HistoryRank = Columns<double>(shape.HistoryPeriods, rows);
+        AveragePercent = Columns<double>(shape.AveragedPeriods, rows);
     }
 
     /// <summary>Number of rows.</summary>
@@ -103,6 +106,12 @@ public sealed class KernelFrame
     public readonly string[] GroupNames;
     /// <summary>Eligibility condition results by condition index.</summary>
     public readonly bool[][] Conditions;
+    /// <summary>Percent in earlier periods: [k − 1][row] for period k back; NaN when unknown (filled before eligibility).</summary>
+    public readonly double[][] HistoryPercent;
+    /// <summary>Rank in group in earlier periods: [k − 1][row]; NaN when unknown.</summary>
+    public readonly double[][] HistoryRank;
+    /// <summary>AveragePercent(n) as [n − 1][row]: the mean over this period and the n − 1 before it (see ResultsHistory).</summary>
+    public readonly double[][] AveragePercent;
 
     private static double[][] NodeColumns(KernelShape shape, int rows)
     {
@@ -134,7 +143,14 @@ public sealed class KernelFrame
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record KernelShape(
     int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions, int ComparedColumns,
-    bool StoreDetail, IReadOnlySet<int> LookedUpNodes);
+    bool StoreDetail, IReadOnlySet<int> LookedUpNodes)
+{
+    /// <summary>Earlier periods the eligibility stage reads (history columns per row).</summary>
+    public int HistoryPeriods { get; init; }
+
+    /// <summary>The largest n of AveragePercent(n) (average columns per row).</summary>
+    public int AveragedPeriods { get; init; }
+}
 
 /// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -105,4 +105,15 @@ public static class DiagnosticCodes
     public const string MalformedOverride = "PAR0706";
     /// <summary>A what-if run sets the same input of the same agency twice.</summary>
     public const string RepeatedOverride = "PAR0707";
+
+    /// <summary>A history function (PreviousPercent, PreviousRank, RankChange, AveragePercent) is used in a formula evaluated before ranking.</summary>
+    public const string HistoryBeforeRanking = "PAR0710";
+    /// <summary>A history function's argument is not a whole-number literal from 1 to 50.</summary>
+    public const string HistoryArgument = "PAR0711";
+    /// <summary>The rule set reads more earlier periods than the history given has: those values are missing for every agency.</summary>
+    public const string HistoryTooShort = "PAR0712";
+    /// <summary>A history results file cannot be used: its period cannot be told from its name, two files give the same period, or its content is not a results file.</summary>
+    public const string HistoryFile = "PAR0713";
+    /// <summary>An agency id mapping (old id → new id) is malformed: an old id listed twice, an empty id, or a cycle.</summary>
+    public const string AgencyIdMap = "PAR0714";
 }
