@@ -54,6 +54,12 @@ public sealed class ApiDocsTests
                 StringAssert.Contains(output, "only self-assessed: SCT");
                 StringAssert.Contains(output, "VPUB: ");
                 break;
+            case 8:
+                // Sở Nội vụ 100% this year but (88 + 88 + 76.64 + 100) / 4 = 88.16 on average; Sở Y tế the reverse.
+                StringAssert.Contains(output, "3 earlier periods read, 3 given: 2023, 2022, 2021");
+                StringAssert.Contains(output, "SNV: 100.00% this year, 2023 76.64%, average condition not met");
+                StringAssert.Contains(output, "SYT: 88.91% this year, 2023 90.28%, average condition met");
+                break;
         }
     }
 
