@@ -22,6 +22,7 @@ public static class Cli
           parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
           parindex report <rules.json> <data> [--previous <results>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>]
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
+          parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
         --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
@@ -36,12 +37,13 @@ public static class Cli
                      When --self names the data file itself, its <input>#self columns hold the self-assessed values
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
+        plan         improvement plan: points needed for a target rank/total/percent (others fixed), criteria below max by unit, fewest criteria to recover
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file, 2 wrong command line (or --out is an input or a folder), 3 unusable data
         or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape", "thousands" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "detail", "no-csv-escape", "thousands", "group", "only-assigned" };
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -116,6 +118,7 @@ public static class Cli
             "shortfall" => ShortfallCommand(line, output, error),
             "report" => ReportCommand.Run(line, output, error),
             "diff" => DiffCommand.Run(line, output, error),
+            "plan" => PlanCommand.Run(line, output, error),
             _ => throw new UsageException($"Unknown command '{line.Command}'."),
         };
     }

@@ -36,6 +36,8 @@ internal sealed class DefinitionParser
                 .Select(b => new ClassificationBand(Str(b, "label") ?? "", Num(b, "minPercent") ?? 0, _source.LocationOf(b))).ToList(),
             Ranking = ParseRanking(root["ranking"] as JObject),
             Eligibility = Items(root, "eligibility").Select(ParseEligibility).ToList(),
+            Targets = Items(root, "targets")
+                .Select(t => new TargetDefinition(Str(t, "code") ?? "", Num(t, "points") ?? 0, Str(t, "title"), Str(t, "description"), _source.LocationOf(t))).ToList(),
             SourceFile = _source.File,
         };
     }

@@ -116,4 +116,12 @@ public static class DiagnosticCodes
     public const string HistoryFile = "PAR0713";
     /// <summary>An agency id mapping (old id → new id) is malformed: an old id listed twice, an empty id, or a cycle.</summary>
     public const string AgencyIdMap = "PAR0714";
+    /// <summary>A target names no criterion of the rule set.</summary>
+    public const string TargetUnknownCriterion = "PAR0720";
+    /// <summary>A target's points are above its criterion's max (it could never be met).</summary>
+    public const string TargetAboveMax = "PAR0721";
+    /// <summary>Two targets name the same criterion.</summary>
+    public const string DuplicateTarget = "PAR0722";
+    /// <summary>An improvement plan cannot be made: the agency was not scored, or the target cannot be reached even with every criterion at its max.</summary>
+    public const string PlanTarget = "PAR0723";
 }
