@@ -60,6 +60,12 @@ public sealed class ApiDocsTests
                 StringAssert.Contains(output, "SNV: 100.00% this year, 2023 76.64%, average condition not met");
                 StringAssert.Contains(output, "SYT: 88.91% this year, 2023 90.28%, average condition met");
                 break;
+            case 9:
+                // Kon Tum 2018: 50th, 72.17; rank 45 needs 7.46 more; area 7 at 5.9 of the 9 of the 2019 plan.
+                StringAssert.Contains(output, "rank 50 → 45: 7.46 points more");
+                StringAssert.Contains(output, "fewest criteria: 1.3, 3.4, 3.5, 4.1, 6.4, 7.3, 7.6, 7.7");
+                StringAssert.Contains(output, "area 7: 5.9 of the 9 aimed at");
+                break;
         }
     }
 
