@@ -7,7 +7,9 @@ internal sealed partial class Binder
     /// <summary>Each target names a criterion, once, with points it can reach (at most its declared max).</summary>
     private void CheckTargets(IReadOnlyList<BoundNode> nodes)
     {
-        var byCode = nodes.ToDictionary(n => n.Code, StringComparer.Ordinal);
+        // Duplicate criterion codes are reported elsewhere; the first one stands for its code here.
+        var byCode = new Dictionary<string, BoundNode>(StringComparer.Ordinal);
+        foreach (var node in nodes) byCode.TryAdd(node.Code, node);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var target in _definition.Targets)
         {
