@@ -43,9 +43,11 @@ public sealed class KernelFrame
         Classification = new string?[rows];
         GroupNames = new string[rows];
         Conditions = Columns<bool>(shape.Conditions, rows);
-        HistoryPercent = Columns<double>(shape.HistoryPeriods, rows);
-        HistoryRank = Columns<double>(shape.HistoryPeriods, rows);
-        AveragePercent = Columns<double>(shape.AveragedPeriods, rows);
+        // Unknown until the scorer fills them from a history: a path that does not (streaming)
+        // leaves them missing, so conditions on earlier periods are false rather than met by 0.
+        HistoryPercent = UnknownColumns(shape.HistoryPeriods, rows);
+        HistoryRank = UnknownColumns(shape.HistoryPeriods, rows);
+        AveragePercent = UnknownColumns(shape.AveragedPeriods, rows);
     }
 
     /// <summary>Number of rows.</summary>
@@ -118,6 +120,13 @@ public sealed class KernelFrame
         var columns = new double[shape.Nodes][];
         for (var i = 0; i < columns.Length; i++)
             columns[i] = shape.StoreDetail || shape.LookedUpNodes.Contains(i) ? new double[rows] : [];
+        return columns;
+    }
+
+    private static double[][] UnknownColumns(int count, int rows)
+    {
+        var columns = Columns<double>(count, rows);
+        foreach (var column in columns) Array.Fill(column, double.NaN);
         return columns;
     }
 
