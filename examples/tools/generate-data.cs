@@ -1,7 +1,7 @@
 #!/usr/bin/env dotnet
 // Writes the synthetic data sets of two examples (a .NET 10 file-based app, not part of RulesEngine.sln):
 //   examples/par-index-province-2019/provinces-2018.csv, provinces-2019.csv
-//   examples/provincial-internal-index/units-2023.csv, units-2024.csv
+//   examples/provincial-internal-index/units-2021.csv … units-2024.csv
 // Run from the repository root:  dotnet run examples/tools/generate-data.cs
 // The output is deterministic: fixed seeds and an own PRNG (System.Random's sequence is not
 // guaranteed across .NET versions), invariant number formatting, "\n" line ends.
@@ -360,7 +360,31 @@ static class InternalIndexData
         Csv.Write(Path.Combine(folder, "units-2024.csv"), header, units.Select(u =>
             showcase.TryGetValue(u.Id, out var changes) ? FullMarks(u).With(changes)
                 : Drawn(rng, u, Math.Clamp(quality[u.Id] + rng.Between(-0.15, 0.2), 0, 1))));
+
+        // The two earlier years of the history example, drawn from their own generator so the
+        // 2023 and 2024 files above stay as they were. Four units are written by hand (the
+        // average-index award of ProvincialInternalIndexHistoryTests).
+        var earlier = new Rng(2021);
+        var showcaseEarlier = ShowcaseEarlierYears();
+        foreach (var year in new[] { 2021, 2022 })
+            Csv.Write(Path.Combine(folder, $"units-{year}.csv"), header, units.Select(u =>
+                showcaseEarlier.TryGetValue(u.Id, out var changes) ? FullMarks(u).With(changes)
+                    : Drawn(earlier, u, Math.Clamp(quality[u.Id] + earlier.Between(-0.25, 0.1), 0, 1))));
     }
+
+    /// <summary>
+    /// The 2021 and 2022 rows (the same both years) of the units whose average index the tests
+    /// work out by hand: Sở Tư pháp and Sở Y tế at full marks (100%), Ban Dân tộc at full marks
+    /// without procedures (85 of 85 = 100%), Sở Nội vụ at 88 (survey all "không hài lòng": 8.1 = 0,
+    /// −10; 4 of 8 targets: 8.2 = 2, −2).
+    /// </summary>
+    private static Dictionary<string, Row> ShowcaseEarlierYears() => new()
+    {
+        ["STP"] = new Row(),
+        ["SYT"] = new Row(),
+        [NoProcedures] = WithoutProcedures().Set("serviceUnits", 0).Set("autonomousUnits", 0),
+        ["SNV"] = new Row().Set("surveyA", 0).Set("surveyB", 0).Set("surveyC", 0).Set("surveyD", 200).Set("targetsMet", 4),
+    };
 
     private static List<Unit> AllUnits() =>
     [

@@ -15,7 +15,7 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
           parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
@@ -23,6 +23,7 @@ public static class Cli
           parindex report <rules.json> <data> [--previous <results>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>] [--page portrait|landscape]
           parindex test <rules.json>
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
+          parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]
 
         --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
         --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
@@ -39,12 +40,13 @@ public static class Cli
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
+        plan         improvement plan: points needed for a target rank/total/percent (others fixed), criteria below max by unit, fewest criteria to recover
         diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file (test: or a failed case), 2 wrong command line (or --out is an input or a folder),
         3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "thousands" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "thousands", "group", "only-assigned" };
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -120,6 +122,7 @@ public static class Cli
             "report" => ReportCommand.Run(line, output, error),
             "diff" => DiffCommand.Run(line, output, error),
             "test" => TestCommand.Run(line, output, error),
+            "plan" => PlanCommand.Run(line, output, error),
             _ => throw new UsageException($"Unknown command '{line.Command}'."),
         };
     }
@@ -163,18 +166,21 @@ public static class Cli
     {
         if (line.Has("self")) return AppraisalCommand.Score(line, output, error);
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
-        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape"]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
-        using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
+        using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
         using var rules = LoadRules(line, error);
+        if (line.Has("history") && line.Has("stream")) throw new UsageException("--history is not available with --stream yet; score without --stream.");
+        var history = HistoryOptions.Read(line, rules, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
-        if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, csv, target, error);
-        var (report, dataOk) = ScoreData(rules, line, error, previous);
+        // History is applied by the in-memory path only, so a large file given --history is scored in memory.
+        if (!line.Has("history") && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, csv, target, error);
+        var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
 
         var writer = target.Writer;
@@ -247,10 +253,10 @@ public static class Cli
     }
 
     /// <summary>Reads and scores the data file; false (and no report) when the file has file-level errors.</summary>
-    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
+    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null)
     {
         var batch = ReadData(rules, line, error, line.Positional[1]);
-        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous }), true);
+        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history }), true);
     }
 
     /// <summary>Reads a data file with the command's --culture and --thousands; null (after printing why) when it has file-level errors.</summary>

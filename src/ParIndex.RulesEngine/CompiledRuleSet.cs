@@ -41,6 +41,13 @@ public sealed class CompiledRuleSet : IDisposable
     /// <summary>Every criterion in tree pre-order (areas before their children).</summary>
     public IReadOnlyList<CriterionInfo> Criteria { get; }
 
+    /// <summary>
+    /// How many earlier periods the eligibility conditions read through PreviousPercent(k),
+    /// PreviousRank(k), RankChange(k) (k) and AveragePercent(n) (n − 1); 0 when they read none.
+    /// A <see cref="Evaluation.ResultsHistory"/> with fewer periods leaves the rest missing.
+    /// </summary>
+    public int EarlierPeriodsRead => Bound.HistoryPeriods;
+
     /// <summary>True when the compiled kernel came from the disk cache instead of Roslyn.</summary>
     public bool LoadedFromCache { get; }
 

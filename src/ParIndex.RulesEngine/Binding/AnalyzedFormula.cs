@@ -29,6 +29,17 @@ internal sealed record TextComparison(string Name, string Literal, int LiteralSt
 /// <param name="Length">Length of the call text.</param>
 internal sealed record CriterionLookup(string Function, string Code, int Start, int Length);
 
+/// <summary>A use of PreviousPercent(k), PreviousRank(k), RankChange(k) or AveragePercent(n) inside a post-ranking formula.</summary>
+/// <param name="Function">The function name.</param>
+/// <param name="Periods">Its whole-number argument: k periods back, or n periods averaged.</param>
+/// <param name="Start">Offset of the call in the formula text.</param>
+/// <param name="Length">Length of the call text.</param>
+internal sealed record HistoryUse(string Function, int Periods, int Start, int Length)
+{
+    /// <summary>How many earlier periods the call reads: k, or n − 1 for AveragePercent(n).</summary>
+    public int EarlierPeriods => Function == "AveragePercent" ? Periods - 1 : Periods;
+}
+
 /// <summary>
 /// A formula after parsing and the sandbox's syntax check: the names it reads, the special calls
 /// the code generator must rewrite, and the integer literals it must turn into doubles.
@@ -44,6 +55,8 @@ internal sealed class AnalyzedFormula
     public IEnumerable<string> Names => NameUses.Select(n => n.Name).Distinct(StringComparer.Ordinal);
     public required IReadOnlyList<AggregateUse> Aggregates { get; init; }
     public required IReadOnlyList<CriterionLookup> Lookups { get; init; }
+    /// <summary>Calls of the history functions, in text order.</summary>
+    public IReadOnlyList<HistoryUse> HistoryUses { get; init; } = [];
     /// <summary>Every comparison of a name with a text literal, in text order.</summary>
     public IReadOnlyList<TextComparison> TextComparisons { get; init; } = [];
     /// <summary>Offsets just after each integer literal, where a 'd' suffix makes it a double (so 1/2 is 0.5).</summary>

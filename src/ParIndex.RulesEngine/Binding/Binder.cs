@@ -36,6 +36,7 @@ internal sealed partial class Binder
         CheckMaxima(nodes);
         var aggregates = BindAggregates(variables);
         var eligibility = BindEligibility(nodes);
+        CheckTargets(nodes);
         var classification = CheckClassification();
         var groupBy = BindGroupBy();
         CheckTestsAndMetadata(nodes);

@@ -106,6 +106,15 @@ internal sealed class BoundRuleSet
     public IReadOnlySet<int> NodesKeptWithoutDetail => _kept ??= LookedUpNodes.Concat(Nodes.Where(n => n.Parent < 0).Select(n => n.Index)).ToHashSet();
 
     private IReadOnlySet<int>? _kept;
+    /// <summary>Earlier periods the eligibility conditions read (the largest k, or n − 1 of AveragePercent(n)); 0 without history functions.</summary>
+    public int HistoryPeriods => HistoryUses.Select(h => h.EarlierPeriods).DefaultIfEmpty(0).Max();
+
+    /// <summary>The largest n of AveragePercent(n) in the eligibility conditions; 0 when none averages.</summary>
+    public int AveragedPeriods => HistoryUses.Where(h => h.Function == "AveragePercent").Select(h => h.Periods).DefaultIfEmpty(0).Max();
+
+    /// <summary>Every history function call of the eligibility conditions.</summary>
+    public IEnumerable<HistoryUse> HistoryUses => Eligibility.SelectMany(e => e.Conditions).SelectMany(c => c.HistoryUses);
+
     public int BandLeafCount => Nodes.Count(n => n.BandIndex >= 0);
     /// <summary>Compared-value columns of the detail stage (see <see cref="BoundNode.ComparedIndex"/>).</summary>
     public int ComparedColumnCount => Nodes.Sum(n => n.ComparedColumns);

@@ -33,6 +33,7 @@ internal sealed partial class FormulaAnalyzer
     private readonly List<NameUse> _names = new();
     private readonly List<AggregateUse> _aggregates = new();
     private readonly List<CriterionLookup> _lookups = new();
+    private readonly List<HistoryUse> _history = new();
     private readonly List<TextComparison> _textComparisons = new();
     private readonly List<int> _integerEnds = new();
     private bool _valid = true;
@@ -62,6 +63,7 @@ internal sealed partial class FormulaAnalyzer
             NameUses = _names,
             Aggregates = _aggregates,
             Lookups = _lookups,
+            HistoryUses = _history,
             TextComparisons = _textComparisons,
             IntegerLiteralEnds = _integerEnds,
             IsValid = _valid && syntax is not null,
@@ -248,6 +250,11 @@ internal sealed partial class FormulaAnalyzer
                 _lookups.Add(new CriterionLookup(name, code.Token.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
                 Fail(DiagnosticCodes.FormulaType, invocation.SpanStart, $"{name} takes one criterion code in double quotes, e.g. {name}(\"1.2\"), in the formula of {_owner}.");
+            return;
+        }
+        if (FormulaFunctionCatalog.HistoryLookups.Contains(name))
+        {
+            AnalyzeHistoryCall(invocation, name);
             return;
         }
         Fail(DiagnosticCodes.UnknownFunction, callee.SpanStart,

@@ -34,7 +34,18 @@ internal static class FormulaFunctionCatalog
     /// <summary>Criterion look-ups allowed only in eligibility conditions; the argument is a code in quotes.</summary>
     public static readonly IReadOnlySet<string> CriterionLookups = new HashSet<string>(StringComparer.Ordinal) { "Points", "MaxPoints" };
 
-    public static IEnumerable<string> AllNames => Plain.Keys.Concat(Aggregates.Keys).Concat(CriterionLookups);
+    /// <summary>
+    /// Results of earlier periods, allowed only in formulas evaluated after ranking; the argument
+    /// is a whole-number literal: k periods back (1 = the latest earlier period), or n periods
+    /// averaged (the current one and the n − 1 before it). See <c>Evaluation.ResultsHistory</c>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> HistoryLookups = new HashSet<string>(StringComparer.Ordinal)
+        { "PreviousPercent", "PreviousRank", "RankChange", "AveragePercent" };
+
+    /// <summary>The largest k or n a history function takes (a rule about more periods is surely a typo).</summary>
+    public const int MaxHistoryPeriods = 50;
+
+    public static IEnumerable<string> AllNames => Plain.Keys.Concat(Aggregates.Keys).Concat(CriterionLookups).Concat(HistoryLookups);
 }
 
 /// <summary>A statistic computed over the agencies of one ranking group.</summary>

@@ -10,18 +10,20 @@ internal sealed record RewrittenFormula(string Text, int[] OriginalOffsets);
 
 /// <summary>
 /// Rewrites the few constructs the formula language adds to C#: integer literals become doubles
-/// (so 1/2 is 0.5), group aggregates become array reads, and criterion look-ups in eligibility
-/// rules become reads of the points arrays. Keeps a character map so compiler errors still point
+/// (so 1/2 is 0.5), group aggregates become array reads, and criterion look-ups and history functions in
+/// eligibility rules become reads of the points and history arrays. Keeps a character map so compiler errors still point
 /// at the right column of what the author wrote.
 /// </summary>
 internal static class FormulaRewriter
 {
-    public static RewrittenFormula Rewrite(AnalyzedFormula formula, Func<AggregateUse, string> aggregate, Func<CriterionLookup, string> lookup)
+    public static RewrittenFormula Rewrite(AnalyzedFormula formula, Func<AggregateUse, string> aggregate, Func<CriterionLookup, string> lookup,
+        Func<HistoryUse, string>? history = null)
     {
         var edits = new List<(int Start, int Length, string Replacement)>();
         edits.AddRange(formula.IntegerLiteralEnds.Select(end => (end, 0, "d")));
         edits.AddRange(formula.Aggregates.Select(a => (a.Start, a.Length, aggregate(a))));
         edits.AddRange(formula.Lookups.Select(l => (l.Start, l.Length, lookup(l))));
+        if (history is not null) edits.AddRange(formula.HistoryUses.Select(h => (h.Start, h.Length, history(h))));
         edits.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var text = formula.Text;

@@ -43,6 +43,11 @@ public sealed class KernelFrame
         Classification = new string?[rows];
         GroupNames = new string[rows];
         Conditions = Columns<bool>(shape.Conditions, rows);
+        // Unknown until the scorer fills them from a history: a path that does not (streaming)
+        // leaves them missing, so conditions on earlier periods are false rather than met by 0.
+        HistoryPercent = UnknownColumns(shape.HistoryPeriods, rows);
+        HistoryRank = UnknownColumns(shape.HistoryPeriods, rows);
+        AveragePercent = UnknownColumns(shape.AveragedPeriods, rows);
     }
 
     /// <summary>Number of rows.</summary>
@@ -103,12 +108,25 @@ public sealed class KernelFrame
     public readonly string[] GroupNames;
     /// <summary>Eligibility condition results by condition index.</summary>
     public readonly bool[][] Conditions;
+    /// <summary>Percent in earlier periods: [k − 1][row] for period k back; NaN when unknown (filled before eligibility).</summary>
+    public readonly double[][] HistoryPercent;
+    /// <summary>Rank in group in earlier periods: [k − 1][row]; NaN when unknown.</summary>
+    public readonly double[][] HistoryRank;
+    /// <summary>AveragePercent(n) as [n − 1][row]: the mean over this period and the n − 1 before it (see ResultsHistory).</summary>
+    public readonly double[][] AveragePercent;
 
     private static double[][] NodeColumns(KernelShape shape, int rows)
     {
         var columns = new double[shape.Nodes][];
         for (var i = 0; i < columns.Length; i++)
             columns[i] = shape.StoreDetail || shape.LookedUpNodes.Contains(i) ? new double[rows] : [];
+        return columns;
+    }
+
+    private static double[][] UnknownColumns(int count, int rows)
+    {
+        var columns = Columns<double>(count, rows);
+        foreach (var column in columns) Array.Fill(column, double.NaN);
         return columns;
     }
 
@@ -134,7 +152,14 @@ public sealed class KernelFrame
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record KernelShape(
     int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions, int ComparedColumns,
-    bool StoreDetail, IReadOnlySet<int> LookedUpNodes);
+    bool StoreDetail, IReadOnlySet<int> LookedUpNodes)
+{
+    /// <summary>Earlier periods the eligibility stage reads (history columns per row).</summary>
+    public int HistoryPeriods { get; init; }
+
+    /// <summary>The largest n of AveragePercent(n) (average columns per row).</summary>
+    public int AveragedPeriods { get; init; }
+}
 
 /// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

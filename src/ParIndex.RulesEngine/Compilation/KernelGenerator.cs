@@ -110,7 +110,7 @@ internal sealed partial class KernelGenerator
     }
 
     private RewrittenFormula Rewrite(AnalyzedFormula formula) =>
-        FormulaRewriter.Rewrite(formula, AggregateRead, LookupRead);
+        FormulaRewriter.Rewrite(formula, AggregateRead, LookupRead, HistoryRead);
 
     private string AggregateRead(AggregateUse use)
     {

@@ -38,6 +38,8 @@ internal sealed partial class DefinitionParser
             Eligibility = Items(root, "eligibility").Select(ParseEligibility).ToList(),
             Metadata = root["metadata"] is JObject metadata ? ParseMetadata(metadata) : null,
             Tests = Items(root, "tests").Select(ParseTestCase).ToList(),
+            Targets = Items(root, "targets")
+                .Select(t => new TargetDefinition(Str(t, "code") ?? "", Num(t, "points") ?? 0, Str(t, "title"), Str(t, "description"), _source.LocationOf(t))).ToList(),
             SourceFile = _source.File,
         };
     }

@@ -112,9 +112,19 @@ public sealed record RuleSetDefinition
     public RuleSetMetadata? Metadata { get; init; }
     /// <summary>Test cases kept in the rule file (<c>tests</c>).</summary>
     public IReadOnlyList<RuleSetTestCase> Tests { get; init; } = [];
+    /// <summary>Points aimed at per criterion or area (compared by the improvement plan; no effect on scores).</summary>
+    public IReadOnlyList<TargetDefinition> Targets { get; init; } = [];
     /// <summary>The file the rule set came from, if any.</summary>
     public string? SourceFile { get; init; }
 }
+
+/// <summary>The points aimed at on one criterion or area (mục tiêu), e.g. "area 7 ≥ 9 points in 2019".</summary>
+/// <param name="Code">The criterion's code.</param>
+/// <param name="Points">The points aimed at: at least this many.</param>
+/// <param name="Title">How the target is worded, when given.</param>
+/// <param name="Description">Free text, e.g. its source.</param>
+/// <param name="Location">Where it is written.</param>
+public sealed record TargetDefinition(string Code, double Points, string? Title, string? Description, SourceLocation Location);
 
 /// <summary>Names of the agency id and name columns in data files.</summary>
 /// <param name="IdColumn">Column holding the agency id.</param>

@@ -117,4 +117,23 @@ public static class DiagnosticCodes
     public const string TestCaseFailed = "PAR0730";
     /// <summary>A rule-file test case's agency (or one beside it) is rejected by the input checks, so the case cannot be scored.</summary>
     public const string TestCaseRejected = "PAR0731";
+
+    /// <summary>A history function (PreviousPercent, PreviousRank, RankChange, AveragePercent) is used in a formula evaluated before ranking.</summary>
+    public const string HistoryBeforeRanking = "PAR0710";
+    /// <summary>A history function's argument is not a whole-number literal from 1 to 50.</summary>
+    public const string HistoryArgument = "PAR0711";
+    /// <summary>The rule set reads more earlier periods than the history given has: those values are missing for every agency.</summary>
+    public const string HistoryTooShort = "PAR0712";
+    /// <summary>A history results file cannot be used: its period cannot be told from its name, two files give the same period, or its content is not a results file.</summary>
+    public const string HistoryFile = "PAR0713";
+    /// <summary>An agency id mapping (old id → new id) is malformed: an old id listed twice, an empty id, or a cycle.</summary>
+    public const string AgencyIdMap = "PAR0714";
+    /// <summary>A target names no criterion of the rule set.</summary>
+    public const string TargetUnknownCriterion = "PAR0720";
+    /// <summary>A target's points are above its criterion's max (it could never be met).</summary>
+    public const string TargetAboveMax = "PAR0721";
+    /// <summary>Two targets name the same criterion.</summary>
+    public const string DuplicateTarget = "PAR0722";
+    /// <summary>An improvement plan cannot be made: the agency was not scored, or the target cannot be reached even with every criterion at its max.</summary>
+    public const string PlanTarget = "PAR0723";
 }

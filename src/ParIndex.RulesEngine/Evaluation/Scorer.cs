@@ -41,7 +41,8 @@ internal static class Scorer
         var rowErrors = batch.RowErrorLog.Copy();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
         RankAll(frame, scored, groups.Count);
-        ApplyPrevious(batch, frame, scored, options.Previous);
+        ApplyPrevious(batch, frame, scored, options.Previous ?? options.History?.LatestRanks());
+        HistoryColumns.Fill(rules, batch, frame, scored, options.History);
         Classify(rules, frame, scored);
         Run(kernel.ComputeEligibility, frame, options);
         return new ScoreReport(ruleSet, batch, frame, scored, groups.Names, rowErrors, options.Detail);
@@ -57,7 +58,11 @@ internal static class Scorer
         rules.ConditionCount,
         rules.ComparedColumnCount,
         storeDetail,
-        rules.NodesKeptWithoutDetail);
+        rules.NodesKeptWithoutDetail)
+    {
+        HistoryPeriods = rules.HistoryPeriods,
+        AveragedPeriods = rules.AveragedPeriods,
+    };
 
     /// <summary>True when some row's formulas gave no number; <paramref name="faulted"/> marks them.</summary>
     internal static bool HasFaults(KernelFrame frame, out bool[] faulted)

@@ -6,6 +6,13 @@ public sealed record ScoringOptions
     /// <summary>Ranks of the previous period, for rank change; none by default.</summary>
     public PreviousRanks? Previous { get; init; }
 
+    /// <summary>
+    /// Earlier periods' results for PreviousPercent, PreviousRank, RankChange and AveragePercent;
+    /// none by default. When <see cref="Previous"/> is not set, the latest period's ranks also give
+    /// previousRank and rankChange.
+    /// </summary>
+    public ResultsHistory? History { get; init; }
+
     /// <summary>Most threads used; 1 scores on the calling thread. Defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 

@@ -35,10 +35,17 @@ internal static class ExampleData
         return (previous, Score(rules, example, currentFile, ranks));
     }
 
-    private static ScoreReport Score(CompiledRuleSet rules, string example, string file, PreviousRanks? previous)
+    /// <summary>Scores a data file with the earlier results files of the example's folder (as --history folder does).</summary>
+    public static ScoreReport ScoreWithHistory(CompiledRuleSet rules, string example, string file, params string[] historyFiles)
+    {
+        var history = Results.History.ResultsHistoryReader.ReadFiles(historyFiles.Select(f => RepositoryPaths.Example(example, f)));
+        return Score(rules, example, file, null, history);
+    }
+
+    private static ScoreReport Score(CompiledRuleSet rules, string example, string file, PreviousRanks? previous, ResultsHistory? history = null)
     {
         var batch = CsvAgencyReader.ReadFile(rules, RepositoryPaths.Example(example, file));
-        var report = rules.Score(batch, new ScoringOptions { Previous = previous });
+        var report = rules.Score(batch, new ScoringOptions { Previous = previous, History = history });
         Assert.IsEmpty(report.RowErrors, $"{file}: every row must be scored: " + string.Join("; ", report.RowErrors));
         Assert.IsEmpty(batch.Diagnostics, $"{file}: no data diagnostics: " + string.Join("; ", batch.Diagnostics));
         return report;
