@@ -154,6 +154,15 @@ public static class CsvAgencyReader
         return builder.Build();
     }
 
+    /// <summary>Reads CSV text with the RFC 4180 splitter alone, every row as text: the reference the Sep path is tested against.</summary>
+    internal static AgencyBatch ReadBySplitter(InputSchema schema, TextReader reader, DataReadOptions options, string? source)
+    {
+        var builder = new AgencyBatchBuilder(schema, options, source);
+        using (var rows = new CsvAgencyRows(schema, new NonClosingReader(reader), source, builder, splitterOnly: true))
+            while (rows.ReadRecord()) { }
+        return builder.Build();
+    }
+
     private static void ReadAll(InputSchema schema, TextReader text, string? source, AgencyBatchBuilder builder, CancellationToken cancellationToken)
     {
         using var rows = new CsvAgencyRows(schema, text, source, builder);

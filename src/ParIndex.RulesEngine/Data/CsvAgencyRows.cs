@@ -32,12 +32,25 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
     private bool _headerRead;
     private bool _ended;
 
-    public CsvAgencyRows(InputSchema schema, TextReader text, string? source, AgencyBatchBuilder builder)
+    /// <param name="schema">The inputs the columns are.</param>
+    /// <param name="text">The CSV text (disposed with this reader).</param>
+    /// <param name="source">A label for messages.</param>
+    /// <param name="builder">Where rows go.</param>
+    /// <param name="splitterOnly">
+    /// Read every line with <see cref="CsvRecordSplitter"/> and every row as text, without Sep:
+    /// the reference the fast path is tested against (it defines what a record and a row error are).
+    /// </param>
+    public CsvAgencyRows(InputSchema schema, TextReader text, string? source, AgencyBatchBuilder builder, bool splitterOnly = false)
     {
         _schema = schema;
         _builder = builder;
         _source = source;
         _text = new LineBreakTracker(text);
+        if (splitterOnly)
+        {
+            _splitter = new CsvRecordSplitter(text);
+            return;
+        }
         _splitter = new CsvRecordSplitter(this);
         var first = _text.PeekFirstLine();
         if (first is null) return;
@@ -59,8 +72,8 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
         if (!_headerRead) return ReadHeader();
         while (true)
         {
-            if (_splitter.HasPutBackLines) return Handle(_splitter.Next(_header.Length));
-            if (_sep is null || !_sep.MoveNext()) return End();
+            if (_splitter.HasPutBackLines || _sep is null) return Handle(_splitter.Next(_header.Length));
+            if (!_sep.MoveNext()) return End();
             var row = _sep.Current;
             var line = ++_line;
             var lineBreak = _text.TakeBreak();

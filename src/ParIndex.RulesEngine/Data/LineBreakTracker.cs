@@ -9,6 +9,10 @@ namespace ParIndex.RulesEngine.Data;
 /// without one may be a truncated record. Breaks are queued as the text goes by and taken, one
 /// per line, as lines are consumed; the queue holds only the lines Sep has read ahead.
 /// The first line can be read before Sep starts (to choose the delimiter), and is passed on too.
+/// A block is never handed out ending in a '\r' while more text follows: Sep 0.17.1 then reads one
+/// character ahead to look for a '\n' and, when that character is another '\r' (a file with
+/// old Mac line breaks), yields the empty line between them after the next line instead of
+/// before it. The '\r' is held back and starts the next block.
 /// </summary>
 internal sealed class LineBreakTracker(TextReader inner) : TextReader
 {
@@ -18,6 +22,8 @@ internal sealed class LineBreakTracker(TextReader inner) : TextReader
     private bool _pendingCr;
     private bool _crTakenEarly;
     private bool _ended;
+    /// <summary>A '\r' held back from the end of the previous block.</summary>
+    private bool _heldCr;
 
     /// <summary>
     /// Reads ahead to the end of the first non-empty line and returns it (null for a text of
@@ -56,16 +62,35 @@ internal sealed class LineBreakTracker(TextReader inner) : TextReader
 
     public override int Read(Span<char> buffer)
     {
-        int n;
-        if (_prefixAt < _prefix.Length)
+        if (buffer.IsEmpty) return 0;
+        var n = 0;
+        if (_heldCr)
         {
-            n = Math.Min(buffer.Length, _prefix.Length - _prefixAt);
-            _prefix.AsSpan(_prefixAt, n).CopyTo(buffer);
-            _prefixAt += n;
+            buffer[n++] = '\r';
+            _heldCr = false;
         }
-        else n = inner.Read(buffer);
+        n += ReadMore(buffer[n..]);
         if (n == 0) End();
-        else Note(buffer[..n]);
+        else
+        {
+            if (n > 1 && buffer[n - 1] == '\r')
+            {
+                _heldCr = true;
+                n--;
+            }
+            Note(buffer[..n]);
+        }
+        return n;
+    }
+
+    /// <summary>The first line read ahead, then the rest of the text.</summary>
+    private int ReadMore(Span<char> buffer)
+    {
+        if (buffer.IsEmpty) return 0;
+        if (_prefixAt >= _prefix.Length) return inner.Read(buffer);
+        var n = Math.Min(buffer.Length, _prefix.Length - _prefixAt);
+        _prefix.AsSpan(_prefixAt, n).CopyTo(buffer);
+        _prefixAt += n;
         return n;
     }
 
