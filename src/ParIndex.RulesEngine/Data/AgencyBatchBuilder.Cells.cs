@@ -15,50 +15,39 @@ internal interface IRowCells
 
 public sealed partial class AgencyBatchBuilder
 {
-    /// <summary>Per input: the value a missing cell gets under the 'default' policy, converted once.</summary>
-    private double[]? _defaultNumbers;
-    private bool[]? _defaultBools;
-    /// <summary>Scratch values of the row being added (by input index): nothing is stored before every cell passed.</summary>
-    private double[]? _rowValues;
-    private bool[]? _rowBools;
-    private string?[]? _rowTexts;
-    private bool[]? _rowMissing;
+    /// <summary>What the cell path needs of each input, by input index, looked up once per builder.</summary>
+    private CellInput[]? _cellInputs;
 
     /// <summary>
     /// Adds a row straight from its cells, without a string per cell (only the id, the name and
-    /// text inputs become strings), when every cell is valid and the id is new. Returns false,
-    /// having changed nothing, when any cell would be an error: the caller then adds the row
-    /// through <see cref="Add(string?, string?, Func{string, object?}, IEnumerable{string}?, Func{string?, Diagnostics.SourceLocation}, IReadOnlyList{RowError}?)"/>,
+    /// text inputs become strings): each value is parsed from its span into the place after the
+    /// column's last row, and those places are kept only once every cell passed and the id is
+    /// new. Returns false, having kept nothing, when any cell would be an error: the caller then
+    /// adds the row through <see cref="Add(string?, string?, Func{string, object?}, IEnumerable{string}?, Func{string?, Diagnostics.SourceLocation}, IReadOnlyList{RowError}?)"/>,
     /// which finds and words every error, so both ways reject and word rows identically.
     /// </summary>
     internal bool TryAddCells<TCells>(scoped in TCells cells) where TCells : IRowCells, allows ref struct
     {
-        PrepareCellScratch();
+        var inputs = _cellInputs ??= CellInputs();
         var idCell = cells.Id;
         var nameCell = cells.Name;
         if (idCell.IsEmpty || idCell.Length > InputChecks.MaxCellLength || nameCell.Length > InputChecks.MaxCellLength) return false;
-        for (var k = 0; k < _inputs.Count; k++)
+        for (var k = 0; k < inputs.Length; k++)
         {
-            var input = _inputs[k].Definition;
+            ref readonly var input = ref inputs[k];
             var cell = cells.Input(k);
             if (cell.Length > InputChecks.MaxCellLength) return false;
-            _rowMissing![k] = false;
-            if (cell.IsEmpty)
+            var missing = cell.IsEmpty;
+            if (input.Mask is { } mask) mask.Pending = missing;
+            if (missing)
             {
-                switch (input.Missing)
+                if (input.Missing == MissingPolicy.Error) return false;
+                var useDefault = input.Missing == MissingPolicy.Default;
+                switch (input.Type)
                 {
-                    case MissingPolicy.Error: return false;
-                    case MissingPolicy.Default:
-                        _rowValues![k] = _defaultNumbers![k];
-                        _rowBools![k] = _defaultBools![k];
-                        _rowTexts![k] = input.Default as string;
-                        break;
-                    default:
-                        _rowMissing[k] = true;
-                        _rowValues![k] = double.NaN;
-                        _rowBools![k] = false;
-                        _rowTexts![k] = null;
-                        break;
+                    case InputType.Number: _numbers[input.Slot].Pending = useDefault ? input.DefaultNumber : double.NaN; break;
+                    case InputType.Bool: _bools[input.Slot].Pending = useDefault && input.DefaultBool; break;
+                    default: _texts[input.Slot].Pending = useDefault ? input.DefaultText : null; break;
                 }
                 continue;
             }
@@ -68,18 +57,18 @@ public sealed partial class AgencyBatchBuilder
                     if (!NumberGrammar.TryParse(cell, _culture, _options.AllowThousands, out var number, out _, out _) || !double.IsFinite(number)
                         || number < input.Min || number > input.Max)
                         return false;
-                    _rowValues![k] = number;
+                    _numbers[input.Slot].Pending = number;
                     break;
                 case InputType.Bool:
                     if (!CellValues.TryBool(cell, out var flag)) return false;
-                    _rowBools![k] = flag;
+                    _bools[input.Slot].Pending = flag;
                     break;
                 case InputType.Enum:
-                    if (CellValues.EnumValue(cell, input) is not { } declared) return false;
-                    _rowTexts![k] = declared;
+                    if (CellValues.EnumValue(cell, input.Definition) is not { } declared) return false;
+                    _texts[input.Slot].Pending = declared;
                     break;
                 default:
-                    _rowTexts![k] = cell.ToString();
+                    _texts[input.Slot].Pending = cell.ToString();
                     break;
             }
         }
@@ -91,36 +80,25 @@ public sealed partial class AgencyBatchBuilder
         _ids.Add(id);
         _rowNumbers.Add(_rowNumber);
         _names.Add(nameCell.IsEmpty ? null : nameCell.ToString());
-        for (var k = 0; k < _inputs.Count; k++)
-        {
-            var input = _inputs[k];
-            switch (input.Type)
-            {
-                case InputType.Number: _numbers[input.Slot].Add(_rowValues![k]); break;
-                case InputType.Bool: _bools[input.Slot].Add(_rowBools![k]); break;
-                default: _texts[input.Slot].Add(_rowTexts![k]); break;
-            }
-            _missing[k]?.Add(_rowMissing![k]);
-        }
+        foreach (var column in _numbers) column.Advance();
+        foreach (var column in _bools) column.Advance();
+        foreach (var column in _texts) column.Advance();
+        foreach (var column in _missing) column?.Advance();
         return true;
     }
 
-    private void PrepareCellScratch()
+    private CellInput[] CellInputs() => _inputs.Select(bound =>
     {
-        if (_rowMissing is not null) return;
-        var count = _inputs.Count;
-        _rowValues = new double[count];
-        _rowBools = new bool[count];
-        _rowTexts = new string?[count];
-        _rowMissing = new bool[count];
-        _defaultNumbers = new double[count];
-        _defaultBools = new bool[count];
-        for (var k = 0; k < count; k++)
-        {
-            var input = _inputs[k].Definition;
-            if (input.Missing != MissingPolicy.Default) continue;
-            if (input.Type == InputType.Number) _defaultNumbers[k] = Convert.ToDouble(input.Default, System.Globalization.CultureInfo.InvariantCulture);
-            if (input.Type == InputType.Bool) _defaultBools[k] = input.Default is true;
-        }
-    }
+        var input = bound.Definition;
+        var byDefault = input.Missing == MissingPolicy.Default;
+        return new CellInput(input, input.Type, input.Missing, bound.Slot, _missing[bound.Index],
+            input.Min ?? double.NegativeInfinity, input.Max ?? double.PositiveInfinity,
+            byDefault && input.Type == InputType.Number ? Convert.ToDouble(input.Default, System.Globalization.CultureInfo.InvariantCulture) : double.NaN,
+            byDefault && input.Default is true,
+            byDefault ? input.Default as string : null);
+    }).ToArray();
+
+    /// <summary>One input as the cell path reads it: type, policy, column slot, limits and default, without a look-up per cell.</summary>
+    private readonly record struct CellInput(InputDefinition Definition, InputType Type, MissingPolicy Missing, int Slot, ColumnBuffer<bool>? Mask,
+        double Min, double Max, double DefaultNumber, bool DefaultBool, string? DefaultText);
 }

@@ -17,13 +17,13 @@ public sealed partial class AgencyBatchBuilder
     private readonly DataReadOptions _options;
     private readonly CultureInfo _culture;
     private readonly string? _source;
-    private readonly List<string> _ids = new();
-    private readonly List<string?> _names = new();
-    private readonly List<int> _rowNumbers = new();
-    private readonly List<double>[] _numbers;
-    private readonly List<bool>[] _bools;
-    private readonly List<string?>[] _texts;
-    private readonly List<bool>?[] _missing;
+    private readonly ColumnBuffer<string> _ids = new();
+    private readonly ColumnBuffer<string?> _names = new();
+    private readonly ColumnBuffer<int> _rowNumbers = new();
+    private readonly ColumnBuffer<double>[] _numbers;
+    private readonly ColumnBuffer<bool>[] _bools;
+    private readonly ColumnBuffer<string?>[] _texts;
+    private readonly ColumnBuffer<bool>?[] _missing;
     private readonly AgencyIdRegistry _seenIds = new();
     private readonly RowErrorLog _rowErrors;
     private readonly List<Diagnostic> _diagnostics = new();
@@ -75,7 +75,7 @@ public sealed partial class AgencyBatchBuilder
         _numbers = Lists<double>(InputType.Number);
         _bools = Lists<bool>(InputType.Bool);
         _texts = Lists<string?>(InputType.Enum, InputType.Text);
-        _missing = _inputs.Select(i => i.NeedsMissingMask ? new List<bool>() : null).ToArray();
+        _missing = _inputs.Select(i => i.NeedsMissingMask ? new ColumnBuffer<bool>() : null).ToArray();
         _knownKeys = _inputs.Select(i => i.Name).Append(schema.IdColumn).Append(schema.NameColumn).ToHashSet(StringComparer.Ordinal);
         _unknown = new UnknownFields(schema.RuleSetId, _inputs.Select(i => i.Name).ToList());
     }
@@ -275,6 +275,6 @@ public sealed partial class AgencyBatchBuilder
     private RowError Error(string? id, string? field, string code, string message, Func<string?, SourceLocation> locate) =>
         new(id, _rowNumber, field, code, message, locate(field));
 
-    private List<T>[] Lists<T>(params InputType[] types) =>
-        _inputs.Where(i => types.Contains(i.Type)).Select(_ => new List<T>()).ToArray();
+    private ColumnBuffer<T>[] Lists<T>(params InputType[] types) =>
+        _inputs.Where(i => types.Contains(i.Type)).Select(_ => new ColumnBuffer<T>()).ToArray();
 }
