@@ -17,6 +17,8 @@ public sealed partial class AgencyBatchBuilder
 {
     /// <summary>What the cell path needs of each input, by input index, looked up once per builder.</summary>
     private CellInput[]? _cellInputs;
+    /// <summary>True when the culture's decimal separator is '.', so "12.5" can be parsed as it stands.</summary>
+    private bool _pointIsDot;
 
     /// <summary>
     /// Adds a row straight from its cells, without a string per cell (only the id, the name and
@@ -54,7 +56,8 @@ public sealed partial class AgencyBatchBuilder
             switch (input.Type)
             {
                 case InputType.Number:
-                    if (!NumberGrammar.TryParse(cell, _culture, _options.AllowThousands, out var number, out _, out _) || !double.IsFinite(number)
+                    if (!(NumberGrammar.TryParsePlain(cell, _pointIsDot, out var number)
+                          || NumberGrammar.TryParse(cell, _culture, _options.AllowThousands, out number, out _, out _)) || !double.IsFinite(number)
                         || number < input.Min || number > input.Max)
                         return false;
                     _numbers[input.Slot].Pending = number;
@@ -87,7 +90,13 @@ public sealed partial class AgencyBatchBuilder
         return true;
     }
 
-    private CellInput[] CellInputs() => _inputs.Select(bound =>
+    private CellInput[] CellInputs()
+    {
+        _pointIsDot = _culture.NumberFormat.NumberDecimalSeparator == ".";
+        return _inputs.Select(CellInputOf).ToArray();
+    }
+
+    private CellInput CellInputOf(Binding.BoundInput bound)
     {
         var input = bound.Definition;
         var byDefault = input.Missing == MissingPolicy.Default;
@@ -96,7 +105,7 @@ public sealed partial class AgencyBatchBuilder
             byDefault && input.Type == InputType.Number ? Convert.ToDouble(input.Default, System.Globalization.CultureInfo.InvariantCulture) : double.NaN,
             byDefault && input.Default is true,
             byDefault ? input.Default as string : null);
-    }).ToArray();
+    }
 
     /// <summary>One input as the cell path reads it: type, policy, column slot, limits and default, without a look-up per cell.</summary>
     private readonly record struct CellInput(InputDefinition Definition, InputType Type, MissingPolicy Missing, int Slot, ColumnBuffer<bool>? Mask,

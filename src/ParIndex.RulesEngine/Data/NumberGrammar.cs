@@ -106,6 +106,29 @@ internal static class NumberGrammar
         return true;
     }
 
+    /// <summary>
+    /// The common case without looking at the culture: <c>[-]digits[.digits]</c> (the point only
+    /// when the culture's decimal separator is '.'), which the grammar reads exactly as the
+    /// runtime parser reads the text itself. False, with nothing decided, for anything else; the
+    /// caller then uses <see cref="TryParse(ReadOnlySpan{char}, CultureInfo, bool, out double, out string?, out bool)"/>.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<char> text, bool pointIsDot, out double value)
+    {
+        value = double.NaN;
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        if (i == start) return false;
+        if (i < text.Length)
+        {
+            if (!pointIsDot || text[i] != '.') return false;
+            var fraction = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            if (i == fraction || i < text.Length) return false;
+        }
+        return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
     private static string GroupAfterPoint(ReadOnlySpan<char> text, string name, string group, string point) =>
         $"'{Show(text)}' under {name}: '{group}' (the group separator) cannot follow the decimal separator '{point}'";
 

@@ -54,6 +54,7 @@ public sealed class ApiDocsTests
                 StringAssert.Contains(output, "only self-assessed: SCT");
                 StringAssert.Contains(output, "VPUB: ");
                 break;
+            case 8: StringAssert.Contains(output, "same inputs: True"); StringAssert.Contains(output, "agencyType: so/huyen/xa"); break;
         }
     }
 
