@@ -66,12 +66,19 @@ public sealed class CompiledRuleSet : IDisposable
         }
     }
 
-    /// <summary>Identifies this compiled rule set; batches are tied to it.</summary>
+    /// <summary>Identifies this compiled rule set (a hash of its generated code).</summary>
     internal string Key { get; }
+
+    /// <summary>
+    /// What data for this rule set must hold: columns, input types, enum values, limits, missing
+    /// policies. Batches are tied to it: <see cref="Score"/> accepts any batch read with a schema
+    /// of the same <see cref="InputSchema.Key"/>.
+    /// </summary>
+    public InputSchema InputSchema => Bound.Schema;
 
     /// <summary>Starts a batch of agency rows for this rule set.</summary>
     /// <param name="culture">Culture for numbers given as text; invariant by default.</param>
-    public AgencyBatchBuilder CreateBatch(CultureInfo? culture = null) => new(this, culture);
+    public AgencyBatchBuilder CreateBatch(CultureInfo? culture = null) => new(InputSchema, culture);
 
     /// <summary>Scores a batch: points for every criterion, totals, percent, classification, ranks, eligibility.</summary>
     /// <param name="batch">Agency data built for this rule set.</param>

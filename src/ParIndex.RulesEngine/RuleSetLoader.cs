@@ -1,6 +1,7 @@
 using System.Text;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Compilation;
+using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 
@@ -43,19 +44,52 @@ public static class RuleSetLoader
     public static RuleSetLoadResult TryLoadFile(string path, RuleSetLoadOptions? options = null)
     {
         options ??= RuleSetLoadOptions.Default;
+        return ReadRuleFile(path, options, out var json) is { } problem ? Failed(problem) : TryLoadJson(json!, path, options);
+    }
+
+    /// <summary>
+    /// Reads a rule file's input schema: parses, checks and binds it, without generating or
+    /// compiling any code, so data can be read and checked against it cheaply. Throws
+    /// <see cref="RuleSetException"/> with every diagnostic when the rule file has errors
+    /// (formula errors found by compilation are not looked for).
+    /// </summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static InputSchema LoadInputSchema(string path, RuleSetLoadOptions? options = null)
+    {
+        options ??= RuleSetLoadOptions.Default;
+        if (ReadRuleFile(path, options, out var json) is { } problem) throw new RuleSetException([problem]);
+        return LoadInputSchemaJson(json!, path, options);
+    }
+
+    /// <summary>Reads the input schema of rule-file text (parse, check, bind; nothing compiled); throws <see cref="RuleSetException"/> when it has errors.</summary>
+    /// <param name="json">The rule-file JSON.</param>
+    /// <param name="sourceName">A name for messages (e.g. the file it came from).</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static InputSchema LoadInputSchemaJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null)
+    {
+        var (bound, diagnostics) = TryBind(json, sourceName, options);
+        return bound?.Schema ?? throw new RuleSetException(diagnostics);
+    }
+
+    /// <summary>Reads a rule file's text within the size limit; returns the problem, or null and the text.</summary>
+    private static Diagnostic? ReadRuleFile(string path, RuleSetLoadOptions options, out string? json)
+    {
+        json = null;
         var where = new SourceLocation(path, null, 0, 0);
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
-                return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file '{path}' does not exist.", where));
+                return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file '{path}' does not exist.", where);
             if (info.Length > options.MaxFileBytes)
-                return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file is {info.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).", where));
-            return TryLoadJson(File.ReadAllText(path), path, options);
+                return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file is {info.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).", where);
+            json = File.ReadAllText(path);
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Failed(Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", where));
+            return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", where);
         }
     }
 

@@ -93,6 +93,11 @@ internal sealed class BoundRuleSet
     public required IReadOnlyList<ClassificationBand> Classification { get; init; }
     public BoundInput? GroupBy { get; init; }
 
+    /// <summary>The public view of the inputs that data readers and batches work from.</summary>
+    public Data.InputSchema Schema => _schema ??= new Data.InputSchema(Definition, Inputs, GroupBy);
+
+    private Data.InputSchema? _schema;
+
     public int LeafCount => Nodes.Count(n => n.IsLeaf);
 
     /// <summary>Nodes whose points eligibility conditions read with Points("code") or MaxPoints("code").</summary>

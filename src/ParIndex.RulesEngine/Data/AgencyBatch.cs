@@ -3,7 +3,7 @@ using ParIndex.RulesEngine.Diagnostics;
 namespace ParIndex.RulesEngine.Data;
 
 /// <summary>
-/// Agency data in columnar form, checked against one rule set's inputs: one typed array per
+/// Agency data in columnar form, checked against one rule set's inputs (its <see cref="InputSchema"/>): one typed array per
 /// input, a missing-value mask where the rule set needs one. Rows that failed the checks are not
 /// in the arrays; they are listed in <see cref="RowErrors"/>. Build one with
 /// <see cref="AgencyBatchBuilder"/>, <see cref="CsvAgencyReader"/> or <see cref="JsonAgencyReader"/>.
@@ -11,10 +11,10 @@ namespace ParIndex.RulesEngine.Data;
 /// </summary>
 public sealed class AgencyBatch
 {
-    internal AgencyBatch(string ruleSetKey, string[] ids, int[] rowNumbers, string?[] names, double[][] numbers, bool[][] bools, string?[][] texts,
+    internal AgencyBatch(string schemaKey, string[] ids, int[] rowNumbers, string?[] names, double[][] numbers, bool[][] bools, string?[][] texts,
         bool[][] missing, RowErrorLog rowErrors, IReadOnlyList<Diagnostic> diagnostics, string? source)
     {
-        RuleSetKey = ruleSetKey;
+        SchemaKey = schemaKey;
         AgencyIds = ids;
         RowNumbers = rowNumbers;
         AgencyNames = names;
@@ -66,7 +66,8 @@ public sealed class AgencyBatch
     /// <summary>The file the data came from, if any.</summary>
     public string? Source { get; }
 
-    internal string RuleSetKey { get; }
+    /// <summary>The <see cref="InputSchema.Key"/> of the schema the batch was read with.</summary>
+    internal string SchemaKey { get; }
     /// <summary>1-based position of each accepted row among all data rows.</summary>
     internal int[] RowNumbers { get; }
     internal double[][] Numbers { get; }

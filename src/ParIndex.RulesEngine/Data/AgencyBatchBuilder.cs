@@ -10,20 +10,20 @@ namespace ParIndex.RulesEngine.Data;
 /// missing-value policy. A row with any problem is rejected with every problem listed (agency id,
 /// field and reason) and the other rows go on. Not thread-safe; one builder per batch.
 /// </summary>
-public sealed class AgencyBatchBuilder
+public sealed partial class AgencyBatchBuilder
 {
-    private readonly CompiledRuleSet _ruleSet;
+    private readonly InputSchema _schema;
     private readonly IReadOnlyList<BoundInput> _inputs;
     private readonly DataReadOptions _options;
     private readonly CultureInfo _culture;
     private readonly string? _source;
-    private readonly List<string> _ids = new();
-    private readonly List<string?> _names = new();
-    private readonly List<int> _rowNumbers = new();
-    private readonly List<double>[] _numbers;
-    private readonly List<bool>[] _bools;
-    private readonly List<string?>[] _texts;
-    private readonly List<bool>?[] _missing;
+    private readonly ColumnBuffer<string> _ids = new();
+    private readonly ColumnBuffer<string?> _names = new();
+    private readonly ColumnBuffer<int> _rowNumbers = new();
+    private readonly ColumnBuffer<double>[] _numbers;
+    private readonly ColumnBuffer<bool>[] _bools;
+    private readonly ColumnBuffer<string?>[] _texts;
+    private readonly ColumnBuffer<bool>?[] _missing;
     private readonly AgencyIdRegistry _seenIds = new();
     private readonly RowErrorLog _rowErrors;
     private readonly List<Diagnostic> _diagnostics = new();
@@ -36,7 +36,7 @@ public sealed class AgencyBatchBuilder
     /// <param name="culture">Culture for numbers given as text (e.g. vi-VN for decimal commas); invariant by default.</param>
     /// <param name="source">A label for messages, such as the data file path.</param>
     public AgencyBatchBuilder(CompiledRuleSet ruleSet, CultureInfo? culture = null, string? source = null)
-        : this(ruleSet, DataReadOptions.For(culture), source)
+        : this(ruleSet.InputSchema, DataReadOptions.For(culture), source)
     {
     }
 
@@ -45,10 +45,29 @@ public sealed class AgencyBatchBuilder
     /// <param name="options">Culture and grouping of numbers given as text, and how many row errors are kept in full.</param>
     /// <param name="source">A label for messages, such as the data file path.</param>
     public AgencyBatchBuilder(CompiledRuleSet ruleSet, DataReadOptions options, string? source = null)
+        : this(ruleSet.InputSchema, options, source)
     {
+    }
+
+    /// <summary>Creates a builder for data of <paramref name="schema"/> (no compiled rule set needed).</summary>
+    /// <param name="schema">The inputs the data is for.</param>
+    /// <param name="culture">Culture for numbers given as text (e.g. vi-VN for decimal commas); invariant by default.</param>
+    /// <param name="source">A label for messages, such as the data file path.</param>
+    public AgencyBatchBuilder(InputSchema schema, CultureInfo? culture = null, string? source = null)
+        : this(schema, DataReadOptions.For(culture), source)
+    {
+    }
+
+    /// <summary>Creates a builder for data of <paramref name="schema"/> (no compiled rule set needed).</summary>
+    /// <param name="schema">The inputs the data is for.</param>
+    /// <param name="options">Culture and grouping of numbers given as text, and how many row errors are kept in full.</param>
+    /// <param name="source">A label for messages, such as the data file path.</param>
+    public AgencyBatchBuilder(InputSchema schema, DataReadOptions options, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
-        _ruleSet = ruleSet;
-        _inputs = ruleSet.Bound.Inputs;
+        _schema = schema;
+        _inputs = schema.Bound;
         _options = options;
         _culture = options.CultureOrInvariant;
         _rowErrors = new RowErrorLog(options.MaxRowErrors);
@@ -56,9 +75,9 @@ public sealed class AgencyBatchBuilder
         _numbers = Lists<double>(InputType.Number);
         _bools = Lists<bool>(InputType.Bool);
         _texts = Lists<string?>(InputType.Enum, InputType.Text);
-        _missing = _inputs.Select(i => i.NeedsMissingMask ? new List<bool>() : null).ToArray();
-        _knownKeys = _inputs.Select(i => i.Name).Append(ruleSet.Definition.Agency.IdColumn).Append(ruleSet.Definition.Agency.NameColumn).ToHashSet(StringComparer.Ordinal);
-        _unknown = new UnknownFields(ruleSet.Definition.Id, _inputs.Select(i => i.Name).ToList());
+        _missing = _inputs.Select(i => i.NeedsMissingMask ? new ColumnBuffer<bool>() : null).ToArray();
+        _knownKeys = _inputs.Select(i => i.Name).Append(schema.IdColumn).Append(schema.NameColumn).ToHashSet(StringComparer.Ordinal);
+        _unknown = new UnknownFields(schema.RuleSetId, _inputs.Select(i => i.Name).ToList());
     }
 
     /// <summary>Row errors so far (the first <see cref="DataReadOptions.MaxRowErrors"/> in full).</summary>
@@ -113,13 +132,13 @@ public sealed class AgencyBatchBuilder
         if (readerErrors is not null)
             foreach (var e in readerErrors) errors.Add(e with { Row = _rowNumber, AgencyId = e.AgencyId ?? (id is { Length: > 0 } ? InputChecks.Shorten(id) : null) });
         if (string.IsNullOrEmpty(id))
-            errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_ruleSet.Definition.Agency.IdColumn}').", locate));
+            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_schema.IdColumn}').", locate));
         else if (id.Length <= InputChecks.MaxCellLength && _seenIds.Problem(id) is { } duplicate)
-            errors.Add(Error(id, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.DuplicateAgency, duplicate, locate));
+            errors.Add(Error(id, _schema.IdColumn, DiagnosticCodes.DuplicateAgency, duplicate, locate));
 
         if ((InputChecks.TooLong(id) ?? InputChecks.TooLong(agencyName)) is { } longName)
         {
-            errors.Add(Error(null, _ruleSet.Definition.Agency.IdColumn, DiagnosticCodes.WrongType, $"Row {_rowNumber}: the agency id or name {longName}.", locate));
+            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.WrongType, $"Row {_rowNumber}: the agency id or name {longName}.", locate));
             id = InputChecks.Shorten(id);
         }
 
@@ -172,7 +191,7 @@ public sealed class AgencyBatchBuilder
     {
         _diagnostics.AddRange(_unknown.Flush());
         return new(
-        _ruleSet.Key,
+        _schema.Key,
         _ids.ToArray(),
         _rowNumbers.ToArray(),
         _names.ToArray(),
@@ -256,6 +275,6 @@ public sealed class AgencyBatchBuilder
     private RowError Error(string? id, string? field, string code, string message, Func<string?, SourceLocation> locate) =>
         new(id, _rowNumber, field, code, message, locate(field));
 
-    private List<T>[] Lists<T>(params InputType[] types) =>
-        _inputs.Where(i => types.Contains(i.Type)).Select(_ => new List<T>()).ToArray();
+    private ColumnBuffer<T>[] Lists<T>(params InputType[] types) =>
+        _inputs.Where(i => types.Contains(i.Type)).Select(_ => new ColumnBuffer<T>()).ToArray();
 }

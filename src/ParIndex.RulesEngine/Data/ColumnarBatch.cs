@@ -19,16 +19,25 @@ public static class ColumnarBatch
     /// <c>bool[]</c> for bool inputs, <c>string?[]</c> for enum and text inputs (null = missing).
     /// A column left out counts as missing for every row.</param>
     /// <param name="agencyNames">Optional display names, one per row.</param>
-    public static AgencyBatch Create(CompiledRuleSet ruleSet, IReadOnlyList<string> agencyIds, IReadOnlyDictionary<string, Array> columns, IReadOnlyList<string?>? agencyNames = null)
+    public static AgencyBatch Create(CompiledRuleSet ruleSet, IReadOnlyList<string> agencyIds, IReadOnlyDictionary<string, Array> columns, IReadOnlyList<string?>? agencyNames = null) =>
+        Create(ruleSet.InputSchema, agencyIds, columns, agencyNames);
+
+    /// <summary>Creates a batch from columns for data of <paramref name="schema"/> (no compiled rule set needed).</summary>
+    /// <param name="schema">The inputs the data is for.</param>
+    /// <param name="agencyIds">One id per row; required and unique.</param>
+    /// <param name="columns">Columns by input name, as in <see cref="Create(CompiledRuleSet, IReadOnlyList{string}, IReadOnlyDictionary{string, Array}, IReadOnlyList{string?}?)"/>.</param>
+    /// <param name="agencyNames">Optional display names, one per row.</param>
+    public static AgencyBatch Create(InputSchema schema, IReadOnlyList<string> agencyIds, IReadOnlyDictionary<string, Array> columns, IReadOnlyList<string?>? agencyNames = null)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         var rows = agencyIds.Count;
-        var inputs = ruleSet.Bound.Inputs;
+        var inputs = schema.Bound;
         var errors = new List<RowError>();
         var diagnostics = new List<Diagnostic>();
         var rejected = new bool[rows];
         agencyIds = NormalizeIds(agencyIds);
-        CheckIds(agencyIds, ruleSet.Definition.Agency.IdColumn, errors, rejected);
-        ReportUnknownColumns(ruleSet, columns, diagnostics);
+        CheckIds(agencyIds, schema.IdColumn, errors, rejected);
+        ReportUnknownColumns(schema, columns, diagnostics);
 
         var prepared = new Array[inputs.Count];
         var missing = new bool[inputs.Count][];
@@ -54,7 +63,7 @@ public static class ColumnarBatch
         var rowNumbers = keep.Select(r => r + 1).ToArray();
         var log = new RowErrorLog();
         log.AddRange(errors.OrderBy(e => e.Row));
-        return new AgencyBatch(ruleSet.Key, ids, rowNumbers, names, numbers, bools, texts, masks, log, diagnostics, null);
+        return new AgencyBatch(schema.Key, ids, rowNumbers, names, numbers, bools, texts, masks, log, diagnostics, null);
     }
 
     /// <summary>The ids in NFC (see <see cref="AgencyIdRegistry"/>); the caller's list itself when every id already is.</summary>
@@ -167,10 +176,10 @@ public static class ColumnarBatch
         errors.Add(new RowError(id, row + 1, field, code, message, SourceLocation.None));
     }
 
-    private static void ReportUnknownColumns(CompiledRuleSet ruleSet, IReadOnlyDictionary<string, Array> columns, List<Diagnostic> diagnostics)
+    private static void ReportUnknownColumns(InputSchema schema, IReadOnlyDictionary<string, Array> columns, List<Diagnostic> diagnostics)
     {
-        var known = ruleSet.Bound.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var unknown = new UnknownFields(ruleSet.Definition.Id, known.ToList());
+        var known = schema.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = new UnknownFields(schema.RuleSetId, known.ToList());
         foreach (var name in columns.Keys.Where(n => !known.Contains(n))) unknown.Note(name, SourceLocation.None);
         diagnostics.AddRange(unknown.Flush());
     }

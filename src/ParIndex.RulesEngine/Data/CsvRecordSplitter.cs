@@ -56,21 +56,31 @@ internal sealed class CsvRecordSplitter
     /// <summary>Longest record accepted across lines; a quote still open after this many characters is a bad quote.</summary>
     public const int MaxRecordChars = 1 << 20;
 
-    private readonly TextReader _reader;
+    private readonly IPhysicalLines _lines;
     /// <summary>Lines read ahead and put back, the next one on top.</summary>
     private readonly Stack<PhysicalLine> _lookahead = new();
-    private int _nextLineNumber = 1;
-    private bool _endOfFile;
 
     private readonly bool _trackPositions;
 
     /// <param name="reader">The CSV text.</param>
     /// <param name="trackPositions">Record where every field starts (<see cref="CsvRecord.FieldStarts"/>), for messages at a cell; off for agency data, where a field is named by its column.</param>
-    public CsvRecordSplitter(TextReader reader, bool trackPositions = false)
+    public CsvRecordSplitter(TextReader reader, bool trackPositions = false) : this(new TextReaderLines(reader), trackPositions)
     {
-        _reader = reader;
+    }
+
+    /// <param name="lines">The physical lines of the CSV text.</param>
+    /// <param name="trackPositions">Record where every field starts, as above.</param>
+    public CsvRecordSplitter(IPhysicalLines lines, bool trackPositions = false)
+    {
+        _lines = lines;
         _trackPositions = trackPositions;
     }
+
+    /// <summary>True when lines were put back after a bad record: they are read (as records of their own) before any new line.</summary>
+    public bool HasPutBackLines => _lookahead.Count > 0;
+
+    /// <summary>Hands a line already read from the source to the splitter, to be read next.</summary>
+    public void PutBack(PhysicalLine line) => _lookahead.Push(line);
 
     /// <summary>The delimiter: set from the header (comma, semicolon or tab, whichever occurs most outside quotes).</summary>
     public char Delimiter { get; private set; } = ',';
@@ -144,34 +154,10 @@ internal sealed class CsvRecordSplitter
         };
     }
 
-    private PhysicalLine? NextLine()
-    {
-        if (_lookahead.Count > 0) return _lookahead.Pop();
-        if (_endOfFile) return null;
-        var text = new StringBuilder();
-        while (true)
-        {
-            var c = _reader.Read();
-            if (c < 0)
-            {
-                _endOfFile = true;
-                return text.Length == 0 ? null : new PhysicalLine(_nextLineNumber++, text.ToString(), "");
-            }
-            if (c == '\n') return new PhysicalLine(_nextLineNumber++, text.ToString(), "\n");
-            if (c == '\r')
-            {
-                if (_reader.Peek() == '\n')
-                {
-                    _reader.Read();
-                    return new PhysicalLine(_nextLineNumber++, text.ToString(), "\r\n");
-                }
-                return new PhysicalLine(_nextLineNumber++, text.ToString(), "\r");
-            }
-            text.Append((char)c);
-        }
-    }
+    private PhysicalLine? NextLine() => _lookahead.Count > 0 ? _lookahead.Pop() : _lines.Next();
 
-    private static char DetectDelimiter(string header)
+    /// <summary>Comma, semicolon or tab: whichever occurs most outside quotes in the header line.</summary>
+    public static char DetectDelimiter(string header)
     {
         int commas = 0, semicolons = 0, tabs = 0;
         var quoted = false;
@@ -186,11 +172,6 @@ internal sealed class CsvRecordSplitter
         if (semicolons > commas && semicolons >= tabs) return ';';
         if (tabs > commas && tabs > semicolons) return '\t';
         return ',';
-    }
-
-    private sealed record PhysicalLine(int Number, string Text, string Terminator)
-    {
-        public bool Terminated => Terminator.Length > 0;
     }
 
     private enum ParseState { Complete, InQuotes, Malformed }

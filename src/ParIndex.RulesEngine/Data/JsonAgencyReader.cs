@@ -30,7 +30,7 @@ public static class JsonAgencyReader
     public static AgencyBatch ReadFile(CompiledRuleSet ruleSet, string path, DataReadOptions options)
         => ReadStream(ruleSet, DataFileException.OpenRead(path), options, path);
 
-    /// <summary>Reads JSON bytes (encoding as for <see cref="CsvAgencyReader.ReadStream"/>) into a batch; the stream is disposed.</summary>
+    /// <summary>Reads JSON bytes (encoding as for <see cref="CsvAgencyReader.ReadStream(CompiledRuleSet, Stream, DataReadOptions, string?)"/>) into a batch; the stream is disposed.</summary>
     /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
     /// <param name="stream">The JSON bytes.</param>
     /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full.</param>

@@ -19,7 +19,11 @@ internal static class NumberGrammar
     /// one pass while its invariant form (sign, digits, '.', exponent) is copied to a stack
     /// buffer, which the runtime's parser then reads. Messages are built only on failure.
     /// </remarks>
-    public static bool TryParse(string text, CultureInfo culture, bool allowThousands, out double value, out string? problem, out bool separatorProblem)
+    public static bool TryParse(string text, CultureInfo culture, bool allowThousands, out double value, out string? problem, out bool separatorProblem) =>
+        TryParse(text.AsSpan(), culture, allowThousands, out value, out problem, out separatorProblem);
+
+    /// <summary>Parses <paramref name="text"/> (already trimmed) straight from a span of the input, e.g. a CSV cell.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, CultureInfo culture, bool allowThousands, out double value, out string? problem, out bool separatorProblem)
     {
         value = double.NaN;
         problem = null;
@@ -102,13 +106,36 @@ internal static class NumberGrammar
         return true;
     }
 
-    private static string GroupAfterPoint(string text, string name, string group, string point) =>
+    /// <summary>
+    /// The common case without looking at the culture: <c>[-]digits[.digits]</c> (the point only
+    /// when the culture's decimal separator is '.'), which the grammar reads exactly as the
+    /// runtime parser reads the text itself. False, with nothing decided, for anything else; the
+    /// caller then uses <see cref="TryParse(ReadOnlySpan{char}, CultureInfo, bool, out double, out string?, out bool)"/>.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<char> text, bool pointIsDot, out double value)
+    {
+        value = double.NaN;
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        if (i == start) return false;
+        if (i < text.Length)
+        {
+            if (!pointIsDot || text[i] != '.') return false;
+            var fraction = ++i;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            if (i == fraction || i < text.Length) return false;
+        }
+        return double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static string GroupAfterPoint(ReadOnlySpan<char> text, string name, string group, string point) =>
         $"'{Show(text)}' under {name}: '{group}' (the group separator) cannot follow the decimal separator '{point}'";
 
-    private static bool IsSeparatorAt(string text, int i, string separator) =>
-        separator.Length > 0 && i + separator.Length <= text.Length && string.CompareOrdinal(text, i, separator, 0, separator.Length) == 0;
+    private static bool IsSeparatorAt(ReadOnlySpan<char> text, int i, string separator) =>
+        separator.Length > 0 && i + separator.Length <= text.Length && text.Slice(i, separator.Length).SequenceEqual(separator);
 
-    private static bool TryTake(string text, ref int i, string sign)
+    private static bool TryTake(ReadOnlySpan<char> text, ref int i, string sign)
     {
         if (sign.Length == 0 || !IsSeparatorAt(text, i, sign)) return false;
         i += sign.Length;
@@ -135,5 +162,5 @@ internal static class NumberGrammar
 
     public static string CultureName(CultureInfo culture) => culture.Name.Length == 0 ? "the invariant culture" : culture.Name;
 
-    private static string Show(string text) => ValueConverter.Shorten(text);
+    private static string Show(ReadOnlySpan<char> text) => ValueConverter.Shorten(text.ToString());
 }

@@ -81,7 +81,7 @@ internal sealed class Utf8Check
 
     /// <summary>The batch with <paramref name="finding"/> added to its file-level diagnostics.</summary>
     public static AgencyBatch WithFinding(AgencyBatch batch, Diagnostic? finding) => finding is null ? batch : new(
-        batch.RuleSetKey, batch.AgencyIds.ToArray(), batch.RowNumbers, batch.AgencyNames.ToArray(), batch.Numbers, batch.Bools, batch.Texts,
+        batch.SchemaKey, batch.AgencyIds.ToArray(), batch.RowNumbers, batch.AgencyNames.ToArray(), batch.Numbers, batch.Bools, batch.Texts,
         batch.Missing, batch.RowErrorLog, [.. batch.Diagnostics, finding], batch.Source);
 
     /// <summary>Replaces each undecodable sequence with U+FFFD, as the default does, and counts them.</summary>

@@ -9,8 +9,8 @@ namespace ParIndex.RulesEngine.Data;
 /// </summary>
 internal static class ValueConverter
 {
-    private static readonly string[] TrueWords = ["true", "yes", "y", "1", "x", "có", "co", "đạt", "dat"];
-    private static readonly string[] FalseWords = ["false", "no", "n", "0", "không", "khong", "chưa đạt", "chua dat", "không đạt", "khong dat"];
+    internal static readonly string[] TrueWords = ["true", "yes", "y", "1", "x", "có", "co", "đạt", "dat"];
+    internal static readonly string[] FalseWords = ["false", "no", "n", "0", "không", "khong", "chưa đạt", "chua dat", "không đạt", "khong dat"];
 
     public static bool IsMissing(object? raw) => raw is null or DBNull || (raw is string s && string.IsNullOrWhiteSpace(s));
 

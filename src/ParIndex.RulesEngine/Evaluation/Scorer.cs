@@ -15,8 +15,8 @@ internal static class Scorer
 {
     public static ScoreReport Score(CompiledRuleSet ruleSet, AgencyBatch batch, ScoringOptions options)
     {
-        if (batch.RuleSetKey != ruleSet.Key)
-            throw new ArgumentException("The batch was built for a different rule set; build it with this rule set's CreateBatch or readers.", nameof(batch));
+        if (batch.SchemaKey != ruleSet.InputSchema.Key)
+            throw new ArgumentException("The batch was built for a different rule set (its inputs differ); build it with this rule set's CreateBatch, readers or InputSchema.", nameof(batch));
         if (batch.HasFileErrors && !options.AllowFileErrors)
             throw new DataFileErrorException(batch.Diagnostics.Where(d => d.IsError).ToList());
         var rules = ruleSet.Bound;

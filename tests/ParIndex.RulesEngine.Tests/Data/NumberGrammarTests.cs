@@ -107,4 +107,27 @@ public sealed class NumberGrammarTests
         // A: 10 × 750 / 1000 = 7.5.
         Assert.AreEqual(7.5, Relative.Score(builder.Build()).Find("A")!["1"].Points, 1e-9);
     }
+
+    [TestMethod]
+    public void The_plain_shortcut_accepts_only_what_the_grammar_accepts_and_reads_the_same_value()
+    {
+        var random = new Random(5);
+        var alphabet = "0123456789.,-+e ";
+        var texts = new List<string> { "0", "-0", "007", "12.5", "-12.5", "1.", ".5", "-", "", "1.2.3", "1,5", "12345678901234567890123", "1e5", "+1" };
+        for (var i = 0; i < 5000; i++) texts.Add(new string(Enumerable.Range(0, random.Next(1, 8)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+        var taken = 0;
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, Vietnamese })
+        {
+            var pointIsDot = culture.NumberFormat.NumberDecimalSeparator == ".";
+            foreach (var text in texts)
+            {
+                if (!NumberGrammar.TryParsePlain(text, pointIsDot, out var plain)) continue;
+                taken++;
+                Assert.IsTrue(NumberGrammar.TryParse(text, culture, allowThousands: true, out var full, out var problem, out _), $"'{text}' under {culture.Name}: {problem}");
+                Assert.AreEqual(BitConverter.DoubleToInt64Bits(full), BitConverter.DoubleToInt64Bits(plain), $"'{text}' under {culture.Name}");
+            }
+        }
+        Assert.IsGreaterThan(100, taken, "the shortcut took plain numbers");
+        Assert.IsFalse(NumberGrammar.TryParsePlain("12.5", pointIsDot: false, out _), "under vi-VN '.' is not the decimal separator");
+    }
 }
