@@ -170,7 +170,7 @@ public static class Cli
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
-        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        var previous = Previous(line);
         using var rules = LoadRules(line, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
         if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, csv, target, error);
@@ -263,8 +263,12 @@ public static class Cli
         return batch.HasFileErrors ? null : batch;
     }
 
-    /// <summary>How the command reads data cells: --culture and --thousands.</summary>
+    /// <summary>How the command reads data cells: --culture and --thousands (a --previous CSV is read by the same rules).</summary>
     internal static DataReadOptions ReadOptions(CommandLine line) => new() { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
+
+    /// <summary>The ranks of --previous (results JSON or CSV, CSV numbers as the data's), or null without the option.</summary>
+    internal static PreviousRanks? Previous(CommandLine line) =>
+        line.Option("previous") is { } path ? PreviousRanksReader.ReadFile(path, ReadOptions(line)) : null;
 
     internal static CultureInfo Culture(string? name)
     {

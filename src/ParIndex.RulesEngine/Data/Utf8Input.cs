@@ -45,6 +45,16 @@ internal sealed class Utf8Input : IDisposable, IAsyncDisposable
     /// <summary>Reads the characters of <paramref name="reader"/> (not disposed: it belongs to the caller).</summary>
     public static Utf8Input FromText(TextReader reader) => new(null, reader, new Utf8Check());
 
+    /// <summary>The whole of <paramref name="stream"/> as UTF-8 (for files read in one piece, such as results files); the stream is disposed.</summary>
+    public static byte[] ReadAll(Stream stream)
+    {
+        using var input = FromStream(stream, new Utf8Check());
+        var all = new MemoryStream();
+        var chunk = new byte[ChunkBytes];
+        for (int n; (n = input.Read(chunk)) > 0;) all.Write(chunk, 0, n);
+        return all.ToArray();
+    }
+
     /// <summary>Copies up to <paramref name="destination"/>'s length of UTF-8; 0 at the end of the input.</summary>
     public int Read(Span<byte> destination)
     {
