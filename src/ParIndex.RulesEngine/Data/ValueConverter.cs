@@ -18,7 +18,7 @@ namespace ParIndex.RulesEngine.Data;
 /// JSON numbers written without fraction or exponent) are accepted when a double holds them
 /// exactly (always up to 2^53); beyond that an integer that would change is a row error, so two
 /// different counts or codes never become the same number.</item>
-/// <item>decimal becomes the nearest double (0.1m is 0.1, as the text "0.1" would be).</item>
+/// <item>decimal becomes the nearest double, as its text would (0.1m is 0.1).</item>
 /// <item>float and Half are taken at their shortest decimal form (0.7f is 0.7, not
 /// 0.699999988…), as a person wrote them; NaN and ±∞ of any floating type are row errors
 /// ("not a finite number"), never missing.</item>
@@ -30,9 +30,6 @@ internal static class ValueConverter
 {
     private static readonly string[] TrueWords = ["true", "yes", "y", "1", "x", "có", "co", "đạt", "dat"];
     private static readonly string[] FalseWords = ["false", "no", "n", "0", "không", "khong", "chưa đạt", "chua dat", "không đạt", "khong dat"];
-
-    /// <summary>Largest magnitude up to which every integer is a double exactly: 2^53.</summary>
-    private const double ExactIntegers = 9_007_199_254_740_992d;
 
     public static bool IsMissing(object? raw) => FromJson(raw, forText: false) switch
     {
@@ -49,9 +46,10 @@ internal static class ValueConverter
         switch (raw)
         {
             case double d: value = d; break;
-            case float f: value = Shortest(f); break;
-            case Half h: value = Shortest(h); break;
-            case decimal m: value = (double)m; break;
+            case float f: value = ViaText(f); break;
+            case Half h: value = ViaText(h); break;
+            // (double)m is not always the nearest double (1234567890.123456789m gave ...123457); its text is.
+            case decimal m: value = ViaText(m); break;
             case sbyte or byte or short or ushort or int or uint: value = Convert.ToDouble(raw, CultureInfo.InvariantCulture); break;
             case long or ulong or nint or nuint or Int128 or UInt128 or BigInteger:
                 if (!TryInteger(raw, out value, out problem)) return false;
@@ -239,7 +237,7 @@ internal static class ValueConverter
         };
         value = (double)big;
         problem = null;
-        if (Math.Abs(value) <= ExactIntegers || (double.IsFinite(value) && new BigInteger(value) == big)) return true;
+        if (double.IsFinite(value) && new BigInteger(value) == big) return true;
         var text = big.ToString(CultureInfo.InvariantCulture);
         problem = double.IsFinite(value)
             ? $"{Shorten(text)} is an integer that a double cannot hold exactly (every integer up to 2^53 = 9,007,199,254,740,992 is); it would be scored as {value.ToString("R", CultureInfo.InvariantCulture)}"
@@ -247,7 +245,8 @@ internal static class ValueConverter
         return false;
     }
 
-    private static double Shortest<T>(T value) where T : ISpanFormattable
+    /// <summary>The double nearest to the value's invariant text: the shortest form of a float or Half, every digit of a decimal.</summary>
+    private static double ViaText<T>(T value) where T : ISpanFormattable
     {
         Span<char> text = stackalloc char[64];
         return value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture)
