@@ -24,7 +24,7 @@ public static class Cli
           parindex test <rules.json>
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
 
-        --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        --culture    culture for numbers in CSV data and a --previous CSV, e.g. vi-VN for decimal commas (default: invariant)
         --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
         --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
         --no-cache   compile the rule set without reading or writing the cache
@@ -39,7 +39,7 @@ public static class Cli
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
-        diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
+        diff         compare two results files of 'score' (JSON or CSV): score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file (test: or a failed case), 2 wrong command line (or --out is an input or a folder),
         3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;

@@ -47,7 +47,7 @@ internal sealed class JsonRowReader : IDisposable, IAsyncDisposable
     private JsonRow? _row;
     private bool _inWrapper;
     private bool _isAgencies;
-    private SourceLocation _rootStart;
+    private SourceLocation _rootStart = SourceLocation.None;
     private Diagnostic? _problem;
     // The property being read in a row: its plan index (-1 unknown), unknown name, whether it repeats.
     private int _field;
