@@ -27,7 +27,7 @@ public static class AppraisalCommand
         if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv).");
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("self"), line.Option("previous"));
-        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        var previous = Cli.Previous(line);
         using var rules = Cli.LoadRules(line, error);
         if (Read(rules, line, error, previous) is not { } rounds) return ExitCodes.InvalidData;
 

@@ -25,7 +25,7 @@ public static class Cli
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
           parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]
 
-        --culture    culture for numbers in CSV data, e.g. vi-VN for decimal commas (default: invariant)
+        --culture    culture for numbers in CSV data and a --previous CSV, e.g. vi-VN for decimal commas (default: invariant)
         --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
         --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
         --no-cache   compile the rule set without reading or writing the cache
@@ -41,7 +41,7 @@ public static class Cli
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
         test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
         plan         improvement plan: points needed for a target rank/total/percent (others fixed), criteria below max by unit, fewest criteria to recover
-        diff         compare two results files of 'score --format json': score and rank change, criteria that changed most
+        diff         compare two results files of 'score' (JSON or CSV): score and rank change, criteria that changed most
         Exit codes: 0 ok, 1 invalid rule file (test: or a failed case), 2 wrong command line (or --out is an input or a folder),
         3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
         """;
@@ -173,7 +173,7 @@ public static class Cli
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
-        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        var previous = Previous(line);
         using var rules = LoadRules(line, error);
         if (line.Has("history") && line.Has("stream")) throw new UsageException("--history is not available with --stream yet; score without --stream.");
         var history = HistoryOptions.Read(line, rules, error);
@@ -269,8 +269,12 @@ public static class Cli
         return batch.HasFileErrors ? null : batch;
     }
 
-    /// <summary>How the command reads data cells: --culture and --thousands.</summary>
+    /// <summary>How the command reads data cells: --culture and --thousands (a --previous CSV is read by the same rules).</summary>
     internal static DataReadOptions ReadOptions(CommandLine line) => new() { Culture = Culture(line.Option("culture")), AllowThousands = line.Has("thousands") };
+
+    /// <summary>The ranks of --previous (results JSON or CSV, CSV numbers as the data's), or null without the option.</summary>
+    internal static PreviousRanks? Previous(CommandLine line) =>
+        line.Option("previous") is { } path ? PreviousRanksReader.ReadFile(path, ReadOptions(line)) : null;
 
     internal static CultureInfo Culture(string? name)
     {

@@ -17,7 +17,7 @@ public static class ReportCommand
     {
         Cli.Expect(line, 2, Options);
         using var target = CommandOutput.Open(line, output, machineFormat: true, line.Positional[0], line.Positional[1], line.Option("previous"), line.Option("self"));
-        var previous = line.Option("previous") is { } previousPath ? PreviousRanksReader.ReadFile(previousPath) : null;
+        var previous = Cli.Previous(line);
         using var rules = Cli.LoadRules(line, error);
         // With --self the report is the appraised round's, and the rounds section is added.
         var rounds = line.Has("self") ? AppraisalCommand.Read(rules, line, error, previous) : null;

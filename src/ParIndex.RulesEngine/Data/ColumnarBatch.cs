@@ -17,7 +17,9 @@ public static class ColumnarBatch
     /// <param name="agencyIds">One id per row; required and unique.</param>
     /// <param name="columns">Columns by input name: <c>double[]</c> for number inputs (NaN = missing),
     /// <c>bool[]</c> for bool inputs, <c>string?[]</c> for enum and text inputs (null = missing).
-    /// A column left out counts as missing for every row.</param>
+    /// A column left out counts as missing for every row. Other column types are converted by the
+    /// rules of values from code (docs/api.md): any CLR numeric array for numbers, <c>bool?[]</c> for
+    /// bools, and <c>object?[]</c>, <c>JsonElement[]</c> or <c>JsonNode?[]</c> for any input.</param>
     /// <param name="agencyNames">Optional display names, one per row.</param>
     public static AgencyBatch Create(CompiledRuleSet ruleSet, IReadOnlyList<string> agencyIds, IReadOnlyDictionary<string, Array> columns, IReadOnlyList<string?>? agencyNames = null) =>
         Create(ruleSet.InputSchema, agencyIds, columns, agencyNames);
@@ -48,7 +50,14 @@ public static class ColumnarBatch
                 diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DataFile, $"No column '{input.Name}'; every row counts it as missing (policy '{input.Definition.Missing}').", SourceLocation.None));
             else if (column.Length != rows)
                 throw new ArgumentException($"The column '{input.Name}' has {column.Length} values for {rows} agencies.", nameof(columns));
+            // Columns of other types (CLR numbers, objects, JSON values) are converted by the rules of ValueConverter.
+            var missingBools = new List<int>();
+            column = ValueConverter.ToInputColumn(input.Definition, column, (r, code, problem) =>
+                Reject(r, agencyIds[r], input.Name, code, $"Agency '{agencyIds[r]}', input '{input.Name}': {problem}.", errors, rejected), missingBools.Add);
             (prepared[k], missing[k]) = Prepare(input, column, rows, agencyIds, errors, rejected);
+            foreach (var r in missingBools)
+                if (HandleMissing(input.Definition, r, agencyIds, errors, rejected, missing[k]) && input.Definition.Missing == MissingPolicy.Default)
+                    ((bool[])prepared[k])[r] = input.Definition.Default is true;
         }
 
         var keep = Enumerable.Range(0, rows).Where(r => !rejected[r]).ToArray();

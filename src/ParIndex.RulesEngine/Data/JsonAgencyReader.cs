@@ -1,6 +1,5 @@
 using System.Globalization;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 
 namespace ParIndex.RulesEngine.Data;
@@ -11,6 +10,9 @@ namespace ParIndex.RulesEngine.Data;
 /// carries the JSON path, line and column of the offending value. A key given twice in one
 /// object rejects that row only (PAR0613); malformed JSON and content after the first value
 /// (PAR0612) are file-level errors; an I/O error throws <see cref="DataFileException"/>.
+/// The file is read with System.Text.Json one agency object at a time, so memory is bounded by
+/// the largest object; every read has an asynchronous twin taking a <see cref="CancellationToken"/>
+/// that never reads the stream synchronously (an ASP.NET request body can be read as it comes).
 /// </summary>
 public static class JsonAgencyReader
 {
@@ -38,16 +40,9 @@ public static class JsonAgencyReader
     /// <exception cref="DataFileException">Reading the stream fails part-way.</exception>
     public static AgencyBatch ReadStream(CompiledRuleSet ruleSet, Stream stream, DataReadOptions options, string? source = null)
     {
-        var utf8 = new Utf8Check();
-        AgencyBatch batch;
-        try
-        {
-            using var reader = utf8.Open(stream);
-            batch = Read(ruleSet, reader, options, source);
-        }
-        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not DataFileException) { throw DataFileException.From(source, ex); }
-        finally { stream.Dispose(); }
-        return Utf8Check.WithFinding(batch, utf8.Finding(source));
+        ArgumentNullException.ThrowIfNull(stream);
+        var check = new Utf8Check();
+        return Read(ruleSet, Utf8Input.FromStream(stream, check), check, options, source);
     }
 
     /// <summary>Reads JSON text into a batch for <paramref name="ruleSet"/>.</summary>
@@ -59,7 +54,7 @@ public static class JsonAgencyReader
     public static AgencyBatch Read(CompiledRuleSet ruleSet, TextReader reader, CultureInfo? culture = null, string? source = null) =>
         Read(ruleSet, reader, DataReadOptions.For(culture), source);
 
-    /// <summary>Reads JSON text into a batch for <paramref name="ruleSet"/>.</summary>
+    /// <summary>Reads JSON text into a batch for <paramref name="ruleSet"/>; the reader is not disposed.</summary>
     /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
     /// <param name="reader">The JSON text.</param>
     /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full.</param>
@@ -67,54 +62,125 @@ public static class JsonAgencyReader
     /// <exception cref="DataFileException">The reader fails part-way.</exception>
     public static AgencyBatch Read(CompiledRuleSet ruleSet, TextReader reader, DataReadOptions options, string? source = null)
     {
-        var builder = new AgencyBatchBuilder(ruleSet, options, source);
-        var rows = new JsonRowReader(reader, source);
-        try
-        {
-            if (!rows.Start(out var shapeProblem))
-            {
-                builder.Report(shapeProblem!);
-                return builder.Build();
-            }
-            var agency = ruleSet.Definition.Agency;
-            while (rows.Next() is { } row)
-            {
-                Stats.Rows++;
-                if (row.Object is not { } item)
-                {
-                    builder.RejectRow(null, DiagnosticCodes.WrongType, $"The item at {row.Path} is not an object.", row.Location);
-                    continue;
-                }
-                SourceLocation Locate(string? field) => field is not null && item[field] is { } token ? rows.Locate(token, row) : row.Location;
-                var duplicates = row.DuplicateKeys.Select(d => new RowError(null, 0, d.Key, DiagnosticCodes.DuplicateKey,
-                    $"The agency object at {row.Path} has the key '{InputChecks.Shorten(d.Key)}' twice (again at {d.Location.JsonPath}, line {d.Location.Line}, column {d.Location.Column}); " +
-                    "it is not known which value is meant, so the row is not scored.", d.Location)).ToList();
-                builder.Add(Text(item[agency.IdColumn]), Text(item[agency.NameColumn]), name => Value(item[name]),
-                    item.Properties().Select(p => p.Name).ToList(), Locate, duplicates);
-            }
-            rows.Finish(builder);
-        }
-        catch (JsonReaderException ex)
-        {
-            builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The data is not well-formed JSON: {ex.Message}", new SourceLocation(source, ex.Path, ex.LineNumber, ex.LinePosition)));
-        }
-        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not DataFileException) { throw DataFileException.From(source, ex); }
-        return builder.Build();
+        ArgumentNullException.ThrowIfNull(reader);
+        return Read(ruleSet, Utf8Input.FromText(reader), null, options, source);
+    }
+
+    /// <summary>Reads a JSON file into a batch, asynchronously.</summary>
+    /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the read (between reads of the file and between agencies).</param>
+    /// <exception cref="DataFileException">The file cannot be opened or reading fails part-way.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static Task<AgencyBatch> ReadFileAsync(CompiledRuleSet ruleSet, string path, DataReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        ReadStreamAsync(ruleSet, OpenForAsync(path), options, path, cancellationToken);
+
+    /// <summary>
+    /// Reads JSON bytes into a batch, asynchronously: the stream is only read with
+    /// <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> (never synchronously), then disposed.
+    /// </summary>
+    /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
+    /// <param name="stream">The JSON bytes (UTF-8, or UTF-16/UTF-32 with a byte order mark).</param>
+    /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full; defaults when null.</param>
+    /// <param name="source">A label for messages (the file path).</param>
+    /// <param name="cancellationToken">Stops the read (between reads of the stream and between agencies).</param>
+    /// <exception cref="DataFileException">Reading the stream fails part-way.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static Task<AgencyBatch> ReadStreamAsync(CompiledRuleSet ruleSet, Stream stream, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var check = new Utf8Check();
+        return ReadAsync(ruleSet, Utf8Input.FromStream(stream, check), check, options ?? DataReadOptions.Default, source, cancellationToken);
+    }
+
+    /// <summary>Reads JSON text into a batch, asynchronously; the reader is not disposed.</summary>
+    /// <param name="ruleSet">The rule set whose inputs the properties are.</param>
+    /// <param name="reader">The JSON text.</param>
+    /// <param name="options">Culture and grouping of numbers given as strings, and how many row errors are kept in full; defaults when null.</param>
+    /// <param name="source">A label for messages.</param>
+    /// <param name="cancellationToken">Stops the read (between reads of the text and between agencies).</param>
+    /// <exception cref="DataFileException">The reader fails part-way.</exception>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    public static Task<AgencyBatch> ReadAsync(CompiledRuleSet ruleSet, TextReader reader, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadAsync(ruleSet, Utf8Input.FromText(reader), null, options ?? DataReadOptions.Default, source, cancellationToken);
     }
 
     /// <summary>Work done by reads on this thread (rows and path segments), for tests that prove reading is linear.</summary>
     internal static ReadStats Stats => ReadStats.Current;
 
-    private static string? Text(JToken? token) => token is JValue { Value: not null } v ? Convert.ToString(v.Value, CultureInfo.InvariantCulture) : null;
-
-    /// <summary>A JSON value as a CLR value; arrays and objects stay tokens so they fail the type check.</summary>
-    private static object? Value(JToken? token) => token switch
+    private static AgencyBatch Read(CompiledRuleSet ruleSet, Utf8Input input, Utf8Check? check, DataReadOptions options, string? source)
     {
-        null => null,
-        JValue { Type: JTokenType.Null } => null,
-        JValue v => v.Value,
-        _ => token.ToString(Formatting.None),
-    };
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var builder = new AgencyBatchBuilder(ruleSet, options, source);
+        using (var rows = new JsonRowReader(input, source, JsonFieldPlan.For(ruleSet)))
+        {
+            try
+            {
+                if (!rows.Start(out var shapeProblem)) builder.Report(shapeProblem!);
+                else
+                {
+                    while (rows.Next() is { } row) Add(builder, row, ruleSet.Definition.Agency);
+                    if (rows.Finish() is { } after) builder.Report(after);
+                }
+            }
+            catch (JsonDataException ex) { builder.Report(ex.Diagnostic); }
+            catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not DataFileException) { throw DataFileException.From(source, ex); }
+        }
+        return Finished(builder, check, source);
+    }
+
+    private static async Task<AgencyBatch> ReadAsync(CompiledRuleSet ruleSet, Utf8Input input, Utf8Check? check, DataReadOptions options, string? source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var builder = new AgencyBatchBuilder(ruleSet, options, source);
+        await using (var rows = new JsonRowReader(input, source, JsonFieldPlan.For(ruleSet)))
+        {
+            try
+            {
+                if (await rows.StartAsync(cancellationToken).ConfigureAwait(false) is { } shapeProblem) builder.Report(shapeProblem);
+                else
+                {
+                    while (await rows.NextAsync(cancellationToken).ConfigureAwait(false) is { } row) Add(builder, row, ruleSet.Definition.Agency);
+                    if (await rows.FinishAsync(cancellationToken).ConfigureAwait(false) is { } after) builder.Report(after);
+                }
+            }
+            catch (JsonDataException ex) { builder.Report(ex.Diagnostic); }
+            catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not DataFileException) { throw DataFileException.From(source, ex); }
+        }
+        return Finished(builder, check, source);
+    }
+
+    private static void Add(AgencyBatchBuilder builder, JsonRow row, AgencyColumns agency)
+    {
+        Stats.Rows++;
+        if (!row.IsObject)
+        {
+            builder.RejectRow(null, DiagnosticCodes.WrongType, $"The item at {row.Path} is not an object.", row.Location);
+            return;
+        }
+        var duplicates = row.DuplicateKeys.Count == 0 ? null : row.DuplicateKeys.Select(d => new RowError(null, 0, d.Key, DiagnosticCodes.DuplicateKey,
+            $"The agency object at {row.Path} has the key '{InputChecks.Shorten(d.Key)}' twice (again at {d.Location.JsonPath}, line {d.Location.Line}, column {d.Location.Column}); " +
+            "it is not known which value is meant, so the row is not scored.", d.Location)).ToList();
+        builder.Add(Text(row.ScalarValue(agency.IdColumn)), Text(row.ScalarValue(agency.NameColumn)), row.ValueOf, row.UnknownKeys, row.Locator, duplicates);
+    }
+
+    private static AgencyBatch Finished(AgencyBatchBuilder builder, Utf8Check? check, string? source)
+    {
+        var batch = builder.Build();
+        return check is null ? batch : Utf8Check.WithFinding(batch, check.Finding(source));
+    }
+
+    private static string? Text(object? value) => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+
+    /// <summary>Opens a data file for asynchronous reads; a file that cannot be opened is a <see cref="DataFileException"/> with its path.</summary>
+    private static FileStream OpenForAsync(string path)
+    {
+        try { return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
+    }
 }
 
 /// <summary>Counters of the work of JSON reads on the current thread (reset by the tests).</summary>

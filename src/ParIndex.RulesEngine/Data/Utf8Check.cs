@@ -44,6 +44,12 @@ internal sealed class Utf8Check
         return new StreamReader(new PrefixedStream(prefix, stream), encoding, detectEncodingFromByteOrderMarks: true);
     }
 
+    /// <summary>The fallback that counts undecodable bytes, for readers that decode the bytes themselves (the JSON reader).</summary>
+    internal DecoderFallback Fallback => _recorder;
+
+    /// <summary>Notes, for <see cref="Finding"/>, that the file is read as UTF-16 without a byte order mark (for readers that look at its head themselves).</summary>
+    internal void NoteUtf16WithoutBom(bool bigEndian) => _utf16 = bigEndian ? "UTF-16 BE" : "UTF-16 LE";
+
     /// <summary>True for UTF-16 BE, false for LE, null when <paramref name="head"/> is not UTF-16 without a byte order mark.</summary>
     internal static bool? Utf16WithoutBom(ReadOnlySpan<byte> head)
     {

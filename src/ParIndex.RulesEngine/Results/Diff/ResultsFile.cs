@@ -1,116 +1,155 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text;
+using System.Text.Json;
+using ParIndex.RulesEngine.Data;
 
 namespace ParIndex.RulesEngine.Results.Diff;
 
 /// <summary>
-/// A results file written by <see cref="Writers.JsonResultWriter"/> (<c>parindex score --format json</c>),
-/// read back for comparison: the rule set it was scored with and every scored agency.
+/// A results file written by <see cref="Writers.JsonResultWriter"/> (<c>parindex score --format json</c>)
+/// or <see cref="Writers.CsvResultWriter"/> (<c>--format csv</c>), read back for comparison: the rule
+/// set it was scored with (JSON only) and every scored agency. JSON is read with System.Text.Json
+/// (whole numbers as <c>72</c> or <c>72.0</c>), CSV with the data path's splitter and culture rules,
+/// as <see cref="Writers.PreviousRanksReader"/> reads both.
 /// </summary>
 /// <param name="Source">The file name, for messages and headings.</param>
-/// <param name="RuleSetId">The rule set id.</param>
+/// <param name="RuleSetId">The rule set id ("" for a CSV, which does not name it).</param>
 /// <param name="RuleSetVersion">The rule set version.</param>
 /// <param name="RuleSetTitle">The rule set title.</param>
 /// <param name="Agencies">Scored agencies, in file order.</param>
 public sealed record ResultsFile(string Source, string RuleSetId, string RuleSetVersion, string RuleSetTitle, IReadOnlyList<ResultsAgency> Agencies)
 {
+    /// <summary>Columns of a results CSV that are not criteria.</summary>
+    private static readonly HashSet<string> CsvFixedColumns = new(StringComparer.Ordinal)
+    {
+        "agencyId", "agencyName", "group", "total", "maxPoints", "percent", "classification", "rank", "overallRank", "previousRank", "rankChange",
+    };
+
     /// <summary>"id version", e.g. "par-index-province-2019 2019.1".</summary>
     public string RuleSetLabel => $"{RuleSetId} {RuleSetVersion}".Trim();
 
-    /// <summary>Reads a results JSON file.</summary>
+    /// <summary>Reads a results file, JSON or CSV (decided by its first non-blank character).</summary>
     /// <param name="path">The file.</param>
     /// <exception cref="FormatException">The file is not a results file; the message says where.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static ResultsFile ReadFile(string path)
+    public static ResultsFile ReadFile(string path) => ReadFile(path, null);
+
+    /// <summary>Reads a results file, JSON or CSV, CSV numbers in the culture of <paramref name="options"/> (as the data).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Culture and grouping of numbers in a CSV; invariant when null.</param>
+    /// <exception cref="FormatException">The file is not a results file; the message says where.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static ResultsFile ReadFile(string path, DataReadOptions? options)
     {
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, path);
+        var (utf8, isJson) = ReadBytes(path);
+        return isJson ? FromJson(utf8, path) : FromCsv(Encoding.UTF8.GetString(utf8), path, options);
     }
 
-    /// <summary>Reads results JSON text.</summary>
-    /// <param name="reader">The JSON text.</param>
+    /// <summary>Reads results text, JSON or CSV.</summary>
+    /// <param name="reader">The text.</param>
     /// <param name="source">A label for messages (usually the file name).</param>
     /// <exception cref="FormatException">The text is not a results file; the message says where.</exception>
-    public static ResultsFile Read(TextReader reader, string source)
+    public static ResultsFile Read(TextReader reader, string source) => Read(reader, source, null);
+
+    /// <summary>Reads results text, JSON or CSV, CSV numbers in the culture of <paramref name="options"/>.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">A label for messages (usually the file name).</param>
+    /// <param name="options">Culture and grouping of numbers in a CSV; invariant when null.</param>
+    /// <exception cref="FormatException">The text is not a results file; the message says where.</exception>
+    public static ResultsFile Read(TextReader reader, string source, DataReadOptions? options)
     {
-        JToken root;
-        try
-        {
-            using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None, CloseInput = false };
-            root = JToken.ReadFrom(json, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
-            // Json.NET reports content after the first value as an error while reading on.
-            while (json.Read()) { }
-        }
-        catch (JsonReaderException ex)
-        {
-            throw new FormatException($"{source}({ex.LineNumber},{Math.Max(1, ex.LinePosition)}): not valid JSON: {ex.Message}", ex);
-        }
-        if (root is not JObject obj || obj["agencies"] is not JArray agencies)
-            throw Error(source, root, "expected an object with an \"agencies\" array, as written by 'parindex score --format json'");
-        var ruleSet = obj["ruleSet"] as JObject;
-        var titles = (ruleSet?["criteria"] as JArray)?.OfType<JObject>()
-            .Select(c => (Code: String(c, "code"), Title: String(c, "title")))
-            .Where(c => c.Code is not null)
-            .GroupBy(c => c.Code!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal) ?? new Dictionary<string, string?>(StringComparer.Ordinal);
-        var list = new List<ResultsAgency>(agencies.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in agencies)
-        {
-            if (item is not JObject agency) throw Error(source, item, "each agency must be an object");
-            var id = String(agency, "agencyId") ?? throw Error(source, agency, "an agency needs \"agencyId\"");
-            if (!seen.Add(id)) throw Error(source, agency, $"agency '{id}' appears twice");
-            var criteria = new List<ResultsCriterion>();
-            if (agency["criteria"] is JArray criterionArray)
-                foreach (var c in criterionArray.OfType<JObject>())
-                {
-                    var code = String(c, "code") ?? throw Error(source, c, "a criterion needs \"code\"");
-                    criteria.Add(new ResultsCriterion(code, String(c, "title") ?? titles.GetValueOrDefault(code), Number(source, c, "points") ?? 0, Number(source, c, "maxPoints") ?? 0,
-                        c["applicable"]?.Type != JTokenType.Boolean || c.Value<bool>("applicable")));
-                }
-            list.Add(new ResultsAgency(
-                id,
-                String(agency, "name"),
-                String(agency, "group") ?? "",
-                Number(source, agency, "total") ?? throw Error(source, agency, $"agency '{id}' needs a number \"total\""),
-                Number(source, agency, "maxPoints") ?? double.NaN,
-                Number(source, agency, "percent") ?? throw Error(source, agency, $"agency '{id}' needs a number \"percent\""),
-                String(agency, "classification"),
-                Integer(source, agency, "rank") ?? throw Error(source, agency, $"agency '{id}' needs an integer \"rank\""),
-                Integer(source, agency, "overallRank") ?? Integer(source, agency, "rank")!.Value,
-                criteria));
-        }
-        return new ResultsFile(source, String(ruleSet, "id") ?? "", String(ruleSet, "version") ?? "", String(ruleSet, "title") ?? "", list);
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = reader.ReadToEnd().TrimStart('\uFEFF');
+        return IsJson(text) ? FromJson(Encoding.UTF8.GetBytes(text), source) : FromCsv(text, source, options);
     }
 
-    private static string? String(JObject? obj, string name) =>
-        obj?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+    /// <summary>True when the first non-blank character opens a JSON object or array.</summary>
+    internal static bool IsJson(string text) => text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').FirstOrDefault() is '{' or '[';
 
-    /// <summary>A number property: absent or null gives null; a string, ±∞ or NaN is an error at the value.</summary>
-    private static double? Number(string source, JObject obj, string name) => obj[name] switch
+    /// <summary>A results file as UTF-8 (byte order mark and UTF-16 handled as for data) and whether it is JSON.</summary>
+    internal static (byte[] Utf8, bool IsJson) ReadBytes(string path)
     {
-        null or JValue { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Integer, Value: System.Numerics.BigInteger big } => (double)big,
-        JValue { Type: JTokenType.Float or JTokenType.Integer } value when Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture) is var number && double.IsFinite(number) => number,
-        JValue { Type: JTokenType.Float } value => throw Error(source, value, $"\"{name}\" must be a finite number, not {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"),
-        var other => throw Error(source, other, $"\"{name}\" must be a number"),
-    };
+        var utf8 = Utf8Input.ReadAll(File.OpenRead(path));
+        var first = utf8.AsSpan().TrimStart(" \t\r\n"u8);
+        return (utf8, first.Length > 0 && first[0] is (byte)'{' or (byte)'[');
+    }
 
-    /// <summary>A rank property: absent or null gives null; anything but a whole number from 1 to <see cref="int.MaxValue"/> is an error at the value.</summary>
-    private static int? Integer(string source, JObject obj, string name) => obj[name] switch
+    private static ResultsFile FromJson(byte[] utf8, string source)
     {
-        null or JValue { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Integer, Value: long n } when n is >= 1 and <= int.MaxValue => (int)n,
-        JValue { Type: JTokenType.Integer } value => throw Error(source, value, $"\"{name}\" {value} is out of range: a rank is a whole number from 1 to {int.MaxValue}"),
-        var other => throw Error(source, other, $"\"{name}\" must be a whole number"),
-    };
+        ResultsJsonValue? ruleSet = null;
+        var list = new List<ResultsAgency>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        ResultsJson.Read(utf8, source, allowArray: false, (name, value) =>
+        {
+            if (name == "ruleSet" && value.Kind == JsonTokenType.StartObject) ruleSet ??= value;
+        }, agency =>
+        {
+            if (agency.Kind != JsonTokenType.StartObject) throw agency.Error(source, "each agency must be an object");
+            var id = agency.String("agencyId") ?? throw agency.Error(source, "an agency needs \"agencyId\"");
+            if (!seen.Add(id)) throw agency.Error(source, $"agency '{id}' appears twice");
+            var criteria = new List<ResultsCriterion>();
+            foreach (var c in agency["criteria"]?.Items ?? [])
+            {
+                if (c.Kind != JsonTokenType.StartObject) continue;
+                var code = c.String("code") ?? throw c.Error(source, "a criterion needs \"code\"");
+                criteria.Add(new ResultsCriterion(code, c.String("title"), c.NumberOf(source, "points") ?? 0, c.NumberOf(source, "maxPoints") ?? 0,
+                    c["applicable"]?.Kind != JsonTokenType.False));
+            }
+            var rank = agency.RankOf(source, "rank") ?? throw agency.Error(source, $"agency '{id}' needs an integer \"rank\"");
+            list.Add(new ResultsAgency(
+                id,
+                agency.String("name"),
+                agency.String("group") ?? "",
+                agency.NumberOf(source, "total") ?? throw agency.Error(source, $"agency '{id}' needs a number \"total\""),
+                agency.NumberOf(source, "maxPoints") ?? double.NaN,
+                agency.NumberOf(source, "percent") ?? throw agency.Error(source, $"agency '{id}' needs a number \"percent\""),
+                agency.String("classification"),
+                rank,
+                agency.RankOf(source, "overallRank") ?? rank,
+                criteria));
+        });
+        // Titles an agency's criteria do not carry come from the rule set's criteria (wherever it stands in the file).
+        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var c in ruleSet?["criteria"]?.Items ?? [])
+            if (c.String("code") is { } code) titles.TryAdd(code, c.String("title"));
+        var agencies = titles.Count == 0 ? list : list.Select(a => a with
+        {
+            Criteria = a.Criteria.Select(c => c.Title is null ? c with { Title = titles.GetValueOrDefault(c.Code) } : c).ToList(),
+        }).ToList();
+        return new ResultsFile(source, ruleSet?.String("id") ?? "", ruleSet?.String("version") ?? "", ruleSet?.String("title") ?? "", agencies);
+    }
 
-    private static FormatException Error(string source, JToken token, string message)
+    /// <summary>
+    /// A results CSV: the fixed columns (agencyId, total, percent and rank needed), then one column
+    /// per criterion (points, or "n/a" when it does not apply); "eligible:…" columns are not criteria.
+    /// A CSV gives no criterion maxima (NaN) and no titles.
+    /// </summary>
+    private static ResultsFile FromCsv(string text, string source, DataReadOptions? options)
     {
-        var info = (IJsonLineInfo)token;
-        var where = info.HasLineInfo() ? $"({info.LineNumber},{info.LinePosition})" : "(1,1)";
-        var at = token.Path.Length > 0 ? $" {token.Path}:" : "";
-        return new FormatException($"{source}{where}:{at} {message}.");
+        var csv = ResultsCsv.Read(text, source, options ?? DataReadOptions.Default);
+        csv.Require("agencyId", "total", "percent", "rank");
+        var criteria = csv.Header.Select((cell, index) => (cell.Text, index))
+            .Where(c => !CsvFixedColumns.Contains(c.Text) && !c.Text.StartsWith("eligible:", StringComparison.Ordinal)).ToList();
+        var list = new List<ResultsAgency>(csv.Rows.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in csv.Rows)
+        {
+            if (row.Count != csv.Header.Count)
+                throw row[0].Error(source, $"the row has {row.Count} cell(s) where the header has {csv.Header.Count}");
+            var id = csv.Id(row, csv.Column("agencyId"));
+            if (!seen.Add(id)) throw row[csv.Column("agencyId")].Error(source, $"agency '{id}' appears twice");
+            string? Text(string column) => ResultsCsv.Cell(row, csv.Column(column)) is { Text.Length: > 0 } cell ? Writers.CsvFormulaGuard.Unescape(cell.Text) : null;
+            var rankCell = row[csv.Column("rank")];
+            var rank = csv.Rank(rankCell, "rank") ?? throw rankCell.Error(source, $"agency '{id}' has no rank");
+            list.Add(new ResultsAgency(id, Text("agencyName"), Text("group") ?? "",
+                csv.Number(row[csv.Column("total")], "total") ?? throw row[csv.Column("total")].Error(source, $"agency '{id}' has no total"),
+                csv.Number(ResultsCsv.Cell(row, csv.Column("maxPoints")), "maxPoints") ?? double.NaN,
+                csv.Number(row[csv.Column("percent")], "percent") ?? throw row[csv.Column("percent")].Error(source, $"agency '{id}' has no percent"),
+                Text("classification"), rank, csv.Rank(ResultsCsv.Cell(row, csv.Column("overallRank")), "overallRank") ?? rank,
+                criteria.Select(c => row[c.index].Text == "n/a"
+                    ? new ResultsCriterion(c.Text, null, 0, 0, false)
+                    : new ResultsCriterion(c.Text, null, csv.Number(row[c.index], c.Text) ?? 0, double.NaN, true)).ToList()));
+        }
+        return new ResultsFile(source, "", "", "", list);
     }
 }
 
@@ -132,6 +171,6 @@ public sealed record ResultsAgency(string AgencyId, string? Name, string Group, 
 /// <param name="Code">Criterion code.</param>
 /// <param name="Title">Criterion title, when the file has it.</param>
 /// <param name="Points">Points (0 when not applicable).</param>
-/// <param name="MaxPoints">Applicable maximum (0 when not applicable).</param>
+/// <param name="MaxPoints">Applicable maximum (0 when not applicable; NaN from a results CSV, which does not give it).</param>
 /// <param name="IsApplicable">False when the criterion did not apply to the agency.</param>
 public sealed record ResultsCriterion(string Code, string? Title, double Points, double MaxPoints, bool IsApplicable);
