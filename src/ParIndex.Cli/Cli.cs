@@ -175,11 +175,9 @@ public static class Cli
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = Previous(line);
         using var rules = LoadRules(line, error);
-        if (line.Has("history") && line.Has("stream")) throw new UsageException("--history is not available with --stream yet; score without --stream.");
         var history = HistoryOptions.Read(line, rules, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
-        // History is applied by the in-memory path only, so a large file given --history is scored in memory.
-        if (!line.Has("history") && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, csv, target, error);
+        if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
 

@@ -35,13 +35,14 @@ internal static class StreamCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
     }
 
-    public static int Run(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, CsvResultOptions csv, CommandOutput target, TextWriter error)
+    public static int Run(CommandLine line, CompiledRuleSet rules, string format, PreviousRanks? previous, ResultsHistory? history, CsvResultOptions csv, CommandOutput target, TextWriter error)
     {
         var options = new StreamingOptions
         {
             Culture = Cli.Culture(line.Option("culture")),
             AllowThousands = line.Has("thousands"),
             Previous = previous,
+            History = history,
             Csv = csv,
             Format = format switch { "csv" => ResultFormat.Csv, "json" => ResultFormat.Json, _ => ResultFormat.Table },
             SpillFolder = target.Folder,

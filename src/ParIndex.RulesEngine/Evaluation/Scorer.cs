@@ -41,7 +41,7 @@ internal static class Scorer
         var rowErrors = batch.RowErrorLog.Copy();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
         RankAll(frame, scored, groups.Count);
-        ApplyPrevious(batch, frame, scored, options.Previous ?? options.History?.LatestRanks());
+        ApplyPrevious(batch, frame, scored, PreviousOf(options.Previous, options.History));
         HistoryColumns.Fill(rules, batch, frame, scored, options.History);
         Classify(rules, frame, scored);
         Run(kernel.ComputeEligibility, frame, options);
@@ -144,6 +144,9 @@ internal static class Scorer
         foreach (var rows in byGroup) Ranker.Rank(rows, frame.Percent, frame.Rank);
         Ranker.Rank(all, frame.Percent, frame.OverallRank);
     }
+
+    /// <summary>The ranks previousRank and rankChange come from: the given previous ranks, else the history's latest period.</summary>
+    internal static PreviousRanks? PreviousOf(PreviousRanks? previous, ResultsHistory? history) => previous ?? history?.LatestRanks();
 
     /// <summary>Previous rank and rank change of every scored row (NaN when unknown).</summary>
     internal static void ApplyPrevious(AgencyBatch batch, KernelFrame frame, bool[] scored, PreviousRanks? previous)

@@ -22,6 +22,7 @@ internal sealed class StreamingRun
     private readonly StreamingOptions _options;
     private readonly CancellationToken _cancellation;
     private readonly ScoringOptions _scoring;
+    private readonly PreviousRanks? _previous;
     private readonly GroupIndex _groups = new();
     private readonly RowErrorLog _readerErrors;
     private readonly List<Diagnostic> _diagnostics = new();
@@ -35,6 +36,8 @@ internal sealed class StreamingRun
         _cancellation = cancellation;
         _scoring = new ScoringOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         _readerErrors = new RowErrorLog(options.MaxRowErrors);
+        // Once per run, not per chunk: the history's latest ranks are a dictionary of every agency.
+        _previous = Scorer.PreviousOf(options.Previous, options.History);
     }
 
     private bool Detail => _options.Detail == ScoreDetail.Full;
@@ -114,7 +117,7 @@ internal sealed class StreamingRun
         return facts;
     }
 
-    /// <summary>Scores each chunk again in full, attaches ranks, previous ranks, classification and eligibility, and hands it to the sink.</summary>
+    /// <summary>Scores each chunk again in full, attaches ranks, previous ranks, history columns, classification and eligibility, and hands it to the sink.</summary>
     private void WritePass(StreamingSpill spill, GroupAggregator? aggregates, RankingFacts facts, ResultSink sink, RowErrorLog rowErrors)
     {
         var (groupRanks, overallRanks) = facts.Keys.Build(_groups.Count);
@@ -131,7 +134,9 @@ internal sealed class StreamingRun
                 frame.Rank[row] = scored[row] ? groupRanks[frame.Groups[row]].RankOf(frame.Percent[row]) : double.NaN;
                 frame.OverallRank[row] = scored[row] ? overallRanks.RankOf(frame.Percent[row]) : double.NaN;
             }
-            Scorer.ApplyPrevious(chunk, frame, scored, _options.Previous);
+            // As Scorer does for a batch: the history columns are filled after ranking, before the eligibility stage reads them.
+            Scorer.ApplyPrevious(chunk, frame, scored, _previous);
+            HistoryColumns.Fill(_ruleSet.Bound, chunk, frame, scored, _options.History);
             Scorer.Classify(_ruleSet.Bound, frame, scored);
             Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
             sink.Write(new ScoredRows(chunk, frame, scored));

@@ -22,6 +22,12 @@ public sealed record StreamingOptions
     public int ChunkSize { get; init; } = 16384;
     /// <summary>Previous-period ranks, for rank change.</summary>
     public PreviousRanks? Previous { get; init; }
+    /// <summary>
+    /// Earlier periods' results for the history functions of eligibility conditions, as
+    /// <see cref="ScoringOptions.History"/>: none by default; when <see cref="Previous"/> is not set,
+    /// the latest period's ranks also give previousRank and rankChange.
+    /// </summary>
+    public ResultsHistory? History { get; init; }
     /// <summary>Threads per chunk; defaults to the processor count.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>
@@ -78,7 +84,7 @@ public static class StreamingScorer
     /// <param name="ruleSet">The compiled rule set.</param>
     /// <param name="path">The CSV data file.</param>
     /// <param name="output">Where the results go.</param>
-    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks, history and callbacks.</param>
     public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, TextWriter output, StreamingOptions? options = null) =>
         ScoreCsvFile(ruleSet, path, output, options, CancellationToken.None);
 
@@ -86,7 +92,7 @@ public static class StreamingScorer
     /// <param name="ruleSet">The compiled rule set.</param>
     /// <param name="path">The CSV data file.</param>
     /// <param name="output">Where the results go.</param>
-    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks, history and callbacks.</param>
     /// <param name="cancellationToken">Cancels the run (<see cref="OperationCanceledException"/>; the spill file is removed).</param>
     public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, TextWriter output, StreamingOptions? options, CancellationToken cancellationToken)
     {
@@ -98,7 +104,7 @@ public static class StreamingScorer
     /// <param name="ruleSet">The compiled rule set.</param>
     /// <param name="path">The CSV data file.</param>
     /// <param name="output">Where the results go; written, not flushed or closed.</param>
-    /// <param name="options">Chunk size, culture, format, previous ranks and callbacks.</param>
+    /// <param name="options">Chunk size, culture, format, previous ranks, history and callbacks.</param>
     /// <param name="cancellationToken">Cancels the run (<see cref="OperationCanceledException"/>; the spill file is removed).</param>
     public static StreamingSummary ScoreCsvFile(CompiledRuleSet ruleSet, string path, Stream output, StreamingOptions? options = null, CancellationToken cancellationToken = default)
     {
