@@ -39,6 +39,25 @@ public sealed class CliHistoryTests
     }
 
     [TestMethod]
+    [DataRow("csv")]
+    [DataRow("json")]
+    [DataRow("table")]
+    public void Streamed_with_history_is_byte_for_byte_the_in_memory_output(string format)
+    {
+        var streamed = ScoreExample("--history", Example("results"), "--stream", "--format", format);
+        var inMemory = ScoreExample("--history", Example("results"), "--no-stream", "--format", format);
+
+        Assert.AreEqual(0, streamed.ExitCode, streamed.ToString());
+        Assert.AreEqual(0, inMemory.ExitCode, inMemory.ToString());
+        // The streamed run says what it read (132 units in 3 groups: sở, huyện, xã); the in-memory run prints nothing.
+        Assert.AreEqual("132 rows read, 132 scored, 0 rejected, 3 group(s).", streamed.ErrorLines.Single());
+        Assert.AreEqual("", inMemory.Error);
+        Assert.AreEqual(inMemory.Out, streamed.Out);
+        // The history reached the stream: Sở Y tế's average (100 + 100 + 90.28 + 88.91) / 4 = 94.80 ≥ 90 (see above).
+        if (format == "csv") Assert.AreEqual("true", Row(streamed, "SYT")[^1]);
+    }
+
+    [TestMethod]
     public void A_history_shorter_than_the_rules_read_is_a_warning_and_the_average_is_unknown()
     {
         var result = ScoreExample("--history", Example("results/results-2023.csv"));
