@@ -50,13 +50,13 @@ public sealed partial class HistorySectionTests
         // Sở Nội vụ (SNV), group "so". results-2021.csv: percent 88, rank 6; results-2022.csv: 88, rank 8;
         // results-2023.csv: 76.64, rank 13. 2024: every input of units-2024.csv at its target, so every
         // area at its max: 100 / 100 = 100%, rank 1 (tied with Sở Tư pháp). Change: 13 − 1 = 12 places up.
-        CollectionAssert.AreEqual(new[] { "88,00", "6", "88,00", "8", "76,64", "13", "100,00", "1", "↑ 12" }, Cells(section, "SNV"));
+        CollectionAssert.AreEqual(new[] { "Sở Nội vụ", "88,00", "6", "88,00", "8", "76,64", "13", "100,00", "1", "↑ 12" }, Cells(section, "SNV"));
         // Văn phòng UBND tỉnh (VPUB): 71.86 rank 17 (2021), 68.85 rank 18 (2022), 69.63 rank 17 (2023).
         // 2024 as scored (66.89%, rank 19 among the departments): 17 − 19 = 2 places down.
         var vpub = report.Find("VPUB")!;
         Assert.AreEqual(66.89, vpub.Percent, 1e-9);
         Assert.AreEqual(19, vpub.Rank);
-        CollectionAssert.AreEqual(new[] { "71,86", "17", "68,85", "18", "69,63", "17", "66,89", "19", "↓ 2" }, Cells(section, "VPUB"));
+        CollectionAssert.AreEqual(new[] { "Văn phòng UBND tỉnh", "71,86", "17", "68,85", "18", "69,63", "17", "66,89", "19", "↓ 2" }, Cells(section, "VPUB"));
 
         // Rows in this period's ranking order within each group: SNV (rank 1) above VPUB (rank 19), and one table per group.
         Assert.IsLessThan(section.IndexOf("data-agency=\"VPUB\"", StringComparison.Ordinal), section.IndexOf("data-agency=\"SNV\"", StringComparison.Ordinal));
