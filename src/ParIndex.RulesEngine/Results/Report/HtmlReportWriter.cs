@@ -8,7 +8,8 @@ namespace ParIndex.RulesEngine.Results.Report;
 /// Writes a score report as one self-contained HTML page in Vietnamese: ranking per group with
 /// classification and rank change, a bar chart of percent per agency, each agency's points per
 /// area against its group's mean (chosen with a list; a few lines of inline script), points lost
-/// by responsible unit, award eligibility and rejected rows. No external script, style sheet,
+/// by responsible unit, award eligibility and rejected rows, and with a history the earlier
+/// periods' percent and rank ("Kết quả các năm trước"). No external script, style sheet,
 /// font or image: charts are inline SVG (<see cref="SvgChart"/>) and every text is HTML-encoded.
 /// </summary>
 /// <remarks>
