@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using ParIndex.RulesEngine.Evaluation;
-using ParIndex.RulesEngine.Results;
 using ParIndex.RulesEngine.Results.History;
 using ParIndex.RulesEngine.Results.Report;
 using ParIndex.RulesEngine.Tests.TestSupport;
