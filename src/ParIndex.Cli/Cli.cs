@@ -20,7 +20,7 @@ public static class Cli
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
           parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
-          parindex report <rules.json> <data> [--previous <results>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>] [--page portrait|landscape]
+          parindex report <rules.json> <data> [--previous <results>] [--history <results|folder>]… [--id-map <map.csv>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>] [--page portrait|landscape]
           parindex test <rules.json>
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
           parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]

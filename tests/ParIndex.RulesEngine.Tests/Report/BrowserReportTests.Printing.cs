@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Results.History;
 using ParIndex.RulesEngine.Results.Report;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
@@ -18,8 +20,13 @@ public sealed partial class BrowserReportTests
     {
         var path = Path.Combine(_folder, $"{example}-{orientation}.html".ToLowerInvariant());
         using var rules = RuleSetLoader.LoadFile(RepositoryPaths.Example(example, "ruleset.json"));
-        var report = rules.Score(Data.CsvAgencyReader.ReadFile(rules, RepositoryPaths.Example(example, data)));
-        File.WriteAllText(path, HtmlReportWriter.Render(report, new HtmlReportOptions { Orientation = orientation }));
+        // An example with earlier results (results/) is printed with them: the section "Kết quả các năm trước" must fit too.
+        var results = RepositoryPaths.Example(example, "results");
+        var history = Directory.Exists(results) ? ResultsHistoryReader.ReadFiles([results]) : null;
+        var report = rules.Score(Data.CsvAgencyReader.ReadFile(rules, RepositoryPaths.Example(example, data)), new ScoringOptions { History = history });
+        var html = HtmlReportWriter.Render(report, new HtmlReportOptions { Orientation = orientation, History = history });
+        Assert.AreEqual(history is not null, html.Contains("<section id=\"cac-nam-truoc\">", StringComparison.Ordinal), "the history section is printed when the example has earlier results");
+        File.WriteAllText(path, html);
         return path;
     }
 

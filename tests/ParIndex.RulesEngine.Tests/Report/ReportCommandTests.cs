@@ -59,6 +59,43 @@ public sealed class ReportCommandTests
     }
 
     [TestMethod]
+    public void Report_history_option_adds_the_earlier_years_section()
+    {
+        var example = (string file) => RepositoryPaths.Example("provincial-internal-index", file);
+        var html = Temp("history.html");
+        // Repeatable, as for score: two files and a folder's third file give 2021, 2022 and 2023.
+        var (exit, _, error) = Run("report", example("ruleset.json"), example("units-2024.csv"), "--history", example("results/results-2021.csv"),
+            "--history", example("results/results-2022.csv"), "--history", example("results/results-2023.csv"), "--out", html, "--no-cache");
+        Assert.AreEqual(0, exit, error);
+        var page = File.ReadAllText(html, Encoding.UTF8);
+        StringAssert.Contains(page, "<h2>Kết quả các năm trước</h2>");
+        // Sở Nội vụ: 76,64% rank 13 in results-2023.csv, rank 1 in 2024 (100%): 12 places up.
+        StringAssert.Contains(page, "<td class=\"num\">76,64</td><td class=\"num\">13</td><td class=\"num\">100,00</td><td class=\"num\">1</td><td class=\"num\"><span class=\"change up\" title=\"Tăng 12 bậc (kỳ trước hạng 13)\">↑ 12</span>");
+        // The history also reaches the scoring: rank change in the ranking table is against 2023 (SNV was 13th).
+        StringAssert.Contains(page, "title=\"Tăng 12 bậc (kỳ trước hạng 13)\">▲ 12</span>");
+
+        var (plain, _, plainError) = Run("report", example("ruleset.json"), example("units-2024.csv"), "--out", Temp("plain.html"), "--no-cache");
+        Assert.AreEqual(0, plain, plainError);
+        Assert.DoesNotContain("cac-nam-truoc", File.ReadAllText(Directory.GetFiles(_folder, "*-plain.html").Single(), Encoding.UTF8));
+    }
+
+    [TestMethod]
+    public void Report_history_options_are_checked_as_for_score()
+    {
+        var (exit, _, error) = Run("report", _rules, _data, "--id-map", Temp("map.csv"), "--out", Temp("x.html"), "--no-cache");
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "--id-map maps the ids of earlier periods; give them with --history.");
+        var missingYear = Temp("earlier.csv");
+        File.WriteAllText(missingYear, "agencyId,percent,rank\nA,50,1\n");
+        var (bad, _, badError) = Run("report", _rules, _data, "--history", missingYear, "--out", Temp("y.html"), "--no-cache");
+        Assert.AreNotEqual(0, bad);
+        StringAssert.Contains(badError, "the period cannot be told from the file name");
+        var (self, _, selfError) = Run("report", _rules, _data, "--self", _data, "--history", missingYear, "--out", Temp("z.html"), "--no-cache");
+        Assert.AreEqual(2, self);
+        StringAssert.Contains(selfError, "--history is not available with --self");
+    }
+
+    [TestMethod]
     public void Report_without_out_writes_html_to_standard_output()
     {
         var (exit, output, _) = Run("report", RepositoryPaths.Example("par-index-province-2019", "ruleset.json"), RepositoryPaths.Example("par-index-province-2019", "kontum-2018.csv"), "--no-cache");

@@ -27,6 +27,9 @@ public sealed record HtmlReportOptions
     /// <summary>The self-assessed and appraised rounds of the same data, shown after the ranking ("tự chấm" / "thẩm định" / "chênh lệch"); none when null.</summary>
     public Rounds.AppraisalRounds? Rounds { get; init; }
 
+    /// <summary>Earlier periods' results, shown in the section "Kết quả các năm trước" (percent and group rank per period, rank change against the latest); none when null.</summary>
+    public Evaluation.ResultsHistory? History { get; init; }
+
     /// <summary>The printed page: A4 portrait (default) or landscape.</summary>
     public PageOrientation Orientation { get; init; } = PageOrientation.Portrait;
 }

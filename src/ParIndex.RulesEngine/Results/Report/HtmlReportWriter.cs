@@ -8,7 +8,8 @@ namespace ParIndex.RulesEngine.Results.Report;
 /// Writes a score report as one self-contained HTML page in Vietnamese: ranking per group with
 /// classification and rank change, a bar chart of percent per agency, each agency's points per
 /// area against its group's mean (chosen with a list; a few lines of inline script), points lost
-/// by responsible unit, award eligibility and rejected rows. No external script, style sheet,
+/// by responsible unit, award eligibility and rejected rows, and with a history the earlier
+/// periods' percent and rank ("Kết quả các năm trước"). No external script, style sheet,
 /// font or image: charts are inline SVG (<see cref="SvgChart"/>) and every text is HTML-encoded.
 /// </summary>
 /// <remarks>
@@ -50,6 +51,7 @@ public static class HtmlReportWriter
     [
         page => page.Summary(),
         page => page.Ranking(),
+        HistorySection.Write,
         page => { if (page.Options.Rounds is { } rounds) Rounds.AppraisalHtmlSection.Write(page.Output, rounds, page.Precision); },
         CriterionMatrixSection.Write,
         page => page.Agencies(),
@@ -422,6 +424,9 @@ public static class HtmlReportWriter
         table.matrix th.num .max { color: var(--muted); font-weight: 400; font-size: 12px; }
         table.matrix td.cell { padding: 3px 4px; }
         table.matrix td.na { color: var(--muted); background: repeating-linear-gradient(45deg, #fff, #fff 3px, #f3f4f6 3px, #f3f4f6 6px); }
+        table.history { font-size: 13px; }
+        table.history th.period { text-align: center; }
+        table.history td.missing { color: var(--muted); }
         .matrix-legend { color: var(--muted); font-size: 12px; margin: -6px 0 14px; }
         footer { color: var(--muted); font-size: 13px; padding: 8px 32px 24px; border-top: 1px solid var(--line); }
         @media print { .picker { display: none; } .agency-panel[hidden] { display: block !important; } header { background: none; color: var(--ink); } }
