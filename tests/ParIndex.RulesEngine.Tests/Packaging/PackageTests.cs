@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
@@ -71,12 +72,46 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    public void Package_has_the_repository_README_as_its_readme()
+    [DataRow("library")]
+    [DataRow("tool")]
+    public void Package_readme_is_the_package_page_text_not_the_repository_README(string which)
     {
-        using var package = ZipFile.OpenRead(LibraryPackage);
+        var (packagePath, source) = which == "library"
+            ? (LibraryPackage, "src/ParIndex.RulesEngine/PACKAGE.md")
+            : (ToolPackage, "src/ParIndex.Cli/PACKAGE.md");
+        using var package = ZipFile.OpenRead(packagePath);
         var metadata = Nuspec(package, out var ns);
         Assert.AreEqual("README.md", metadata.Element(ns + "readme")?.Value);
-        Assert.AreEqual(File.ReadAllText(RepositoryPaths.Combine("README.md")), Text(package, "README.md"));
+        var readme = Text(package, "README.md");
+        Assert.AreEqual(File.ReadAllText(RepositoryPaths.Combine(source)), readme);
+        Assert.AreNotEqual(File.ReadAllText(RepositoryPaths.Combine("README.md")), readme);
+    }
+
+    [TestMethod]
+    [DataRow("src/ParIndex.RulesEngine/PACKAGE.md")]
+    [DataRow("src/ParIndex.Cli/PACKAGE.md")]
+    public void Package_readme_has_no_link_a_package_page_cannot_follow(string source)
+    {
+        // A package page shows the README without the repository around it: a relative link or
+        // image (docs/cli.md, ../examples) is broken there. Only absolute http(s) links may appear.
+        var text = File.ReadAllText(RepositoryPaths.Combine(source));
+        var targets = Regex.Matches(text, @"\]\((?<target>[^)\s]+)[^)]*\)|<(?:img|a)\b[^>]*(?:src|href)=""(?<target>[^""]+)""")
+            .Select(m => m.Groups["target"].Value)
+            .Where(target => !target.StartsWith("https://", StringComparison.Ordinal) && !target.StartsWith("http://", StringComparison.Ordinal))
+            .ToList();
+        Assert.IsEmpty(targets, $"{source} links to {string.Join(", ", targets)}");
+    }
+
+    [TestMethod]
+    public void Relative_link_check_catches_what_it_guards_against()
+    {
+        // The same pattern on text that does have relative links: the check above can fail.
+        var text = "See [the CLI](docs/cli.md) and ![chart](../report.png) or <img src=\"x.png\"> but not [x](https://example.org).";
+        var targets = Regex.Matches(text, @"\]\((?<target>[^)\s]+)[^)]*\)|<(?:img|a)\b[^>]*(?:src|href)=""(?<target>[^""]+)""")
+            .Select(m => m.Groups["target"].Value)
+            .Where(target => !target.StartsWith("https://", StringComparison.Ordinal))
+            .ToList();
+        CollectionAssert.AreEqual(new[] { "docs/cli.md", "../report.png", "x.png" }, targets);
     }
 
     [TestMethod]

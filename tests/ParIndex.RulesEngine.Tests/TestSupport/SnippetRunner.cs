@@ -6,12 +6,12 @@ namespace ParIndex.RulesEngine.Tests.TestSupport;
 
 /// <summary>
 /// Compiles a C# program from the documentation as a package user's project would (implicit
-/// usings, nullable on, the library referenced) and runs it from the repository root, capturing
+/// usings, nullable on, the library referenced) and runs it from the repository root (or a given folder), capturing
 /// what it prints. Callers must be [DoNotParallelize]: it swaps Console.Out and the current folder.
 /// </summary>
 internal static class SnippetRunner
 {
-    public static string CompileAndRun(string code, string name)
+    public static string CompileAndRun(string code, string name, string? workingDirectory = null)
     {
         var assembly = Compile(code, name);
         var previousDirectory = Environment.CurrentDirectory;
@@ -19,7 +19,7 @@ internal static class SnippetRunner
         using var output = new StringWriter();
         try
         {
-            Environment.CurrentDirectory = RepositoryPaths.Root;
+            Environment.CurrentDirectory = workingDirectory ?? RepositoryPaths.Root;
             Console.SetOut(output);
             var entry = assembly.EntryPoint!;
             entry.Invoke(null, entry.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
