@@ -62,3 +62,13 @@ public sealed record Shortfall(string Code, string Title, double Points, double 
     /// <summary>Points lost: max − points.</summary>
     public double Lost => Math.Round(MaxPoints - Points, 6);
 }
+
+/// <summary>
+/// The points an agency lost for which one responsible unit answers. A named record (not a tuple) so
+/// that serializers such as System.Text.Json write its members; it deconstructs as
+/// <c>var (unit, lost, criteria)</c>.
+/// </summary>
+/// <param name="Unit">The responsible unit, or "(not assigned)" for criteria without one.</param>
+/// <param name="Lost">Points lost over the unit's criteria, rounded to 6 decimals.</param>
+/// <param name="Criteria">The unit's criteria where points were lost, most points lost first.</param>
+public sealed record UnitShortfall(string Unit, double Lost, IReadOnlyList<Shortfall> Criteria);

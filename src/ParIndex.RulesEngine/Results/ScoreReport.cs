@@ -97,13 +97,13 @@ public sealed partial class ScoreReport
     }
 
     /// <summary>The points an agency lost, summed by responsible unit (a criterion with several units counts for each).</summary>
-    public IReadOnlyList<(string Unit, double Lost, IReadOnlyList<Shortfall> Criteria)> ShortfallsByUnit(string agencyId) =>
+    public IReadOnlyList<UnitShortfall> ShortfallsByUnit(string agencyId) =>
         Shortfalls(agencyId)
             .SelectMany(s => (s.Responsible.Count == 0 ? ["(not assigned)"] : s.Responsible).Select(unit => (unit, s)))
             .GroupBy(p => p.unit)
-            .Select(g => (g.Key, Math.Round(g.Sum(p => p.s.Lost), 6), (IReadOnlyList<Shortfall>)g.Select(p => p.s).ToList()))
-            .OrderByDescending(g => g.Item2)
-            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new UnitShortfall(g.Key, Math.Round(g.Sum(p => p.s.Lost), 6), g.Select(p => p.s).ToList()))
+            .OrderByDescending(u => u.Lost)
+            .ThenBy(u => u.Unit, StringComparer.Ordinal)
             .ToList();
 
     private void RequireDetail(string what)

@@ -80,4 +80,21 @@ public sealed class ShortfallTests
         // 2.1 full (2 of 2) → nothing unassigned
         Assert.IsFalse(byUnit.ContainsKey("(not assigned)"));
     }
+
+    [TestMethod]
+    public void ShortfallsByUnit_SerializeWithSystemTextJsonAsNamedMembers()
+    {
+        using var rules = Rules();
+        var report = rules.ScoreRows(("A", Values(a: 0.5, b: 1.25, c: 2)));
+
+        // A tuple would serialize as {} (System.Text.Json writes properties, not tuple fields).
+        var json = System.Text.Json.JsonSerializer.Serialize(report.ShortfallsByUnit("A"));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var first = document.RootElement[0];
+        // Most lost first, ties by unit name (ordinal): "Sở Tư pháp" < "Văn phòng UBND", both 0.75.
+        Assert.AreEqual("Sở Tư pháp", first.GetProperty("Unit").GetString());
+        Assert.AreEqual(0.75, first.GetProperty("Lost").GetDouble(), 1e-9);
+        Assert.AreEqual("1.2", first.GetProperty("Criteria")[0].GetProperty("Code").GetString());
+        Assert.AreEqual(3, document.RootElement.GetArrayLength());
+    }
 }
