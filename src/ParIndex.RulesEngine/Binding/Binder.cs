@@ -31,6 +31,7 @@ internal sealed partial class Binder
     {
         var inputs = BindInputs();
         DeclareVariables();
+        CheckCaseFoldClashes();
         var variables = BindVariables();
         var nodes = BindCriteria();
         CheckMaxima(nodes);
@@ -61,7 +62,7 @@ internal sealed partial class Binder
     private AnalyzedFormula Analyze(Formula formula, FormulaScope scope, string owner)
     {
         _limits.Budget.ThrowIfCancellationRequested();
-        var analyzed = FormulaAnalyzer.Analyze(formula, scope, _limits, owner, _diagnostics);
+        var analyzed = FormulaAnalyzer.Analyze(formula, scope, _limits, owner, _diagnostics, ExcelNames(scope));
         _formulas[formula] = analyzed;
         foreach (var use in analyzed.NameUses)
         {

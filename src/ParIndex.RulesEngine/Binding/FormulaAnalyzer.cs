@@ -25,7 +25,9 @@ internal sealed partial class FormulaAnalyzer
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private readonly Formula _formula;
+    /// <summary>The formula as the analyzer reads it: the written one, or its lowering from the Excel style.</summary>
+    private Formula _formula;
+    private readonly Func<string, string?>? _excelNames;
     private readonly FormulaScope _scope;
     private readonly BindingLimits _limits;
     private readonly DiagnosticBag _diagnostics;
@@ -38,22 +40,28 @@ internal sealed partial class FormulaAnalyzer
     private readonly List<int> _integerEnds = new();
     private bool _valid = true;
 
-    private FormulaAnalyzer(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics)
+    private FormulaAnalyzer(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics, Func<string, string?>? excelNames)
     {
         _formula = formula;
+        _excelNames = excelNames;
         _scope = scope;
         _limits = limits;
         _owner = owner;
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Analyzes one formula; <c>owner</c> names it in messages ("criterion 1.2", "variable onlineShare").</summary>
-    public static AnalyzedFormula Analyze(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics) =>
-        new FormulaAnalyzer(formula, scope, limits, owner, diagnostics).Run();
+    /// <summary>
+    /// Analyzes one formula; <c>owner</c> names it in messages ("criterion 1.2", "variable onlineShare").
+    /// With <paramref name="excelNames"/> (the declared spelling of a name written in any case) the
+    /// formula is in the Excel style and is lowered to the C# subset first.
+    /// </summary>
+    public static AnalyzedFormula Analyze(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics,
+        Func<string, string?>? excelNames = null) =>
+        new FormulaAnalyzer(formula, scope, limits, owner, diagnostics, excelNames).Run();
 
     private AnalyzedFormula Run()
     {
-        var syntax = Parse();
+        var syntax = Lower() ? Parse() : null;
         if (syntax is not null) Visit(syntax, 0);
         return new AnalyzedFormula
         {
@@ -68,6 +76,21 @@ internal sealed partial class FormulaAnalyzer
             IntegerLiteralEnds = _integerEnds,
             IsValid = _valid && syntax is not null,
         };
+    }
+
+    /// <summary>An Excel-style formula becomes C# text whose offsets map back to the written text; false when it cannot.</summary>
+    private bool Lower()
+    {
+        if (_excelNames is null || string.IsNullOrWhiteSpace(_formula.Text) || _formula.Text.Length > _limits.MaxFormulaLength) return true;
+        var written = _formula;
+        var lowered = ExcelFormulaLowering.Lower(written, _excelNames, _owner, (code, offset, message) =>
+        {
+            _valid = false;
+            _diagnostics.Error(code, message, written.LocationAt(offset));
+        });
+        if (lowered is null) return false;
+        _formula = lowered;
+        return true;
     }
 
     private ExpressionSyntax? Parse()

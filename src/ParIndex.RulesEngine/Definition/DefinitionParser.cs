@@ -26,6 +26,7 @@ internal sealed partial class DefinitionParser
             LegalBasis = Str(root, "legalBasis"),
             Description = Str(root, "description"),
             Precision = root["precision"]?.Value<int>() ?? 2,
+            FormulaStyle = Str(root, "formulaStyle") == "excel" ? FormulaStyle.Excel : FormulaStyle.CSharp,
             Agency = new AgencyColumns(
                 (agency is null ? null : Str(agency, "idColumn")) ?? "agencyId",
                 (agency is null ? null : Str(agency, "nameColumn")) ?? "agencyName"),

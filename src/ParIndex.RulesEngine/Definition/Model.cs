@@ -50,8 +50,21 @@ public enum CriterionKind
     Penalty,
 }
 
+/// <summary>How the formulas of a rule file are written (<c>formulaStyle</c>).</summary>
+public enum FormulaStyle
+{
+    /// <summary>The C# subset: <c>plan &gt; 0.9 ? 1 : 0</c>, <c>==</c>, <c>&amp;&amp;</c>, case-sensitive names (the default).</summary>
+    CSharp,
+    /// <summary>
+    /// Spreadsheet habits: <c>IF(plan &gt; 90%, 1, 0)</c>, <c>AND</c>, <c>OR</c>, <c>NOT</c>, <c>IFERROR</c>,
+    /// <c>=</c> and <c>&lt;&gt;</c>, <c>'text'</c>, <c>TRUE</c>/<c>FALSE</c>, case-insensitive names; lowered to the
+    /// C# subset before parsing.
+    /// </summary>
+    Excel,
+}
+
 /// <summary>A formula as written in the rule file, with the place its first character stands.</summary>
-/// <param name="Text">The C# expression.</param>
+/// <param name="Text">The formula text (after JSON unescaping).</param>
 /// <param name="Location">File, JSON path, line and column of the formula's first character.</param>
 public sealed record Formula(string Text, SourceLocation Location)
 {
@@ -67,7 +80,19 @@ public sealed record Formula(string Text, SourceLocation Location)
     /// is mapped through <see cref="Written"/>: <c>\"</c>, <c>\\</c> and <c>\n</c> take two
     /// columns, <c>\u00e1</c> six.
     /// </summary>
-    internal SourceLocation LocationAt(int offset) => Location.ShiftColumn(WrittenOffset(offset));
+    internal SourceLocation LocationAt(int offset) => Location.ShiftColumn(WrittenOffset(SourceOffset(offset)));
+
+    /// <summary>
+    /// For a formula lowered from the Excel style: for each character of <see cref="Text"/> (plus
+    /// one entry for the end), the offset in the text as written that it comes from. Null when
+    /// <see cref="Text"/> is the written text itself.
+    /// </summary>
+    internal int[]? SourceOffsets { get; init; }
+
+    private int SourceOffset(int offset) =>
+        SourceOffsets is not { Length: > 0 } map ? offset
+        : offset < map.Length ? map[Math.Max(0, offset)]
+        : map[^1] + (offset - (map.Length - 1));
 
     private int WrittenOffset(int offset)
     {
@@ -94,6 +119,8 @@ public sealed record RuleSetDefinition
     public string? Description { get; init; }
     /// <summary>Decimals kept for points and percent.</summary>
     public int Precision { get; init; } = 2;
+    /// <summary>How the formulas are written (<c>formulaStyle</c>); <see cref="Definition.FormulaStyle.CSharp"/> unless the file says <c>"excel"</c>.</summary>
+    public FormulaStyle FormulaStyle { get; init; } = FormulaStyle.CSharp;
     /// <summary>Column names for agency id and name in data files.</summary>
     public AgencyColumns Agency { get; init; } = new("agencyId", "agencyName");
     /// <summary>Declared inputs.</summary>

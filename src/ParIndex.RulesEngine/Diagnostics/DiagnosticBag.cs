@@ -4,18 +4,27 @@ namespace ParIndex.RulesEngine.Diagnostics;
 internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
+    private readonly HashSet<Diagnostic> _seen = new();
 
     public IReadOnlyList<Diagnostic> Items => _items;
 
     public bool HasErrors => _items.Any(d => d.IsError);
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    /// <summary>
+    /// Adds a diagnostic unless the very same one (code, message, place) is already there: the
+    /// Excel-style IFERROR(v, f) writes v twice in its lowering, and its mistakes are one each.
+    /// </summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        if (_seen.Add(diagnostic)) _items.Add(diagnostic);
+    }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics) Add(diagnostic);
+    }
 
-    public void Error(string code, string message, SourceLocation location) =>
-        _items.Add(Diagnostic.Error(code, message, location));
+    public void Error(string code, string message, SourceLocation location) => Add(Diagnostic.Error(code, message, location));
 
-    public void Warning(string code, string message, SourceLocation location) =>
-        _items.Add(Diagnostic.Warning(code, message, location));
+    public void Warning(string code, string message, SourceLocation location) => Add(Diagnostic.Warning(code, message, location));
 }
