@@ -70,7 +70,7 @@ internal sealed partial class Binder
             var candidates = _inputs.Keys.Concat(_variableDefinitions.Keys)
                 .Concat(scope == FormulaScope.Eligibility ? ReservedNames.ResultNames.Keys : []);
             _diagnostics.Error(DiagnosticCodes.UnknownName,
-                $"Unknown name '{use.Name}' in the formula of {owner}.{NameSuggester.Hint(use.Name, candidates)}",
+                $"Unknown name '{use.Name}' in the formula of {owner}.{NameHint(use.Name, candidates)}",
                 analyzed.LocationAt(use.Start));
         }
         CheckEnumLiterals(analyzed, scope);
@@ -98,6 +98,10 @@ internal sealed partial class Binder
                 analyzed.LocationAt(comparison.LiteralStart));
         }
     }
+
+    /// <summary>The nearest declared name; when none is near, whether the name looks like a cell reference (A1).</summary>
+    private static string NameHint(string name, IEnumerable<string> candidates) =>
+        NameSuggester.Hint(name, candidates) is { Length: > 0 } near ? near : ExcelHabits.ForName(name) ?? "";
 
     private bool IsKnownName(string name, FormulaScope scope) =>
         _inputs.ContainsKey(name) || _variableDefinitions.ContainsKey(name) ||

@@ -221,7 +221,7 @@ internal sealed class ExcelFormulaLowering
         var empty = arguments.FindIndex(IsBlank);
         if (arguments.Count >= least && arguments.Count <= most && empty < 0) return true;
         var what = empty >= 0 && arguments.Count >= least ? $"argument {empty + 1} of {name.Value} is empty" : $"{name.Value} takes {Count(least, most)}, not {arguments.Count}";
-        Fail(DiagnosticCodes.FormulaType, name.Start, $"In the formula of {_owner}, {what}: write {form}.");
+        Fail(DiagnosticCodes.FormulaType, name.Start, $"In the formula of {_owner}, {what}: write {form}.{ExcelHabits.ForText(_formula.Text, excelStyle: true)}");
         return false;
 
         static string Count(int least, int most) =>

@@ -27,6 +27,7 @@ internal sealed partial class FormulaAnalyzer
 
     /// <summary>The formula as the analyzer reads it: the written one, or its lowering from the Excel style.</summary>
     private Formula _formula;
+    private readonly Formula _written;
     private readonly Func<string, string?>? _excelNames;
     private readonly FormulaScope _scope;
     private readonly BindingLimits _limits;
@@ -43,6 +44,7 @@ internal sealed partial class FormulaAnalyzer
     private FormulaAnalyzer(Formula formula, FormulaScope scope, BindingLimits limits, string owner, DiagnosticBag diagnostics, Func<string, string?>? excelNames)
     {
         _formula = formula;
+        _written = formula;
         _excelNames = excelNames;
         _scope = scope;
         _limits = limits;
@@ -119,8 +121,12 @@ internal sealed partial class FormulaAnalyzer
             return null;
         }
         var errors = expression.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
+        var hint = errors.Count > 0 ? ExcelHabits.ForText(WrittenText, IsExcelStyle) : "";
         foreach (var error in errors.Take(3))
-            Fail(DiagnosticCodes.FormulaSyntax, error.Location.SourceSpan.Start, $"Syntax error in the formula of {_owner}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+        {
+            Fail(DiagnosticCodes.FormulaSyntax, error.Location.SourceSpan.Start, $"Syntax error in the formula of {_owner}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}{hint}");
+            hint = ""; // once per formula
+        }
         if (errors.Count > 0) return null;
         return CheckTrivia(expression, text) ? expression : null;
     }
@@ -246,14 +252,14 @@ internal sealed partial class FormulaAnalyzer
         foreach (var argument in arguments)
         {
             if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
-                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in formulas ('{Snippet(argument.ToString())}' in the formula of {_owner}).");
+                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in formulas ('{Snippet(argument.ToString())}' in the formula of {_owner}).{ExcelHabits.ForText(WrittenText, IsExcelStyle)}");
         }
 
         if (FormulaFunctionCatalog.Plain.TryGetValue(name, out var arities))
         {
             if (!arities.Contains(arguments.Count))
                 Fail(DiagnosticCodes.FormulaType, invocation.SpanStart,
-                    $"{name} takes {string.Join(" or ", arities)} argument(s), not {arguments.Count}, in the formula of {_owner}.");
+                    $"{name} takes {string.Join(" or ", arities)} argument(s), not {arguments.Count}, in the formula of {_owner}.{ExcelHabits.ForText(WrittenText, IsExcelStyle)}");
             foreach (var argument in arguments) Visit(argument.Expression, depth + 1);
             return;
         }
@@ -281,14 +287,27 @@ internal sealed partial class FormulaAnalyzer
             return;
         }
         Fail(DiagnosticCodes.UnknownFunction, callee.SpanStart,
-            $"Unknown function '{name}' in the formula of {_owner}.{NameSuggester.Hint(name, FormulaFunctionCatalog.AllNames)}");
+            $"Unknown function '{name}' in the formula of {_owner}.{ExcelHabits.ForFunction(name, IsExcelStyle) ?? NameSuggester.Hint(name, FormulaFunctionCatalog.AllNames)}");
     }
 
     private void Forbid(SyntaxNode node)
     {
         Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart,
-            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{Snippet(node.ToString())}' in the formula of {_owner}).");
+            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{Snippet(node.ToString())}' in the formula of {_owner}).{HabitHint(node)}");
     }
+
+    /// <summary>= meant as a comparison, 'x' meant as text: what a spreadsheet user writes out of habit.</summary>
+    private string HabitHint(SyntaxNode node) => node.Kind() switch
+    {
+        SyntaxKind.SimpleAssignmentExpression => ExcelHabits.ForAssignment(IsExcelStyle),
+        SyntaxKind.CharacterLiteralExpression => ExcelHabits.ForText(WrittenText, IsExcelStyle),
+        _ => "",
+    };
+
+    private bool IsExcelStyle => _excelNames is not null;
+
+    /// <summary>The formula as written (before any lowering), which the habit hints read.</summary>
+    private string WrittenText => _written.Text;
 
     private void Fail(string code, int offset, string message)
     {
