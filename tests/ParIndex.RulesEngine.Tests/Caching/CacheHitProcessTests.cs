@@ -20,6 +20,8 @@ public sealed class CacheHitProcessTests
     {
         var cache = CacheFixture.NewFolder();
         var (coldCode, coldOutput, cold) = Score(cache);
+        // A machine so busy that the compile exceeds MaxCompileTime leaves nothing to test the hit with.
+        if (coldCode != 0 && coldOutput.Contains("PAR0502", StringComparison.Ordinal)) Assert.Inconclusive(coldOutput);
         var (warmCode, warmOutput, warm) = Score(cache);
 
         Assert.AreEqual(0, coldCode, coldOutput);
