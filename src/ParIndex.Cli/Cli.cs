@@ -135,16 +135,22 @@ public static class Cli
     /// terminal (see <see cref="Terminal.Detect"/>): ranking tables drawn with Spectre.Console and a
     /// progress bar for large data files. Null gives the plain-text output of the other overload.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, Spectre.Console.IAnsiConsole? terminal)
+    public static int Run(string[] args, TextWriter output, TextWriter error, Spectre.Console.IAnsiConsole? terminal) => RunWith(args, output, error, terminal);
+
+    /// <summary>
+    /// <see cref="Run(string[], TextWriter, TextWriter, Spectre.Console.IAnsiConsole?)"/> with the
+    /// console typed as object (from <see cref="Terminal.DetectConsole"/>), so the entry point
+    /// loads Spectre.Console only when there is a console.
+    /// </summary>
+    internal static int RunWith(string[] args, TextWriter output, TextWriter error, object? terminal)
     {
-        var outer = Terminal.Current;
+        var outer = Terminal.Exchange(terminal);
         var outerIsTerminal = Terminal.OutputIsTerminal;
-        Terminal.Current = terminal;
         Terminal.OutputIsTerminal = terminal is not null || (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         try { return Run(args, output, error); }
         finally
         {
-            Terminal.Current = outer;
+            Terminal.Exchange(outer);
             Terminal.OutputIsTerminal = outerIsTerminal;
         }
     }
@@ -187,7 +193,7 @@ public static class Cli
             case "csv": CsvResultWriter.Write(report, writer, csv); break;
             case "json": JsonResultWriter.Write(report, writer); break;
             default:
-                if (!target.ToFile && Terminal.Current is { } console) TerminalTables.Write(report, console);
+                if (!target.ToFile && Terminal.HasConsole) TerminalTables.WriteToConsole(report);
                 else TableResultWriter.Write(report, writer);
                 if (line.Has("detail")) CriteriaDetailWriter.Write(report, writer); break;
         }

@@ -4,4 +4,4 @@ using ParIndex.Cli;
 Console.OutputEncoding = Encoding.UTF8;
 // Ctrl-C or SIGTERM while an --out file is being written: delete the temporary file, keep the old one.
 PendingOutput.InstallInterruptHandlers();
-return Cli.Run(args, Console.Out, Console.Error, Terminal.Detect());
+return Cli.RunWith(args, Console.Out, Console.Error, Terminal.DetectConsole());

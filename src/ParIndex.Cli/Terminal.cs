@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ParIndex.RulesEngine;
 using ParIndex.RulesEngine.Data;
@@ -17,7 +18,12 @@ namespace ParIndex.Cli;
 /// </summary>
 public static class Terminal
 {
-    private static readonly AsyncLocal<IAnsiConsole?> CurrentConsole = new();
+    /// <summary>
+    /// The console, held as an object: a field, a cast or a call typed with Spectre.Console in a
+    /// method a redirected run executes would load that assembly for nothing. Methods that touch
+    /// its types run only when <see cref="HasConsole"/> (and are kept from being inlined).
+    /// </summary>
+    private static readonly AsyncLocal<object?> CurrentConsole = new();
 
     /// <summary>Data files at least this large (bytes) get a progress bar on an interactive terminal.</summary>
     public const long ProgressThreshold = 512 * 1024;
@@ -25,8 +31,20 @@ public static class Terminal
     /// <summary>The console of the running command when standard output is a terminal, else null.</summary>
     public static IAnsiConsole? Current
     {
-        get => CurrentConsole.Value;
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        get => (IAnsiConsole?)CurrentConsole.Value;
         internal set => CurrentConsole.Value = value;
+    }
+
+    /// <summary>True when the running command has a console (<see cref="Current"/> is not null).</summary>
+    internal static bool HasConsole => CurrentConsole.Value is not null;
+
+    /// <summary>Sets the console of the running command (an <see cref="IAnsiConsole"/> or null) and returns the one it replaces.</summary>
+    internal static object? Exchange(object? console)
+    {
+        var outer = CurrentConsole.Value;
+        CurrentConsole.Value = console;
+        return outer;
     }
 
     private static readonly AsyncLocal<bool> OutputIsTerminalValue = new();
@@ -43,19 +61,34 @@ public static class Terminal
     }
 
     /// <summary>The console for this process when standard output is a terminal; null when it is redirected.</summary>
-    public static IAnsiConsole? Detect()
+    public static IAnsiConsole? Detect() => (IAnsiConsole?)DetectConsole();
+
+    /// <summary>
+    /// <see cref="Detect"/> typed as object, for the process's entry point: the JIT loads the
+    /// types in the signature of every method a method calls, so Main names no Spectre.Console type.
+    /// </summary>
+    internal static object? DetectConsole()
     {
         if (Console.IsOutputRedirected) return null;
         if (Environment.GetEnvironmentVariable("TERM") is "dumb") return null;
-        return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        return CreateConsole();
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static object CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+
     /// <summary>Reads a CSV or JSON data file, with a progress bar when the terminal is interactive and the file large.</summary>
-    internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, DataReadOptions options)
+    internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, DataReadOptions options) =>
+        HasConsole && IsLarge(path) ? ReadWithProgress(rules, path, options) : ReadPlain(rules, path, options);
+
+    private static AgencyBatch ReadPlain(CompiledRuleSet rules, string path, DataReadOptions options) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonAgencyReader.ReadFile(rules, path, options) : CsvAgencyReader.ReadFile(rules, path, options);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static AgencyBatch ReadWithProgress(CompiledRuleSet rules, string path, DataReadOptions options)
     {
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        if (Current is not { } console || !console.Profile.Capabilities.Interactive || !IsLarge(path))
-            return json ? JsonAgencyReader.ReadFile(rules, path, options) : CsvAgencyReader.ReadFile(rules, path, options);
+        if (Current is not { } console || !console.Profile.Capabilities.Interactive) return ReadPlain(rules, path, options);
 
         AgencyBatch? batch = null;
         Progress(console).Start(context =>
@@ -78,10 +111,13 @@ public static class Terminal
     }
 
     /// <summary>Scores a batch, with a progress display when the terminal is interactive and the batch large.</summary>
-    internal static ScoreReport Score(CompiledRuleSet rules, AgencyBatch batch, ScoringOptions options)
+    internal static ScoreReport Score(CompiledRuleSet rules, AgencyBatch batch, ScoringOptions options) =>
+        HasConsole && batch.Count >= 10_000 ? ScoreWithProgress(rules, batch, options) : rules.Score(batch, options);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ScoreReport ScoreWithProgress(CompiledRuleSet rules, AgencyBatch batch, ScoringOptions options)
     {
-        if (Current is not { } console || !console.Profile.Capabilities.Interactive || batch.Count < 10_000)
-            return rules.Score(batch, options);
+        if (Current is not { } console || !console.Profile.Capabilities.Interactive) return rules.Score(batch, options);
         ScoreReport? report = null;
         Progress(console).Start(context =>
         {

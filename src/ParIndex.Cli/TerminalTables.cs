@@ -18,6 +18,10 @@ public static class TerminalTables
 {
     private const int NameRoom = 24;
 
+    /// <summary>Draws the ranking on the running command's console (<see cref="Terminal.Current"/>); kept out of line so a redirected run never loads Spectre.Console.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static void WriteToConsole(ScoreReport report) => Write(report, Terminal.Current!);
+
     /// <summary>Writes the ranking of <paramref name="report"/> to <paramref name="console"/>.</summary>
     public static void Write(ScoreReport report, IAnsiConsole console)
     {

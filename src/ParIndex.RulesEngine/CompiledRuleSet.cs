@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Data;
@@ -21,14 +19,15 @@ public sealed class CompiledRuleSet : IDisposable
     /// <summary>Null once disposed, so that a disposed rule set (or a report that refers to it) no longer keeps the generated code loaded.</summary>
     private CompiledKernel? _kernel;
 
-    internal CompiledRuleSet(BoundRuleSet bound, CompiledKernel kernel, IReadOnlyList<Diagnostic> diagnostics, string generatedSource, bool loadedFromCache)
+    internal CompiledRuleSet(BoundRuleSet bound, CompiledKernel kernel, IReadOnlyList<Diagnostic> diagnostics, string generatedSource, string cacheKey, bool loadedFromCache)
     {
         LoadedFromCache = loadedFromCache;
         Bound = bound;
         _kernel = kernel;
         Diagnostics = diagnostics;
         GeneratedSource = generatedSource;
-        Key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(generatedSource)))[..16];
+        CacheKey = cacheKey;
+        Key = cacheKey[..16];
         Criteria = bound.Nodes.Select(n => new CriterionInfo(n.Code, n.Definition.Title, n.Max, n.Depth, n.Parent < 0 ? null : bound.Nodes[n.Parent].Code, n.Kind, n.Responsible, n.IsLeaf)).ToList();
     }
 
@@ -66,8 +65,11 @@ public sealed class CompiledRuleSet : IDisposable
         }
     }
 
-    /// <summary>Identifies this compiled rule set (a hash of its generated code).</summary>
+    /// <summary>Identifies this compiled rule set: the start of <see cref="CacheKey"/>.</summary>
     internal string Key { get; }
+
+    /// <summary>The name of its cache entry: a hash of the rule text, the source name, the limits and the engine (<see cref="Caching.RuleSetCacheKey"/>).</summary>
+    internal string CacheKey { get; }
 
     /// <summary>
     /// What data for this rule set must hold: columns, input types, enum values, limits, missing

@@ -1,5 +1,6 @@
 using System.Text;
 using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Definition;
@@ -19,7 +20,9 @@ public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<D
 /// <summary>
 /// Loads rule files: JSON → schema check → definition → binding → one Roslyn compilation →
 /// <see cref="CompiledRuleSet"/>. Each stage takes only the previous stage's output. All
-/// problems are collected and reported together.
+/// problems are collected and reported together. With a cache folder, an entry named by the rule
+/// text (<see cref="RuleSetCacheKey"/>) replaces every stage: its authenticated model and
+/// verified kernel image are loaded without the JSON parser, the schema validator or Roslyn.
 /// </summary>
 public static class RuleSetLoader
 {
@@ -113,6 +116,16 @@ public static class RuleSetLoader
     private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options)
     {
         var diagnostics = new DiagnosticBag();
+        var key = RuleSetCacheKey.Of(json, sourceName, options);
+        var cache = KernelCacheFolder.Open(options, diagnostics);
+        if (cache?.TryLoad(key, diagnostics) is { } hit)
+        {
+            // A hit: the stored model and the stored diagnostics, without parsing, binding or compiling.
+            diagnostics.AddRange(hit.Model.Diagnostics);
+            return new RuleSetLoadResult(new CompiledRuleSet(hit.Model.Bound, hit.Kernel, diagnostics.Items, hit.Model.GeneratedSource, key, loadedFromCache: true), diagnostics.Items);
+        }
+        // What the cache said so far is about this process's folder, not the rule set: never stored.
+        var cacheDiagnostics = diagnostics.Items.Count;
         var ruleSet = WithinBudget(options, sourceName, diagnostics, budget =>
         {
             var bound = Bind(json, sourceName, options, diagnostics, budget);
@@ -120,8 +133,11 @@ public static class RuleSetLoader
 
             budget.Enter("generating code");
             var source = KernelGenerator.Generate(bound);
-            var (kernel, fromCache) = LoadKernel(bound, source, options, diagnostics, budget);
-            return kernel is null ? null : new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, fromCache);
+            budget.Enter("compiling");
+            var kernel = Compile(bound, source, diagnostics, budget, out var image);
+            if (kernel is null) return null;
+            cache?.Store(key, bound, diagnostics.Items.Skip(cacheDiagnostics).ToList(), source.Text, image!, diagnostics);
+            return new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, key, loadedFromCache: false);
         });
         return new RuleSetLoadResult(ruleSet, diagnostics.Items);
     }
@@ -141,34 +157,22 @@ public static class RuleSetLoader
         }
     }
 
-    /// <summary>
-    /// Loads the kernel from the disk cache when possible, else compiles (and caches) it. A cache
-    /// entry is used only from a folder only this user can write, authenticated under the user's
-    /// secret, and verified like a fresh image; anything else is deleted and compiled again.
-    /// </summary>
-    private static (CompiledKernel? Kernel, bool FromCache) LoadKernel(BoundRuleSet bound, GeneratedSource source, RuleSetLoadOptions options, DiagnosticBag diagnostics, LoadBudget budget)
+    /// <summary>Compiles the generated source with Roslyn and loads the verified image; null (with diagnostics) when it fails.</summary>
+    private static CompiledKernel? Compile(BoundRuleSet bound, GeneratedSource source, DiagnosticBag diagnostics, LoadBudget budget, out byte[]? image)
     {
-        var cache = KernelCacheFolder.Open(options, diagnostics);
-        var key = cache is null ? null : KernelCache.Key(source.Text);
-        if (cache?.TryLoad(key!, bound.Definition.Id, diagnostics) is { } cached) return (cached, true);
-
-        budget.Enter("compiling");
-        var image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
-        if (image is null) return (null, false);
-        CompiledKernel kernel;
+        image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
+        if (image is null) return null;
         try
         {
-            kernel = CompiledKernel.Load(image, bound.Definition.Id);
+            return CompiledKernel.Load(image, bound.Definition.Id);
         }
         catch (KernelImageRejectedException ex)
         {
             // Roslyn emitted something the generator never asks for: an engine fault, never loaded.
             diagnostics.Error(DiagnosticCodes.KernelImageRejected, $"{ex.Message} This is a fault of the engine; please report it with the rule file.",
                 new SourceLocation(bound.Definition.SourceFile, null, 0, 0));
-            return (null, false);
+            return null;
         }
-        cache?.Store(key!, image, diagnostics);
-        return (kernel, false);
     }
 
     /// <summary>Runs every check, including compilation, and returns all diagnostics; nothing stays loaded.</summary>

@@ -1,3 +1,5 @@
+using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Diagnostics;
 
 namespace ParIndex.RulesEngine.Compilation;
@@ -6,7 +8,7 @@ namespace ParIndex.RulesEngine.Compilation;
 /// One load's use of the disk cache: a folder only the current user can write (created 0700),
 /// and the secret that authenticates its entries. When either cannot be trusted the cache is not
 /// used for this load, with one warning saying why, and the rule set is compiled normally.
-/// Every image read is authenticated, then verified and loaded by <see cref="CompiledKernel.Load"/>;
+/// Every entry read is authenticated, its model read and its image verified and loaded by <see cref="CompiledKernel.Load"/>;
 /// any failure on the way deletes the entry and the caller compiles.
 /// </summary>
 internal sealed class KernelCacheFolder
@@ -42,19 +44,28 @@ internal sealed class KernelCacheFolder
         return new KernelCacheFolder(directory, secret);
     }
 
-    /// <summary>The cached kernel for <paramref name="key"/>, or null (absent, or refused and deleted with a warning).</summary>
-    public CompiledKernel? TryLoad(string key, string ruleSetId, DiagnosticBag diagnostics)
+    /// <summary>The cached rule set for <paramref name="key"/>: its model and loaded kernel, or null (absent, or refused and deleted with a warning).</summary>
+    public (CachedRuleSet Model, CompiledKernel Kernel)? TryLoad(string key, DiagnosticBag diagnostics)
     {
         string? problem;
         try
         {
-            var (image, readProblem) = KernelCache.TryRead(Directory, key, _secret);
-            if (image is not null) return CompiledKernel.Load(image, ruleSetId);
+            var (payload, readProblem) = KernelCache.TryRead(Directory, key, _secret);
+            if (payload is not null)
+            {
+                var (modelBytes, image) = CacheEntryPayload.Split(payload);
+                var model = CachedModel.Read(modelBytes);
+                return (model, CompiledKernel.Load(image, model.Bound.Definition.Id));
+            }
             problem = readProblem;
         }
         catch (KernelImageRejectedException ex)
         {
             problem = $"its image is not one the generator emits ({ex.Reason})";
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            problem = $"its model is not one this engine writes ({ex.Message})";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -69,10 +80,23 @@ internal sealed class KernelCacheFolder
         return null;
     }
 
-    /// <summary>Stores a freshly compiled (and verified) image; an info diagnostic when the folder cannot take it.</summary>
-    public void Store(string key, byte[] image, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Stores a freshly compiled (and verified) rule set: its model, with the diagnostics of its
+    /// load, and its image. An info diagnostic when the folder cannot take it, or when the model
+    /// holds a value the format cannot write faithfully.
+    /// </summary>
+    public void Store(string key, BoundRuleSet bound, IReadOnlyList<Diagnostic> loadDiagnostics, string generatedSource, byte[] image, DiagnosticBag diagnostics)
     {
-        if (!KernelCache.TryWrite(Directory, key, image, _secret))
+        byte[] payload;
+        try
+        {
+            payload = CacheEntryPayload.Join(CachedModel.Write(bound, loadDiagnostics, generatedSource), image);
+        }
+        catch (NotSupportedException)
+        {
+            payload = [];
+        }
+        if (payload.Length == 0 || !KernelCache.TryWrite(Directory, key, payload, _secret))
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CacheWriteFailed,
                 $"The compiled rule set could not be written to the cache folder '{Directory}'; the next start compiles again.", At(Directory)));
     }

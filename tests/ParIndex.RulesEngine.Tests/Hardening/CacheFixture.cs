@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Compilation;
 
 namespace ParIndex.RulesEngine.Tests.Hardening;
@@ -40,7 +41,8 @@ internal static class CacheFixture
         RoslynCompiler.CompilationCounter.Value = counter;
         try
         {
-            return (RuleSetLoader.TryLoadJson(json, "cache-test.json", options), counter.Value);
+            // No source name, as the other loads of these tests: the source name is part of the cache key.
+            return (RuleSetLoader.TryLoadJson(json, options: options), counter.Value);
         }
         finally
         {
@@ -57,11 +59,11 @@ internal static class CacheFixture
     }
 
     /// <summary>The cache entry path of a rule set.</summary>
-    public static string EntryOf(string folder, CompiledRuleSet rules) => KernelCache.PathOf(folder, KernelCache.Key(rules.GeneratedSource));
+    public static string EntryOf(string folder, CompiledRuleSet rules) => KernelCache.PathOf(folder, rules.CacheKey);
 
-    /// <summary>Writes an image as the rule set's entry, authenticated under <paramref name="key"/>.</summary>
-    public static void Plant(string folder, string generatedSource, byte[] image, byte[] key) =>
-        Assert.IsTrue(KernelCache.TryWrite(folder, KernelCache.Key(generatedSource), image, key));
+    /// <summary>Writes an image as the rule set's entry (with the rule set's own model), authenticated under <paramref name="key"/>.</summary>
+    public static void Plant(string folder, CompiledRuleSet rules, byte[] image, byte[] key) =>
+        Assert.IsTrue(KernelCache.TryWrite(folder, rules.CacheKey, CacheEntryPayload.Join(CachedModel.Write(rules.Bound, rules.Diagnostics, rules.GeneratedSource), image), key));
 
     /// <summary>True when ownership can be given away (only root may chown).</summary>
     public static bool CanChown => !OperatingSystem.IsWindows() && Environment.UserName == "root";

@@ -39,7 +39,7 @@ public sealed class KernelCacheTrustTests
         using (var half = RuleSetLoader.LoadJson(HalfOfX, options: options))
         using (var quarter = RuleSetLoader.LoadJson(QuarterOfX))
             // The attacker's kernel scores x / 4, signed with a key that is not the user's.
-            Plant(folder, half.GeneratedSource, quarter.Kernel.Image, NewKey());
+            Plant(folder, half, quarter.Kernel.Image, NewKey());
 
         var (result, compilations) = LoadCounting(HalfOfX, options);
         using var rules = result.RuleSet!;
@@ -78,8 +78,8 @@ public sealed class KernelCacheTrustTests
         var folder = NewFolder();
         var key = NewKey();
         var options = Options(folder, key);
-        string source;
-        using (var first = RuleSetLoader.LoadJson(HalfOfX, options: options)) source = first.GeneratedSource;
+        CompiledRuleSet source;
+        using (var first = RuleSetLoader.LoadJson(HalfOfX, options: options)) source = first;
         Plant(folder, source, "MZ this is not an assembly, but its HMAC is right"u8.ToArray(), key);
 
         var (result, compilations) = LoadCounting(HalfOfX, options);
@@ -97,9 +97,9 @@ public sealed class KernelCacheTrustTests
         var folder = NewFolder();
         var key = NewKey();
         var options = Options(folder, key);
-        string source;
+        CompiledRuleSet source;
         byte[] image;
-        using (var first = RuleSetLoader.LoadJson(HalfOfX, options: options)) (source, image) = (first.GeneratedSource, first.Kernel.Image);
+        using (var first = RuleSetLoader.LoadJson(HalfOfX, options: options)) (source, image) = (first, first.Kernel.Image);
         Plant(folder, source, image[..(image.Length / 2)], key);
 
         using var rules = RuleSetLoader.LoadJson(HalfOfX, options: options);
@@ -238,7 +238,7 @@ public sealed class KernelCacheTrustTests
         Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keyFolder));
         // Signing with the file's bytes is what made the entry valid.
-        Plant(folder, rules.GeneratedSource, rules.Kernel.Image, File.ReadAllBytes(keyFile));
+        Plant(folder, rules, rules.Kernel.Image, File.ReadAllBytes(keyFile));
         using var planted = RuleSetLoader.LoadJson(HalfOfX, options: options);
         Assert.IsTrue(planted.LoadedFromCache);
     }

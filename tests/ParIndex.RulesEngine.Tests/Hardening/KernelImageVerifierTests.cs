@@ -64,10 +64,10 @@ public sealed class KernelImageVerifierTests
         var key = NewKey();
         var options = Options(folder, key);
         var marker = Marker();
-        string source;
-        using (var genuine = RuleSetLoader.LoadJson(HalfOfX, options: options)) source = genuine.GeneratedSource;
-        var image = Compile(change(source, marker), allowUnsafe);
-        Plant(folder, source, image, key);
+        CompiledRuleSet genuine;
+        using (genuine = RuleSetLoader.LoadJson(HalfOfX, options: options)) { }
+        var image = Compile(change(genuine.GeneratedSource, marker), allowUnsafe);
+        Plant(folder, genuine, image, key);
 
         var (result, compilations) = LoadCounting(HalfOfX, options);
         using var rules = result.RuleSet!;
@@ -138,9 +138,9 @@ public sealed class KernelImageVerifierTests
         var folder = NewFolder();
         var key = NewKey();
         var options = Options(folder, key);
-        string source;
-        using (var genuine = RuleSetLoader.LoadJson(HalfOfX, options: options)) source = genuine.GeneratedSource;
-        Plant(folder, source, EmitIl(il => { il.Emit(OpCodes.Ldc_I4_S, (sbyte)16); il.Emit(OpCodes.Localloc); il.Emit(OpCodes.Pop); }), key);
+        CompiledRuleSet genuine;
+        using (genuine = RuleSetLoader.LoadJson(HalfOfX, options: options)) { }
+        Plant(folder, genuine, EmitIl(il => { il.Emit(OpCodes.Ldc_I4_S, (sbyte)16); il.Emit(OpCodes.Localloc); il.Emit(OpCodes.Pop); }), key);
 
         using var rules = RuleSetLoader.LoadJson(HalfOfX, options: options);
         Assert.IsFalse(rules.LoadedFromCache);
