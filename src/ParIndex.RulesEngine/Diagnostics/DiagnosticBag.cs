@@ -13,6 +13,9 @@ internal sealed class DiagnosticBag
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
 
+    public void Add(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] arguments) =>
+        _items.Add(Diagnostic.Create(descriptor, location, arguments));
+
     public void Error(string code, string message, SourceLocation location) =>
         _items.Add(Diagnostic.Error(code, message, location));
 
