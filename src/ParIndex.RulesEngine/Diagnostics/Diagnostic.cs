@@ -39,6 +39,10 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, string
         return new(severity, descriptor.Id, descriptor.FormatMessage(null, arguments), location);
     }
 
+    /// <summary>Creates a diagnostic with the message of one situation of the descriptor's code (see <see cref="DiagnosticDescriptor.FormatSituation"/>).</summary>
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, string situation, DiagnosticSeverity severity, SourceLocation location, params object?[] arguments) =>
+        new(severity, descriptor.Id, descriptor.FormatSituation(situation, arguments), location);
+
     /// <summary>The descriptor of <see cref="Code"/>: title, message format, default severity, help link.</summary>
     public DiagnosticDescriptor? Descriptor => DiagnosticCatalog.Find(Code);
 

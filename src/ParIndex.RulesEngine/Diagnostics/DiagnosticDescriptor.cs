@@ -44,6 +44,13 @@ public sealed class DiagnosticDescriptor
     public string FormatMessage(CultureInfo? culture, params object?[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, GetMessageFormat(culture), arguments);
 
+    /// <summary>
+    /// The message of one situation of this code (a code such as PAR0308 covers many settings,
+    /// each with its own sentence): resource <c>{Id}_{situation}</c>, formatted like <see cref="FormatMessage"/>.
+    /// </summary>
+    internal string FormatSituation(string situation, object?[] arguments) =>
+        string.Format(CultureInfo.InvariantCulture, Text(Id + "_" + situation, null), arguments);
+
     /// <inheritdoc />
     public override string ToString() => Id;
 

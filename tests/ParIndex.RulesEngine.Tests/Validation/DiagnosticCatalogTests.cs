@@ -69,6 +69,28 @@ public sealed partial class DiagnosticCatalogTests
     }
 
     [TestMethod]
+    [DataRow("ParIndex.RulesEngine.Resources.DiagnosticMessages")]
+    [DataRow("ParIndex.RulesEngine.Resources.EngineText")]
+    public void Every_resource_has_a_Vietnamese_text_with_the_same_placeholders(string baseName)
+    {
+        var resources = new System.Resources.ResourceManager(baseName, typeof(DiagnosticDescriptor).Assembly);
+        var english = Entries(resources, English);
+        var vietnamese = Entries(resources, CultureInfo.GetCultureInfo("vi"));
+        Assert.IsGreaterThan(4, english.Count, baseName);
+        CollectionAssert.AreEquivalent(english.Keys.ToList(), vietnamese.Keys.ToList(), baseName);
+        foreach (var (key, text) in english)
+            CollectionAssert.AreEquivalent(Placeholders(text), Placeholders(vietnamese[key]), $"{key}: '{text}' / '{vietnamese[key]}'");
+        // Resources of a situation belong to a code that has a descriptor.
+        foreach (var key in english.Keys.Where(k => k.StartsWith("PAR", StringComparison.Ordinal)))
+            Assert.IsNotNull(DiagnosticCatalog.Find(key[..7]), key);
+    }
+
+    private static Dictionary<string, string> Entries(System.Resources.ResourceManager resources, CultureInfo culture) =>
+        resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+    [TestMethod]
     public void Create_formats_the_message_in_the_current_UI_culture_and_keeps_the_arguments()
     {
         var at = new SourceLocation("rules.json", "criteria[0]", 4, 7);
