@@ -11,7 +11,8 @@ namespace ParIndex.RulesEngine.Resources;
 /// </summary>
 internal static class EngineText
 {
-    private static readonly ResourceManager Resources = new("ParIndex.RulesEngine.Resources.EngineText", typeof(EngineText).Assembly);
+    // The build names a .resx beside a class of the same name after that class.
+    private static readonly ResourceManager Resources = new(typeof(EngineText).FullName!, typeof(EngineText).Assembly);
 
     /// <summary>The text of <paramref name="key"/> with <paramref name="arguments"/> in its placeholders.</summary>
     public static string Format(string key, params object?[] arguments) =>
