@@ -11,40 +11,11 @@ namespace ParIndex.Cli;
 /// <summary>The parindex command: validate, score, explain, shortfall, report, test and diff.</summary>
 public static class Cli
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        Usage:
-          parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
-          parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
-          parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
-          parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
-          parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
-          parindex report <rules.json> <data> [--previous <results>] [--history <results|folder>]… [--id-map <map.csv>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>] [--page portrait|landscape]
-          parindex test <rules.json>
-          parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
-          parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]
+    /// <summary>The usage text, in the language of the run (<c>--lang</c>, PARINDEX_LANG, else Vietnamese).</summary>
+    public static string Usage => CliText.Get("Usage");
 
-        --culture    culture for numbers in CSV data and a --previous CSV, e.g. vi-VN for decimal commas (default: invariant)
-        --thousands  allow the culture's group separator in numbers, in groups of three digits ("1.234.567" under vi-VN)
-        --cache-dir  where compiled rule sets are kept between runs (default: $PARINDEX_CACHE_DIR, else ~/.cache/parindex)
-        --no-cache   compile the rule set without reading or writing the cache
-        --stream     score a CSV of any size in one pass with bounded memory (the default for CSV data of 32 MB or more); same output
-        --no-stream  score in memory whatever the size of the data
-        --detail     (score, table format) add one row per criterion: target, actual, verdict, points
-        --out        write to this file (never one of the inputs); it is replaced only when the command succeeds
-        --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
-        --self       the self-assessed data beside the appraised data file: score prints the appraisal's cuts per agency and criterion
-                     with the appraiser's <input>#note cells; report adds them per agency; shortfall --round self uses that round.
-                     When --self names the data file itself, its <input>#self columns hold the self-assessed values
-        --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
-        report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
-        test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
-        plan         improvement plan: points needed for a target rank/total/percent (others fixed), criteria below max by unit, fewest criteria to recover
-        diff         compare two results files of 'score' (JSON or CSV): score and rank change, criteria that changed most
-        Exit codes: 0 ok, 1 invalid rule file (test: or a failed case), 2 wrong command line (or --out is an input or a folder),
-        3 unusable data or results file, 4 some rows rejected, 70 internal error, 130 interrupted.
-        """;
+    /// <summary>Options every command accepts.</summary>
+    internal static readonly string[] CommonOptions = ["help", "lang"];
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "thousands", "group", "only-assigned" };
 
@@ -59,9 +30,18 @@ public static class Cli
     {
         var safeOutput = new TerminalSafeWriter(output);
         var safeError = new TerminalSafeWriter(error);
-        try { return Guarded(() => Dispatch(args, safeOutput, safeError), safeError); }
+        var callersLanguage = CultureInfo.CurrentUICulture;
+        try
+        {
+            return Guarded(() =>
+            {
+                CultureInfo.CurrentUICulture = Language.Choose(args, Environment.GetEnvironmentVariable(Language.Variable));
+                return Dispatch(args, safeOutput, safeError);
+            }, safeError);
+        }
         finally
         {
+            CultureInfo.CurrentUICulture = callersLanguage;
             // A closed pipe (`parindex score … | head -1`) must not turn into an exception here.
             try { safeOutput.Flush(); } catch (IOException) { }
             try { safeError.Flush(); } catch (IOException) { }
@@ -74,13 +54,13 @@ public static class Cli
         try { return command(); }
         catch (UsageException ex)
         {
-            Say(error, $"error: {ex.Message}");
+            Say(error, CliText.Format("Error", ex.Message));
             error.WriteLine(Usage);
             return ExitCodes.Usage;
         }
         catch (OutputRefusedException ex)
         {
-            Say(error, $"error: {ex.Message}");
+            Say(error, CliText.Format("Error", ex.Message));
             return ExitCodes.Usage;
         }
         catch (RuleSetException ex)
@@ -90,17 +70,17 @@ public static class Cli
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidDataException or KeyNotFoundException)
         {
-            Say(error, $"error: {ex.Message}");
+            Say(error, CliText.Format("Error", ex.Message));
             return ex is KeyNotFoundException ? ExitCodes.Usage : ExitCodes.InvalidData;
         }
         catch (OperationCanceledException)
         {
-            Say(error, "error: interrupted; no output file was written or changed.");
+            Say(error, CliText.Get("Interrupted"));
             return ExitCodes.Interrupted;
         }
         catch (Exception ex)
         {
-            Say(error, $"parindex: internal error: {ex.GetType().Name}: {ex.Message} (please report it with the command line and files that caused it)");
+            Say(error, CliText.Format("InternalError", ex.GetType().Name, ex.Message));
             return ExitCodes.InternalError;
         }
     }
@@ -123,7 +103,7 @@ public static class Cli
             "diff" => DiffCommand.Run(line, output, error),
             "test" => TestCommand.Run(line, output, error),
             "plan" => PlanCommand.Run(line, output, error),
-            _ => throw new UsageException($"Unknown command '{line.Command}'."),
+            _ => throw new UsageException(CliText.Format("UnknownCommand", line.Command)),
         };
     }
 
@@ -163,8 +143,8 @@ public static class Cli
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         Say(output, errors == 0
-            ? $"{line.Positional[0]}: valid ({warnings} warning(s))."
-            : $"{line.Positional[0]}: {errors} error(s), {warnings} warning(s).");
+            ? CliText.Format("Valid", line.Positional[0], warnings)
+            : CliText.Format("Invalid", line.Positional[0], errors, warnings));
         return errors == 0 ? ExitCodes.Success : ExitCodes.InvalidRules;
     }
 
@@ -292,9 +272,9 @@ public static class Cli
     internal static void Expect(CommandLine line, int positional, string[] options)
     {
         if (line.Positional.Count != positional)
-            throw new UsageException($"'{line.Command}' takes {positional} file argument(s), not {line.Positional.Count}.");
-        var unknown = line.UnknownOptions(options.Concat(CompileCache.Options).Append("help")).ToList();
-        if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for '{line.Command}': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+            throw new UsageException(CliText.Format("WrongArgumentCount", line.Command, positional, line.Positional.Count));
+        var unknown = line.UnknownOptions(options.Concat(CompileCache.Options).Concat(CommonOptions)).ToList();
+        if (unknown.Count > 0) throw new UsageException(CliText.Format("UnknownOptions", line.Command, string.Join(", ", unknown.Select(u => "--" + u))));
         ExpectFileNames(line);
     }
 

@@ -37,7 +37,7 @@ public sealed class CommandLine
             var (key, value) = equals >= 0 ? (name[..equals], name[(equals + 1)..])
                 : flags.Contains(name) ? (name, null)
                 : i + 1 < args.Length ? (name, args[++i])
-                : throw new UsageException($"The option --{name} needs a value.");
+                : throw new UsageException(CliText.Format("OptionNeedsValue", name));
             line._options[key] = value;
             line._given.Add((key, value));
         }

@@ -17,7 +17,7 @@ public static class DiffCommand
     {
         if (line.Positional.Count != 2)
             throw new UsageException($"'diff' takes 2 results files, not {line.Positional.Count}.");
-        var unknown = line.UnknownOptions(Options.Append("help")).ToList();
+        var unknown = line.UnknownOptions(Options.Concat(Cli.CommonOptions)).ToList();
         if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for 'diff': {string.Join(", ", unknown.Select(u => "--" + u))}.");
         Cli.ExpectFileNames(line);
         var format = line.Option("format") ?? "table";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ParIndex.RulesEngine.Resources;
 using ParIndex.RulesEngine.Results;
 using ParIndex.RulesEngine.Results.Writers;
 using Spectre.Console;
@@ -53,17 +54,18 @@ public static class TerminalTables
 
     private static List<Column> Columns(ScoreReport report, bool hasPrevious, int precision)
     {
-        var columns = new List<Column> { Plain("Hạng", a => a.Rank.ToString(CultureInfo.InvariantCulture), 0, right: true) };
-        if (hasPrevious) columns.Add(new Column("Thay đổi", a => ChangeText(a.RankChange), a => Change(a.RankChange), 0, Right: true));
-        columns.Add(Plain("Mã", a => a.AgencyId, 2));
-        columns.Add(new Column("Đơn vị", a => a.Name ?? "", a => Escape(a.Name ?? ""), 0, IsName: true));
-        columns.Add(Plain("Điểm", a => a.Total.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
-        columns.Add(Plain("Tối đa", a => a.MaxPoints.ToString("0.######", CultureInfo.InvariantCulture), 3, right: true));
-        columns.Add(Plain("%", a => a.Percent.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
-        columns.Add(Plain("Xếp loại", a => a.Classification ?? "", 0));
+        var columns = new List<Column> { Plain(EngineText.Get("TableRank"), a => a.Rank.ToString(CultureInfo.InvariantCulture), 0, right: true) };
+        if (hasPrevious) columns.Add(new Column(EngineText.Get("TableChange"), a => ChangeText(a.RankChange), a => Change(a.RankChange), 0, Right: true));
+        columns.Add(Plain(EngineText.Get("TableId"), a => a.AgencyId, 2));
+        columns.Add(new Column(EngineText.Get("TableName"), a => a.Name ?? "", a => Escape(a.Name ?? ""), 0, IsName: true));
+        columns.Add(Plain(EngineText.Get("TablePoints"), a => a.Total.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
+        columns.Add(Plain(EngineText.Get("TableMax"), a => a.MaxPoints.ToString("0.######", CultureInfo.InvariantCulture), 3, right: true));
+        columns.Add(Plain(EngineText.Get("TablePercent"), a => a.Percent.ToString("F" + precision, CultureInfo.InvariantCulture), 0, right: true));
+        columns.Add(Plain(EngineText.Get("TableClass"), a => a.Classification ?? "", 0));
+        var (yes, no) = (EngineText.Get("Yes"), EngineText.Get("No"));
         foreach (var rule in report.RuleSet.Eligibility)
-            columns.Add(new Column(rule.Id, a => Eligible(a, rule.Id) switch { true => "có", false => "không", null => "" },
-                a => Eligible(a, rule.Id) switch { true => "[green]có[/]", false => "[red]không[/]", null => "" }, 4, Center: true));
+            columns.Add(new Column(rule.Id, a => Eligible(a, rule.Id) switch { true => yes, false => no, null => "" },
+                a => Eligible(a, rule.Id) switch { true => $"[green]{yes}[/]", false => $"[red]{no}[/]", null => "" }, 4, Center: true));
         return columns;
     }
 

@@ -10,7 +10,8 @@ namespace ParIndex.RulesEngine;
 /// process with a stack overflow, which no catch can stop. The stack is reserved, not committed,
 /// so the cost is one thread start per load. The thread runs under the invariant culture, so
 /// every number in a diagnostic, and every literal the generator writes, reads the same on every
-/// machine (a vi-VN host would otherwise write "1,5" in one message and "1.5" in the next).
+/// machine (a vi-VN host would otherwise write "1,5" in one message and "1.5" in the next). Its UI
+/// culture is the caller's, so the messages are in the language the caller asked for.
 /// </summary>
 internal static class LoadThread
 {
@@ -24,13 +25,14 @@ internal static class LoadThread
     public static T Run<T>(Func<T> work)
     {
         if (_onLoadThread) return work();
+        var language = System.Globalization.CultureInfo.CurrentUICulture;
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(() =>
         {
             _onLoadThread = true;
             Thread.CurrentThread.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
-            Thread.CurrentThread.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            Thread.CurrentThread.CurrentUICulture = language;
             try
             {
                 result = work();

@@ -1,3 +1,4 @@
+using ParIndex.RulesEngine.Resources;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 
@@ -20,11 +21,11 @@ internal sealed partial class Binder
     private void BindNode(CriterionDefinition criterion, int parent, int depth, IReadOnlyList<string> inherited, List<BoundNode> nodes, HashSet<string> codes)
     {
         _limits.Budget.ThrowIfCancellationRequested();
-        var owner = $"criterion {criterion.Code}";
+        var owner = EngineText.Format("OwnerCriterion", criterion.Code);
         if (!ReservedNames.IsCode(criterion.Code))
-            _diagnostics.Error(DiagnosticCodes.ReservedName, $"The criterion code '{ReservedNames.Printable(criterion.Code)}' is not a code: use letters, digits, '.', '_' and '-', starting with a letter or digit.", criterion.Location);
+            _diagnostics.Add(DiagnosticCatalog.ReservedName, "CriterionCode", criterion.Location, ReservedNames.Printable(criterion.Code));
         if (!codes.Add(criterion.Code))
-            _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The criterion code '{criterion.Code}' is used more than once.", criterion.Location);
+            _diagnostics.Add(DiagnosticCatalog.DuplicateName, "CriterionCode", criterion.Location, criterion.Code);
 
         var responsible = criterion.Responsible.Count > 0 ? criterion.Responsible : inherited;
         var node = new BoundNode
@@ -104,7 +105,7 @@ internal sealed partial class Binder
                 BandChecks.Check(criterion, b, _diagnostics, _limits.Budget);
                 break;
             case null:
-                _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"Criterion {criterion.Code} has neither children nor a scoring form.", criterion.Location);
+                _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "NoScoringForm", criterion.Location, criterion.Code);
                 break;
         }
     }
@@ -114,13 +115,12 @@ internal sealed partial class Binder
         var regular = parent.Children.Where(c => c.Kind == CriterionKind.Regular).ToList();
         if (regular.Count == 0)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"Criterion {parent.Code} has only bonus or penalty children; it needs at least one regular child.", parent.Location);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "NoRegularChild", parent.Location, parent.Code);
             return;
         }
         var sum = regular.Sum(c => c.Max);
         // An infinite sum is an error of its own (CheckMaxima), not a mismatch.
         if (double.IsFinite(sum) && Math.Abs(sum - parent.Max) > MaxTolerance)
-            _diagnostics.Warning(DiagnosticCodes.MaxSumMismatch,
-                $"The regular children of criterion {parent.Code} have maximum points summing to {sum:0.###}, but its max is {parent.Max:0.###}.", parent.Location);
+            _diagnostics.Add(DiagnosticCatalog.MaxSumMismatch, parent.Location, parent.Code, sum, parent.Max);
     }
 }

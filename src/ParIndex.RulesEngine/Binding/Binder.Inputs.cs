@@ -14,7 +14,7 @@ internal sealed partial class Binder
         {
             CheckDeclaredName(input.Name, input.Location);
             if (input.Name == agency.IdColumn || input.Name == agency.NameColumn)
-                _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The input '{input.Name}' has the same name as the agency id or name column.", input.Location);
+                _diagnostics.Add(DiagnosticCatalog.DuplicateName, "InputIsAgencyColumn", input.Location, input.Name);
             // Enum and text inputs share the string columns, so they share one slot counter.
             var column = input.Type == InputType.Enum ? InputType.Text : input.Type;
             var slot = slots.GetValueOrDefault(column);
@@ -22,7 +22,7 @@ internal sealed partial class Binder
             var bound = new BoundInput(input, slot, result.Count);
             if (!_inputs.TryAdd(input.Name, bound))
             {
-                _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The input '{input.Name}' is declared more than once.", input.Location);
+                _diagnostics.Add(DiagnosticCatalog.DuplicateName, "Input", input.Location, input.Name);
                 continue;
             }
             CheckInputSettings(input);
@@ -36,19 +36,19 @@ internal sealed partial class Binder
         var where = input.Location;
         var name = input.Name;
         if (input.Type != InputType.Number && (input.Min is not null || input.Max is not null))
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The input '{name}' is not a number, so it cannot have min or max.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "RangeOnNonNumber", where, name);
         if (input.Min is { } min && input.Max is { } max && min > max)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The input '{name}' has min {min} above max {max}.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "MinAboveMax", where, name, min, max);
         if (input.Type == InputType.Enum && input.Values.Count == 0)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The enum input '{name}' needs a non-empty 'values' list.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "EnumWithoutValues", where, name);
         if (input.Type != InputType.Enum && input.Values.Count > 0)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The input '{name}' is not an enum, so it cannot have 'values'.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "ValuesOnNonEnum", where, name);
         if (input.Missing == MissingPolicy.Allow && input.Type == InputType.Bool)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The bool input '{name}' cannot use the missing policy 'allow' (a bool has no missing value); use 'default' or 'notApplicable'.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "BoolAllowsMissing", where, name);
         if (input.Missing == MissingPolicy.Default && input.Default is null)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The input '{name}' has missing policy 'default' but no 'default' value.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "DefaultPolicyWithoutValue", where, name);
         if (input.Missing != MissingPolicy.Default && input.Default is not null)
-            _diagnostics.Warning(DiagnosticCodes.InvalidSetting, $"The input '{name}' has a 'default' value that is never used because its missing policy is '{input.Missing}'.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "UnusedDefault", where, name, input.Missing);
         if (input.Default is { } value) CheckDefault(input, value);
     }
 
@@ -84,13 +84,13 @@ internal sealed partial class Binder
         var where = _definition.Ranking.Location ?? new SourceLocation(FileLabel, "ranking", 0, 0);
         if (!_inputs.TryGetValue(groupBy, out var input))
         {
-            _diagnostics.Error(DiagnosticCodes.UnknownName, $"The ranking groups by '{groupBy}', which is not an input.{NameSuggester.Hint(groupBy, _inputs.Keys)}", where);
+            _diagnostics.Add(DiagnosticCatalog.UnknownName, "GroupBy", where, groupBy, NameSuggester.Hint(groupBy, _inputs.Keys));
             return null;
         }
         if (input.Type is not (InputType.Enum or InputType.Text))
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The ranking groups by '{groupBy}', which must be an enum or text input.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "GroupByType", where, groupBy);
         if (input.Definition.Missing is MissingPolicy.NotApplicable or MissingPolicy.Allow)
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The ranking group input '{groupBy}' must always have a value: use the missing policy 'error' or 'default'.", where);
+            _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "GroupByMissing", where, groupBy);
         return input;
     }
 }

@@ -1,3 +1,4 @@
+using ParIndex.RulesEngine.Resources;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 
@@ -14,15 +15,13 @@ internal sealed partial class Binder
         foreach (var rule in _definition.Eligibility)
         {
             if (!ids.Add(rule.Id))
-                _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The eligibility rule id '{rule.Id}' is used more than once.", rule.Location);
+                _diagnostics.Add(DiagnosticCatalog.DuplicateName, "EligibilityRule", rule.Location, rule.Id);
             var conditions = new List<AnalyzedFormula>();
             foreach (var condition in rule.Conditions)
             {
-                var analyzed = Analyze(condition.When, FormulaScope.Eligibility, $"eligibility rule '{rule.Id}' ({condition.Title})");
+                var analyzed = Analyze(condition.When, FormulaScope.Eligibility, EngineText.Format("OwnerEligibility", rule.Id, condition.Title));
                 foreach (var lookup in analyzed.Lookups.Where(l => !codes.Contains(l.Code)))
-                    _diagnostics.Error(DiagnosticCodes.UnknownName,
-                        $"{lookup.Function}(\"{lookup.Code}\") in eligibility rule '{rule.Id}' names no criterion.{NameSuggester.Hint(lookup.Code, codes)}",
-                        analyzed.LocationAt(lookup.Start));
+                    _diagnostics.Add(DiagnosticCatalog.UnknownName, "CriterionLookup", analyzed.LocationAt(lookup.Start), lookup.Function, lookup.Code, rule.Id, NameSuggester.Hint(lookup.Code, codes));
                 conditions.Add(analyzed);
             }
             result.Add(new BoundEligibility(rule, conditions, conditionIndex));
@@ -42,12 +41,11 @@ internal sealed partial class Binder
                 $"Classifications {string.Join(" and ", same.Select(b => $"'{b.Label}'"))} share the threshold {same.Key}%; only the first can ever be given.",
                 same.Last().Location);
         foreach (var repeated in bands.GroupBy(b => b.Label).Where(g => g.Count() > 1))
-            _diagnostics.Warning(DiagnosticCodes.ClassificationGap, $"The classification label '{repeated.Key}' is used more than once.", repeated.Last().Location);
+            _diagnostics.Add(DiagnosticCatalog.ClassificationGap, "RepeatedLabel", repeated.Last().Location, repeated.Key);
         if (bands.Count > 0 && bands.Min(b => b.MinPercent) > 0)
         {
             var lowest = bands.MinBy(b => b.MinPercent)!;
-            _diagnostics.Warning(DiagnosticCodes.ClassificationGap,
-                $"No classification covers percents below {lowest.MinPercent}%; such agencies get none. Add a band with minPercent 0 to close the gap.", lowest.Location);
+            _diagnostics.Add(DiagnosticCatalog.ClassificationGap, "LowestGap", lowest.Location, lowest.MinPercent);
         }
         return bands.OrderByDescending(b => b.MinPercent).ToList();
     }

@@ -15,15 +15,13 @@ internal sealed partial class Binder
         {
             if (!byCode.TryGetValue(target.Code, out var node))
             {
-                _diagnostics.Error(DiagnosticCodes.TargetUnknownCriterion,
-                    $"The target for '{target.Code}' names no criterion.{NameSuggester.Hint(target.Code, byCode.Keys)}", target.Location);
+                _diagnostics.Add(DiagnosticCatalog.TargetUnknownCriterion, target.Location, target.Code, NameSuggester.Hint(target.Code, byCode.Keys));
                 continue;
             }
             if (!seen.Add(target.Code))
-                _diagnostics.Error(DiagnosticCodes.DuplicateTarget, $"Criterion {target.Code} has more than one target.", target.Location);
+                _diagnostics.Add(DiagnosticCatalog.DuplicateTarget, target.Location, target.Code);
             if (target.Points > node.Max)
-                _diagnostics.Error(DiagnosticCodes.TargetAboveMax,
-                    $"The target of {target.Points.ToString(System.Globalization.CultureInfo.InvariantCulture)} points for {target.Code} is above its max of {node.Max.ToString(System.Globalization.CultureInfo.InvariantCulture)}: it could never be met.", target.Location);
+                _diagnostics.Add(DiagnosticCatalog.TargetAboveMax, target.Location, target.Points, target.Code, node.Max);
         }
     }
 }

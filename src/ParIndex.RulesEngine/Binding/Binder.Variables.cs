@@ -1,3 +1,4 @@
+using ParIndex.RulesEngine.Resources;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 
@@ -10,7 +11,7 @@ internal sealed partial class Binder
     {
         var analyzed = _definition.Variables
             .Where(v => _variableDefinitions.GetValueOrDefault(v.Name) == v)
-            .ToDictionary(v => v.Name, v => Analyze(v.Formula, FormulaScope.Row, $"variable '{v.Name}'"), StringComparer.Ordinal);
+            .ToDictionary(v => v.Name, v => Analyze(v.Formula, FormulaScope.Row, EngineText.Format("OwnerVariable", v.Name)), StringComparer.Ordinal);
         var order = OrderVariables(analyzed);
 
         var result = new List<BoundVariable>();
@@ -64,7 +65,7 @@ internal sealed partial class Binder
             {
                 var cycle = path.Skip(path.IndexOf(name)).Append(name);
                 var definition = _variableDefinitions[name];
-                _diagnostics.Error(DiagnosticCodes.Cycle, $"The variables depend on each other in a cycle: {string.Join(" → ", cycle)}.", definition.Formula.Location);
+                _diagnostics.Add(DiagnosticCatalog.Cycle, definition.Formula.Location, string.Join(" → ", cycle));
                 return;
             }
             state[name] = 1;
@@ -106,8 +107,7 @@ internal sealed partial class Binder
                 }
                 else
                 {
-                    _diagnostics.Error(DiagnosticCodes.UnknownName,
-                        $"Group{use.Kind} refers to '{use.Name}', which is not an input or variable.{NameSuggester.Hint(use.Name, _inputs.Keys.Concat(variableByName.Keys))}", where);
+                    _diagnostics.Add(DiagnosticCatalog.UnknownName, "Aggregate", where, $"Group{use.Kind}", use.Name, NameSuggester.Hint(use.Name, _inputs.Keys.Concat(variableByName.Keys)));
                 }
             }
         }

@@ -69,9 +69,7 @@ internal sealed partial class Binder
             if (IsKnownName(use.Name, scope)) continue;
             var candidates = _inputs.Keys.Concat(_variableDefinitions.Keys)
                 .Concat(scope == FormulaScope.Eligibility ? ReservedNames.ResultNames.Keys : []);
-            _diagnostics.Error(DiagnosticCodes.UnknownName,
-                $"Unknown name '{use.Name}' in the formula of {owner}.{NameHint(use.Name, candidates)}",
-                analyzed.LocationAt(use.Start));
+            _diagnostics.Add(DiagnosticCatalog.UnknownName, analyzed.LocationAt(use.Start), use.Name, owner, NameHint(use.Name, candidates));
         }
         CheckEnumLiterals(analyzed, scope);
         return analyzed;
@@ -92,10 +90,8 @@ internal sealed partial class Binder
             if (!_inputs.TryGetValue(name, out var input) || input.Type != InputType.Enum) continue;
             var values = input.Definition.Values;
             if (values.Contains(comparison.Literal, StringComparer.Ordinal)) continue;
-            var what = name == comparison.Name ? $"enum input '{input.Name}'" : $"ranking group (the enum input '{input.Name}')";
-            _diagnostics.Error(DiagnosticCodes.ImpossibleEnumValue,
-                $"The {what} is compared with \"{ReservedNames.Printable(comparison.Literal)}\", which is not one of its values ({string.Join(", ", values)}), in the formula of {analyzed.Owner}.{NameSuggester.Hint(comparison.Literal, values)}",
-                analyzed.LocationAt(comparison.LiteralStart));
+            _diagnostics.Add(DiagnosticCatalog.ImpossibleEnumValue, name == comparison.Name ? "EnumInput" : "GroupInput", analyzed.LocationAt(comparison.LiteralStart),
+                input.Name, ReservedNames.Printable(comparison.Literal), string.Join(", ", values), analyzed.Owner, NameSuggester.Hint(comparison.Literal, values));
         }
     }
 
@@ -113,13 +109,13 @@ internal sealed partial class Binder
         {
             CheckDeclaredName(variable.Name, variable.Location);
             if (_inputs.ContainsKey(variable.Name) || !_variableDefinitions.TryAdd(variable.Name, variable))
-                _diagnostics.Error(DiagnosticCodes.DuplicateName, $"The name '{variable.Name}' is declared more than once.", variable.Location);
+                _diagnostics.Add(DiagnosticCatalog.DuplicateName, variable.Location, variable.Name);
         }
     }
 
     private void CheckDeclaredName(string name, SourceLocation location)
     {
         if (ReservedNames.Reason(name) is { } reason)
-            _diagnostics.Error(DiagnosticCodes.ReservedName, $"The name '{name}' cannot be used: {reason}.", location);
+            _diagnostics.Add(DiagnosticCatalog.ReservedName, location, name, reason);
     }
 }

@@ -100,13 +100,13 @@ internal sealed partial class FormulaAnalyzer
         var text = _formula.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
-            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is empty.");
+            Fail(DiagnosticCatalog.FormulaSyntax, "Empty", 0, _owner);
             return null;
         }
         var maxLength = Math.Min(_limits.MaxFormulaLength, ParserLengthCap);
         if (text.Length > maxLength)
         {
-            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is {text.Length} characters long; the limit is {maxLength}.");
+            Fail(DiagnosticCatalog.FormulaSyntax, "TooLong", 0, _owner, text.Length, maxLength);
             return null;
         }
         if (!CheckNestingBeforeParsing(text)) return null;
@@ -117,14 +117,14 @@ internal sealed partial class FormulaAnalyzer
         }
         catch (InsufficientExecutionStackException)
         {
-            Fail(DiagnosticCodes.FormulaSyntax, 0, $"The formula of {_owner} is nested too deeply to parse.");
+            Fail(DiagnosticCatalog.FormulaSyntax, "TooDeep", 0, _owner);
             return null;
         }
         var errors = expression.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         var hint = errors.Count > 0 ? ExcelHabits.ForText(WrittenText, IsExcelStyle) : "";
         foreach (var error in errors.Take(3))
         {
-            Fail(DiagnosticCodes.FormulaSyntax, error.Location.SourceSpan.Start, $"Syntax error in the formula of {_owner}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}{hint}");
+            Fail(DiagnosticCatalog.FormulaSyntax, null, error.Location.SourceSpan.Start, _owner, error.GetMessage(System.Globalization.CultureInfo.InvariantCulture) + hint);
             hint = ""; // once per formula
         }
         if (errors.Count > 0) return null;
@@ -286,8 +286,7 @@ internal sealed partial class FormulaAnalyzer
             AnalyzeHistoryCall(invocation, name);
             return;
         }
-        Fail(DiagnosticCodes.UnknownFunction, callee.SpanStart,
-            $"Unknown function '{name}' in the formula of {_owner}.{ExcelHabits.ForFunction(name, IsExcelStyle) ?? NameSuggester.Hint(name, FormulaFunctionCatalog.AllNames)}");
+        Fail(DiagnosticCatalog.UnknownFunction, null, callee.SpanStart, name, _owner, ExcelHabits.ForFunction(name, IsExcelStyle) ?? NameSuggester.Hint(name, FormulaFunctionCatalog.AllNames));
     }
 
     private void Forbid(SyntaxNode node)
@@ -313,5 +312,13 @@ internal sealed partial class FormulaAnalyzer
     {
         _valid = false;
         _diagnostics.Error(code, message, _formula.LocationAt(offset));
+    }
+
+    /// <summary>Reports <paramref name="descriptor"/>'s message (or that of one of its situations) at <paramref name="offset"/> of the formula.</summary>
+    private void Fail(Diagnostics.DiagnosticDescriptor descriptor, string? situation, int offset, params object?[] arguments)
+    {
+        _valid = false;
+        if (situation is null) _diagnostics.Add(descriptor, _formula.LocationAt(offset), arguments);
+        else _diagnostics.Add(descriptor, situation, _formula.LocationAt(offset), arguments);
     }
 }

@@ -1,3 +1,4 @@
+using ParIndex.RulesEngine.Resources;
 namespace ParIndex.RulesEngine.Binding;
 
 /// <summary>Suggests the closest known name for a misspelled one ("did you mean …?").</summary>
@@ -6,7 +7,7 @@ internal static class NameSuggester
     public static string Hint(string name, IEnumerable<string> candidates)
     {
         var best = Closest(name, candidates);
-        return best is null ? "" : $" Did you mean '{best}'?";
+        return best is null ? "" : EngineText.Format("DidYouMean", best);
     }
 
     public static string? Closest(string name, IEnumerable<string> candidates)

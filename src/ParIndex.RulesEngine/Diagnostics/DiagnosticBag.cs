@@ -24,6 +24,17 @@ internal sealed class DiagnosticBag
         foreach (var diagnostic in diagnostics) Add(diagnostic);
     }
 
+    public void Add(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] arguments) =>
+        Add(Diagnostic.Create(descriptor, location, arguments));
+
+    /// <summary>Adds a diagnostic with the message of one situation of the code, at the descriptor's default severity.</summary>
+    public void Add(DiagnosticDescriptor descriptor, string situation, SourceLocation location, params object?[] arguments) =>
+        Add(Diagnostic.Create(descriptor, situation, descriptor.DefaultSeverity, location, arguments));
+
+    /// <summary>Adds a diagnostic with the message of one situation of the code, at <paramref name="severity"/>.</summary>
+    public void Add(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, string situation, SourceLocation location, params object?[] arguments) =>
+        Add(Diagnostic.Create(descriptor, situation, severity, location, arguments));
+
     public void Error(string code, string message, SourceLocation location) => Add(Diagnostic.Error(code, message, location));
 
     public void Warning(string code, string message, SourceLocation location) => Add(Diagnostic.Warning(code, message, location));

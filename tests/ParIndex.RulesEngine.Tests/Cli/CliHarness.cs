@@ -32,11 +32,16 @@ internal sealed class CliWorkspace : IDisposable
         return path;
     }
 
-    /// <summary>Runs the command in-process. The compile cache is turned off so nothing is written outside the workspace.</summary>
+    /// <summary>
+    /// Runs the command in-process. The compile cache is turned off so nothing is written outside
+    /// the workspace. The messages are pinned to English (<c>--lang en</c>, the command's default
+    /// being Vietnamese) unless the test gives <c>--lang</c> itself.
+    /// </summary>
     public static CliResult Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        if (args.Length > 0 && !args.Any(a => a == "--lang" || a.StartsWith("--lang=", StringComparison.Ordinal))) args = [args[0], "--lang", "en", .. args[1..]];
         var exit = global::ParIndex.Cli.Cli.Run(args, output, error);
         return new CliResult(exit, output.ToString(), error.ToString());
     }

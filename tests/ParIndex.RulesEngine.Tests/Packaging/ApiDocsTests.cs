@@ -56,6 +56,13 @@ public sealed class ApiDocsTests
                 break;
         }
         // The later sections' examples, found by what they call (their position shifts as sections are added).
+        if (code.Contains("DiagnosticCatalog.DuplicateName", StringComparison.Ordinal))
+        {
+            StringAssert.Contains(output, "vi-VN: Tên chưa khai báo: Tên 'plam' trong công thức của tiêu chí 1 chưa được khai báo. Có phải là 'plan'? (docs/diagnostics.md#par0301)");
+            StringAssert.Contains(output, "en: Unknown name: Unknown name 'plam' in the formula of criterion 1. Did you mean 'plan'? (docs/diagnostics.md#par0301)");
+            // Made outside a language switch: the test's UI culture, English.
+            StringAssert.Contains(output, "rules.json(4,7): error PAR0302: The name 'plan' is declared more than once. [at inputs[1]]");
+        }
         if (code.Contains("JsonElement", StringComparison.Ordinal) && code.Contains("from the body", StringComparison.Ordinal))
             StringAssert.Matches(output, new Regex(@"Kon Tum: (\S+) from the body, \1 from JsonElement values"));
         if (code.Contains("LoadInputSchema", StringComparison.Ordinal))

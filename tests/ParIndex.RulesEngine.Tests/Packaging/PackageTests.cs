@@ -237,5 +237,24 @@ public sealed class PackageTests
         Assert.AreEqual("parindex", command.Attribute("Name")?.Value);
         Assert.AreEqual("parindex.dll", command.Attribute("EntryPoint")?.Value);
         Assert.IsNotNull(package.GetEntry("tools/net10.0/any/Spectre.Console.dll"), "the tool carries its dependencies");
+        Assert.IsNotNull(package.GetEntry("tools/net10.0/any/vi/parindex.resources.dll"), "the command's Vietnamese texts");
+        Assert.IsNotNull(package.GetEntry("tools/net10.0/any/vi/ParIndex.RulesEngine.resources.dll"), "the library's Vietnamese messages");
+    }
+
+    [TestMethod]
+    public void Package_ships_the_Vietnamese_messages_as_a_satellite_assembly()
+    {
+        using var package = ZipFile.OpenRead(LibraryPackage);
+        var entry = package.GetEntry("lib/net10.0/vi/ParIndex.RulesEngine.resources.dll")
+            ?? throw new AssertFailedException($"no satellite assembly; the package has: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
+        var path = Path.Combine(Path.GetTempPath(), $"parindex-satellite-{Guid.NewGuid():N}.dll");
+        try
+        {
+            entry.ExtractToFile(path);
+            var satellite = System.Reflection.AssemblyName.GetAssemblyName(path);
+            Assert.AreEqual("ParIndex.RulesEngine.resources", satellite.Name);
+            Assert.AreEqual("vi", satellite.CultureName);
+        }
+        finally { File.Delete(path); }
     }
 }

@@ -32,7 +32,8 @@ public sealed class ReportCommandTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = ParIndex.Cli.Cli.Run(args, output, error);
+        // Messages pinned to English, as in CliWorkspace.Run.
+        var exit = ParIndex.Cli.Cli.Run(args.Length > 0 ? [args[0], "--lang", "en", .. args[1..]] : args, output, error);
         return (exit, output.ToString(), error.ToString());
     }
 

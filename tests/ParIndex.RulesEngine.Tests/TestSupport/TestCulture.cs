@@ -4,9 +4,11 @@ namespace ParIndex.RulesEngine.Tests.TestSupport;
 
 /// <summary>
 /// Runs the whole suite under the culture named by PARINDEX_TEST_CULTURE (e.g. vi-VN, where the
-/// decimal separator is a comma), as current and UI culture of every thread, so that a result
-/// depending on the machine's culture shows up as a failing test. CI runs the suite once without
-/// it and once with vi-VN. Without the variable nothing changes.
+/// decimal separator is a comma) as current culture of every thread, so that a result depending
+/// on the machine's number format shows up as a failing test. CI runs the suite once without it
+/// and once with vi-VN. The UI culture, which chooses the language of messages, is English for
+/// every test whatever the variable or the machine says: tests assert English messages, and the
+/// tests of Vietnamese messages set the UI culture themselves (<see cref="Language"/>).
 /// </summary>
 [TestClass]
 public static class TestCulture
@@ -18,16 +20,28 @@ public static class TestCulture
     public static CultureInfo? Requested =>
         Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } name ? CultureInfo.GetCultureInfo(name.Trim()) : null;
 
-    /// <summary>Sets the requested culture before any test runs.</summary>
+    /// <summary>The UI culture of every test: messages in English.</summary>
+    public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en-US");
+
+    /// <summary>Sets the requested culture and the English UI culture before any test runs.</summary>
     [AssemblyInitialize]
     public static void Apply(TestContext context)
     {
+        CultureInfo.DefaultThreadCurrentUICulture = English;
+        CultureInfo.CurrentUICulture = English;
         if (Requested is not { } culture) return;
         CultureInfo.DefaultThreadCurrentCulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
         CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-        context.WriteLine($"{Variable}={culture.Name}: tests run with current culture and UI culture {culture.Name}.");
+        context.WriteLine($"{Variable}={culture.Name}: tests run with current culture {culture.Name}, UI culture {English.Name}.");
+    }
+
+    /// <summary>Runs <paramref name="work"/> with <paramref name="uiCulture"/> as UI culture (the language of messages), then restores the test's.</summary>
+    public static T Language<T>(string uiCulture, Func<T> work)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(uiCulture);
+        try { return work(); }
+        finally { CultureInfo.CurrentUICulture = before; }
     }
 }
 
@@ -45,7 +59,13 @@ public sealed class TestCultureTests
             return;
         }
         Assert.AreEqual(culture.Name, CultureInfo.CurrentCulture.Name);
-        Assert.AreEqual(culture.Name, CultureInfo.CurrentUICulture.Name);
         Assert.AreEqual(culture.Name, Task.Run(() => CultureInfo.CurrentCulture.Name).Result, "a thread-pool thread");
+    }
+
+    [TestMethod]
+    public void Messages_are_English_under_every_requested_culture()
+    {
+        Assert.AreEqual(TestCulture.English.Name, CultureInfo.CurrentUICulture.Name);
+        Assert.AreEqual(TestCulture.English.Name, Task.Run(() => CultureInfo.CurrentUICulture.Name).Result, "a thread-pool thread");
     }
 }

@@ -1,3 +1,4 @@
+using ParIndex.RulesEngine.Resources;
 using System.Globalization;
 using System.Text;
 using ParIndex.RulesEngine.Data;
@@ -13,8 +14,9 @@ namespace ParIndex.RulesEngine.Results.Sinks;
 /// </summary>
 internal sealed class TableSink(ResultText output, string? spillFolder = null) : ResultSink
 {
+    // Headers are resource keys: the words follow the UI culture of the run.
     private static readonly (string Header, bool RightAligned)[] FixedColumns =
-        [("Rank", true), ("Change", true), ("Id", false), ("Name", false), ("Points", true), ("Max", true), ("%", true), ("Class", false)];
+        [("TableRank", true), ("TableChange", true), ("TableId", false), ("TableName", false), ("TablePoints", true), ("TableMax", true), ("TablePercent", true), ("TableClass", false)];
 
     private readonly List<RowKey> _keys = new();
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
@@ -23,12 +25,14 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
     private string[] _headers = [];
     private bool[] _rightAligned = [];
     private int[][] _widths = [];
+    private string _yes = "", _no = "";
 
     public override void Begin(ResultLayout layout)
     {
         _layout = layout;
         _store = new TableRowStore(spillFolder);
-        var columns = FixedColumns.Concat(layout.Definition.Eligibility.Select(e => (e.Id, false))).ToArray();
+        (_yes, _no) = (EngineText.Get("Yes"), EngineText.Get("No"));
+        var columns = FixedColumns.Select(c => (EngineText.Get(c.Header), c.RightAligned)).Concat(layout.Definition.Eligibility.Select(e => (e.Id, false))).ToArray();
         _headers = columns.Select(c => TextTable.Prepare(c.Item1)).ToArray();
         _rightAligned = columns.Select(c => c.Item2).ToArray();
         _widths = layout.Groups.Select(_ => _headers.Select(TextTable.Width).ToArray()).ToArray();
@@ -54,7 +58,7 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
             cells[5] = Format.Number(frame.Max[row]);
             cells[6] = Format.Fixed(frame.Percent[row], precision);
             cells[7] = frame.Classification[row] ?? "";
-            for (var e = 0; e < eligibility.Count; e++) cells[FixedColumns.Length + e] = EligibilityRows.Holds(frame, eligibility[e], row) ? "yes" : "no";
+            for (var e = 0; e < eligibility.Count; e++) cells[FixedColumns.Length + e] = EligibilityRows.Holds(frame, eligibility[e], row) ? _yes : _no;
             var group = _groupIndex[frame.GroupNames[row]];
             var widths = _widths[group];
             for (var c = 0; c < cells.Length; c++)
@@ -96,8 +100,7 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         }
         // The exact counts from the log: RowErrors holds only the errors kept in full.
         if (rowErrors.ErrorCount > 0)
-            Line(string.Create(CultureInfo.InvariantCulture,
-                $"\n{rowErrors.Rejected.Count} row(s) not scored ({rowErrors.ErrorCount} problem(s)); each is listed with agency id, field and reason in ScoreReport.RowErrorLog (the CLI prints them on standard error)."));
+            Line("\n" + EngineText.Format("TableRowsNotScored", rowErrors.Rejected.Count, rowErrors.ErrorCount));
         output.Flush();
     }
 
