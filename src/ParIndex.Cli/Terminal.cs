@@ -50,9 +50,11 @@ public static class Terminal
         return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
     }
 
-    /// <summary>Reads a CSV or JSON data file, with a progress bar when the terminal is interactive and the file large.</summary>
+    /// <summary>Reads a CSV, JSON or .xlsx data file (by its extension), with a progress bar when the terminal is interactive and the file large.</summary>
     internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, DataReadOptions options)
     {
+        // A workbook is a zip read from its end: no byte progress to show.
+        if (XlsxAgencyReader.IsWorkbookPath(path)) return XlsxAgencyReader.ReadFile(rules, path, options);
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         if (Current is not { } console || !console.Profile.Capabilities.Interactive || !IsLarge(path))
             return json ? JsonAgencyReader.ReadFile(rules, path, options) : CsvAgencyReader.ReadFile(rules, path, options);
