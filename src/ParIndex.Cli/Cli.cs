@@ -15,13 +15,14 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <data.csv|data.json|data.xlsx> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
           parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
           parindex shortfall <rules.json> <data> --agency <id> [--self <self-assessed>] [--round self|appraised] [--culture <name>] [--thousands] [--out <file>]
           parindex report <rules.json> <data> [--previous <results>] [--history <results|folder>]… [--id-map <map.csv>] [--self <self-assessed>] [--out report.html] [--culture <name>] [--thousands] [--title <text>] [--subtitle <text>] [--agency <id>] [--page portrait|landscape]
           parindex test <rules.json>
+          parindex template <rules.json> --out <nhap-lieu.xlsx>
           parindex diff <results-a.json> <results-b.json> [--top <n>] [--format table|json] [--out <file>]
           parindex plan <rules.json> <data> --agency <id> (--target-rank <N> | --target-total <points> | --target-percent <P>) [--group] [--only-assigned] [--format table|json|csv] [--out <file>]
 
@@ -39,6 +40,8 @@ public static class Cli
                      When --self names the data file itself, its <input>#self columns hold the self-assessed values
         --set        what if: re-score with input=value (repeatable), for the --agency given or for every agency, and print the changes
         report       one self-contained HTML page in Vietnamese: ranking, charts, shortfalls by unit, eligibility
+        template     the data-entry workbook of the rule file: a column per input titled in Vietnamese, notes, drop-downs and limits,
+                     an instructions sheet; fill it in and give it to score, explain, report… as the data (.xlsx is read wherever CSV is)
         test         run the test cases kept in the rule file ("tests"): one line per case, then "N passed, N failed"
         plan         improvement plan: points needed for a target rank/total/percent (others fixed), criteria below max by unit, fewest criteria to recover
         diff         compare two results files of 'score' (JSON or CSV): score and rank change, criteria that changed most
@@ -123,6 +126,7 @@ public static class Cli
             "diff" => DiffCommand.Run(line, output, error),
             "test" => TestCommand.Run(line, output, error),
             "plan" => PlanCommand.Run(line, output, error),
+            "template" => TemplateCommand.Run(line, output, error),
             _ => throw new UsageException($"Unknown command '{line.Command}'."),
         };
     }
