@@ -15,7 +15,7 @@ public static class Cli
     public const string Usage = """
         Usage:
           parindex validate <rules.json>
-          parindex score <rules.json> <data.csv|data.json|data.xlsx> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
+          parindex score <rules.json> <data.csv|data.json|data.xlsx> [--previous <results.json|csv>] [--history <results|folder>]… [--id-map <map.csv>] [--format table|csv|json|xlsx] [--out <file>] [--culture <name>] [--thousands] [--stream|--no-stream] [--detail] [--no-csv-escape]
           parindex score <rules.json> <appraised> --self <self-assessed> [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex score <rules.json> <data> --set <input>=<value> [--set …] [--agency <id>] [--previous <results>] [--format table|csv|json] [--out <file>] [--culture <name>] [--thousands]
           parindex explain <rules.json> <data> --agency <id> [--criterion <code>] [--culture <name>] [--thousands] [--out <file>]
@@ -33,6 +33,8 @@ public static class Cli
         --stream     score a CSV of any size in one pass with bounded memory (the default for CSV data of 32 MB or more); same output
         --no-stream  score in memory whatever the size of the data
         --detail     (score, table format) add one row per criterion: target, actual, verdict, points
+        --format xlsx  (score) a workbook with --out: ranking by group, points per criterion coloured by share of max,
+                     shortfalls by responsible unit, eligibility
         --out        write to this file (never one of the inputs); it is replaced only when the command succeeds
         --no-csv-escape  write CSV text cells as they are (by default a cell starting with = + - @ gets a ' in front)
         --self       the self-assessed data beside the appraised data file: score prints the appraisal's cuts per agency and criterion
@@ -172,7 +174,8 @@ public static class Cli
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
         Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
-        if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
+        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException($"Unknown format '{format}'; use table, csv, json or xlsx.");
+        if (format == "xlsx") CheckWorkbookOutput(line);
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
@@ -181,7 +184,7 @@ public static class Cli
         using var rules = LoadRules(line, error);
         var history = HistoryOptions.Read(line, rules, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
-        if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
+        if (format != "xlsx" && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
 
@@ -190,6 +193,7 @@ public static class Cli
         {
             case "csv": CsvResultWriter.Write(report, writer, csv); break;
             case "json": JsonResultWriter.Write(report, writer); break;
+            case "xlsx": RulesEngine.Results.Workbooks.XlsxResultWriter.Write(report, target.FileStream!); break;
             default:
                 if (!target.ToFile && Terminal.Current is { } console) TerminalTables.Write(report, console);
                 else TableResultWriter.Write(report, writer);
@@ -198,6 +202,13 @@ public static class Cli
         target.Commit();
         WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
         return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+
+    /// <summary>A results workbook is a file (--out), scored in memory: the streaming sinks write text.</summary>
+    private static void CheckWorkbookOutput(CommandLine line)
+    {
+        if (line.Option("out") is null) throw new UsageException("--format xlsx writes a workbook: give --out <results.xlsx>.");
+        if (line.Has("stream")) throw new UsageException("--format xlsx is written from results in memory; leave --stream out (or use --format csv to stream).");
     }
 
     /// <summary>
