@@ -58,8 +58,7 @@ internal sealed class PendingOutput : IDisposable
             try
             {
                 // CreateNew: never open a file someone placed under the temporary name.
-                // ReadWrite: a workbook package reads back what it wrote (its zip directory) before it closes.
-                var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                 var pending = new PendingOutput(target, temporary, stream);
                 lock (Gate)
                 {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Definition;
@@ -42,22 +41,16 @@ public static class DataEntryTemplate
         ArgumentNullException.ThrowIfNull(output);
         var definition = ruleSet.Definition;
         var columns = Columns(definition);
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create(definition.Precision);
-        var dataPart = workbookPart.AddNewPart<WorksheetPart>();
-        WriteDataSheet(dataPart, columns);
-        var helpPart = workbookPart.AddNewPart<WorksheetPart>();
-        WriteInstructions(helpPart, ruleSet, columns);
+        using var package = new XlsxPackageWriter(output);
+        using (var sheet = package.AddSheet(DataSheetName)) WriteDataSheet(sheet, columns);
+        using (var sheet = package.AddSheet(InstructionsSheetName)) WriteInstructions(sheet, ruleSet);
         var lastColumn = Data.CellReference.ColumnName(columns.Count - 1);
-        workbookPart.Workbook = new Workbook(
-            new Sheets(
-                new Sheet { Id = workbookPart.GetIdOfPart(dataPart), SheetId = 1, Name = DataSheetName },
-                new Sheet { Id = workbookPart.GetIdOfPart(helpPart), SheetId = 2, Name = InstructionsSheetName }),
-            new DefinedNames(
-                // The input names also as a defined name, for programs and macros that look names up.
-                new DefinedName($"'{DataSheetName}'!$A${NamesRow}:${lastColumn}${NamesRow}") { Name = "parindex_inputs" },
-                new DefinedName($"'{DataSheetName}'!$1:${NamesRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+        package.Finish(XlsxStyles.Create(definition.Precision),
+        [
+            // The input names also as a defined name, for programs and macros that look names up.
+            new DefinedName($"'{DataSheetName}'!$A${NamesRow}:${lastColumn}${NamesRow}") { Name = "parindex_inputs" },
+            new DefinedName($"'{DataSheetName}'!$1:${NamesRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 },
+        ]);
     }
 
     /// <summary>One column of the sheet: the name the reader binds, its title, its note and its validation.</summary>
@@ -114,9 +107,8 @@ public static class DataEntryTemplate
         var other => other?.ToString() ?? "",
     };
 
-    private static void WriteDataSheet(WorksheetPart part, List<TemplateColumn> columns)
+    private static void WriteDataSheet(XlsxSheetWriter sheet, List<TemplateColumn> columns)
     {
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: NamesRow, frozenColumns: 2, columns.Select(c => c.Width).ToList(), landscape: true);
         sheet.StartRow();
         foreach (var column in columns) sheet.Text(column.Title, XlsxStyles.Header);
@@ -189,11 +181,10 @@ public static class DataEntryTemplate
         return validation;
     }
 
-    private static void WriteInstructions(WorksheetPart part, CompiledRuleSet ruleSet, List<TemplateColumn> columns)
+    private static void WriteInstructions(XlsxSheetWriter sheet, CompiledRuleSet ruleSet)
     {
         var definition = ruleSet.Definition;
         var culture = CultureInfo.GetCultureInfo("vi-VN");
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: 0, frozenColumns: 0, [12, 48, 12, 12, 60, 28], landscape: true);
         sheet.StartRow();
         sheet.Text(definition.Title, XlsxStyles.Title);

@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Results.Sinks;
@@ -12,13 +11,12 @@ internal static class XlsxResultSheets
         ["Nhóm", "Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", "Hạng chung", "Hạng kỳ trước", "Thay đổi hạng"];
 
     /// <summary>The ranking: groups in order of first appearance, then by rank, ties in input order.</summary>
-    public static string Ranking(WorksheetPart part, ResultLayout layout, ScoredRows rows)
+    public static string Ranking(XlsxSheetWriter sheet, ResultLayout layout, ScoredRows rows)
     {
         var frame = rows.Frame;
         var groupOrder = layout.Groups.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i, StringComparer.Ordinal);
         var order = Enumerable.Range(0, rows.Count).Where(r => rows.Scored[r])
             .OrderBy(r => groupOrder.GetValueOrDefault(frame.GroupNames[r], int.MaxValue)).ThenBy(r => frame.Rank[r]).ThenBy(r => r).ToList();
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: 1, frozenColumns: 4, [18, 7, 14, 36, 11, 11, 11, 16, 10, 12, 12], landscape: true);
         Headings(sheet, RankingHeadings);
         foreach (var r in order)
@@ -40,11 +38,10 @@ internal static class XlsxResultSheets
     }
 
     /// <summary>Agencies × criteria: points coloured by share of the applicable max; "–" where a criterion does not apply.</summary>
-    public static string Matrix(WorksheetPart part, ResultLayout layout, ScoredRows rows)
+    public static string Matrix(XlsxSheetWriter sheet, ResultLayout layout, ScoredRows rows)
     {
         var frame = rows.Frame;
         var nodes = layout.Rules.Nodes;
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: 2, frozenColumns: 2, [14, 36, .. nodes.Select(_ => 12.0)], landscape: true);
         sheet.StartRow();
         sheet.Text("Mã đơn vị", XlsxStyles.Header);
@@ -71,7 +68,7 @@ internal static class XlsxResultSheets
     }
 
     /// <summary>Per responsible unit and leaf criterion: agencies below max, points lost in all and on average.</summary>
-    public static string Shortfalls(WorksheetPart part, ResultLayout layout, ScoredRows rows)
+    public static string Shortfalls(XlsxSheetWriter sheet, ResultLayout layout, ScoredRows rows)
     {
         var frame = rows.Frame;
         var lines = new List<(string Unit, Binding.BoundNode Node, int Agencies, double Lost)>();
@@ -91,7 +88,6 @@ internal static class XlsxResultSheets
         }
         var byUnit = lines.GroupBy(l => l.Unit).OrderByDescending(g => g.Sum(l => l.Lost)).ThenBy(g => g.Key, StringComparer.Ordinal);
         string[] headings = ["Đơn vị chịu trách nhiệm", "Mã", "Tiêu chí", "Điểm tối đa", "Số đơn vị chưa đạt tối đa", "Tổng điểm thiếu", "Điểm thiếu bình quân"];
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: 1, frozenColumns: 1, [28, 8, 48, 11, 14, 14, 14], landscape: true);
         Headings(sheet, headings);
         foreach (var unit in byUnit)
@@ -110,10 +106,9 @@ internal static class XlsxResultSheets
     }
 
     /// <summary>Per agency, whether each eligibility rule holds (Đạt / Không đạt).</summary>
-    public static string Eligibility(WorksheetPart part, ResultLayout layout, ScoredRows rows)
+    public static string Eligibility(XlsxSheetWriter sheet, ResultLayout layout, ScoredRows rows)
     {
         var rules = layout.Rules.Eligibility;
-        using var sheet = new XlsxSheetWriter(part);
         sheet.Begin(frozenRows: 1, frozenColumns: 2, [14, 36, 18, .. rules.Select(_ => 22.0)], landscape: true);
         Headings(sheet, ["Mã đơn vị", "Tên đơn vị", "Nhóm", .. rules.Select(r => r.Definition.Title)]);
         for (var r = 0; r < rows.Count; r++)

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ParIndex.RulesEngine.Results.Sinks;
 
@@ -33,24 +31,18 @@ public static class XlsxResultWriter
         ArgumentNullException.ThrowIfNull(output);
         var layout = report.Layout;
         var rows = report.Rows;
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create(layout.Definition.Precision);
-        var sheets = new List<(string Name, WorksheetPart Part, string FilterRange)>();
-        void Add(string name, Func<WorksheetPart, string> write)
+        using var package = new XlsxPackageWriter(output);
+        var filters = new List<DefinedName>();
+        void Add(string name, Func<XlsxSheetWriter, string> write)
         {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            sheets.Add((name, part, write(part)));
+            string range;
+            using (var sheet = package.AddSheet(name)) range = write(sheet);
+            filters.Add(new DefinedName($"'{name}'!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)filters.Count, Hidden = true });
         }
-        Add(RankingSheet, part => XlsxResultSheets.Ranking(part, layout, rows));
-        if (layout.Detail) Add(MatrixSheet, part => XlsxResultSheets.Matrix(part, layout, rows));
-        if (layout.Detail) Add(ShortfallSheet, part => XlsxResultSheets.Shortfalls(part, layout, rows));
-        if (layout.Rules.Eligibility.Count > 0) Add(EligibilitySheet, part => XlsxResultSheets.Eligibility(part, layout, rows));
-        var names = new DefinedNames();
-        for (var i = 0; i < sheets.Count; i++)
-            names.Append(new DefinedName($"'{sheets[i].Name}'!{sheets[i].FilterRange}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true });
-        workbookPart.Workbook = new Workbook(
-            new Sheets(sheets.Select((s, i) => new Sheet { Id = workbookPart.GetIdOfPart(s.Part), SheetId = (uint)(i + 1), Name = s.Name })),
-            names);
+        Add(RankingSheet, sheet => XlsxResultSheets.Ranking(sheet, layout, rows));
+        if (layout.Detail) Add(MatrixSheet, sheet => XlsxResultSheets.Matrix(sheet, layout, rows));
+        if (layout.Detail) Add(ShortfallSheet, sheet => XlsxResultSheets.Shortfalls(sheet, layout, rows));
+        if (layout.Rules.Eligibility.Count > 0) Add(EligibilitySheet, sheet => XlsxResultSheets.Eligibility(sheet, layout, rows));
+        package.Finish(XlsxStyles.Create(layout.Definition.Precision), filters);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ParIndex.RulesEngine.Results.Workbooks;
@@ -15,10 +14,16 @@ namespace ParIndex.RulesEngine.Results.Workbooks;
 internal sealed class XlsxSheetWriter : IDisposable
 {
     private readonly OpenXmlWriter _writer;
+    private readonly Stream _stream;
     private int _row;
     private int _column;
 
-    public XlsxSheetWriter(WorksheetPart part) => _writer = OpenXmlWriter.Create(part);
+    /// <param name="stream">The sheet part's stream (<see cref="XlsxPackageWriter.AddSheet"/>); closed with the writer.</param>
+    public XlsxSheetWriter(Stream stream)
+    {
+        _stream = stream;
+        _writer = OpenXmlWriter.Create(stream);
+    }
 
     /// <summary>The number of the last row started (1-based).</summary>
     public int Row => _row;
@@ -104,7 +109,11 @@ internal sealed class XlsxSheetWriter : IDisposable
         new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
     ];
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _stream.Dispose();
+    }
 
     private string Reference() => Data.CellReference.Address(_column++, _row);
 }
