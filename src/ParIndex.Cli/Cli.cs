@@ -103,6 +103,7 @@ public static class Cli
             "diff" => DiffCommand.Run(line, output, error),
             "test" => TestCommand.Run(line, output, error),
             "plan" => PlanCommand.Run(line, output, error),
+            "template" => TemplateCommand.Run(line, output, error),
             _ => throw new UsageException(CliText.Format("UnknownCommand", line.Command)),
         };
     }
@@ -154,7 +155,8 @@ public static class Cli
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
         Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
-        if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
+        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException($"Unknown format '{format}'; use table, csv, json or xlsx.");
+        if (format == "xlsx") CheckWorkbookOutput(line);
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
@@ -163,7 +165,7 @@ public static class Cli
         using var rules = LoadRules(line, error);
         var history = HistoryOptions.Read(line, rules, error);
         var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
-        if (StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
+        if (format != "xlsx" && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
 
@@ -172,6 +174,7 @@ public static class Cli
         {
             case "csv": CsvResultWriter.Write(report, writer, csv); break;
             case "json": JsonResultWriter.Write(report, writer); break;
+            case "xlsx": RulesEngine.Results.Workbooks.XlsxResultWriter.Write(report, target.FileStream!); break;
             default:
                 if (!target.ToFile && Terminal.HasConsole) TerminalTables.WriteToConsole(report);
                 else TableResultWriter.Write(report, writer);
@@ -180,6 +183,13 @@ public static class Cli
         target.Commit();
         WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
         return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
+    }
+
+    /// <summary>A results workbook is a file (--out), scored in memory: the streaming sinks write text.</summary>
+    private static void CheckWorkbookOutput(CommandLine line)
+    {
+        if (line.Option("out") is null) throw new UsageException("--format xlsx writes a workbook: give --out <results.xlsx>.");
+        if (line.Has("stream")) throw new UsageException("--format xlsx is written from results in memory; leave --stream out (or use --format csv to stream).");
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal static class StreamCommand
         if (line.Has("stream") && line.Has("no-stream")) throw new UsageException("--stream and --no-stream contradict each other; give one of them.");
         if (!line.Has("stream")) return;
         if (IsJson(data)) throw new UsageException("--stream reads CSV data; a JSON data file is scored in memory (leave --stream out).");
+        if (XlsxAgencyReader.IsWorkbookPath(data)) throw new UsageException("--stream reads CSV data; a workbook (.xlsx) is scored in memory (leave --stream out, or save the sheet as CSV).");
         if (line.Has("detail")) throw new UsageException("--detail needs every criterion's explanation facts; it cannot be combined with --stream.");
     }
 
@@ -30,7 +31,7 @@ internal static class StreamCommand
     public static bool Chosen(CommandLine line, string data)
     {
         if (line.Has("stream")) return true;
-        if (line.Has("no-stream") || line.Has("detail") || IsJson(data)) return false;
+        if (line.Has("no-stream") || line.Has("detail") || IsJson(data) || XlsxAgencyReader.IsWorkbookPath(data)) return false;
         try { return new FileInfo(data).Length >= Threshold; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
     }

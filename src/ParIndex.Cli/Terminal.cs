@@ -77,16 +77,20 @@ public static class Terminal
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static object CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
 
-    /// <summary>Reads a CSV or JSON data file, with a progress bar when the terminal is interactive and the file large.</summary>
+    /// <summary>Reads a CSV, JSON or .xlsx data file (by its extension), with a progress bar when the terminal is interactive and the file large.</summary>
     internal static AgencyBatch ReadData(CompiledRuleSet rules, string path, DataReadOptions options) =>
         HasConsole && IsLarge(path) ? ReadWithProgress(rules, path, options) : ReadPlain(rules, path, options);
 
     private static AgencyBatch ReadPlain(CompiledRuleSet rules, string path, DataReadOptions options) =>
-        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonAgencyReader.ReadFile(rules, path, options) : CsvAgencyReader.ReadFile(rules, path, options);
+        XlsxAgencyReader.IsWorkbookPath(path) ? XlsxAgencyReader.ReadFile(rules, path, options)
+        : path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonAgencyReader.ReadFile(rules, path, options)
+        : CsvAgencyReader.ReadFile(rules, path, options);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static AgencyBatch ReadWithProgress(CompiledRuleSet rules, string path, DataReadOptions options)
     {
+        // A workbook is a zip read from its end: no byte progress to show.
+        if (XlsxAgencyReader.IsWorkbookPath(path)) return ReadPlain(rules, path, options);
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         if (Current is not { } console || !console.Profile.Capabilities.Interactive) return ReadPlain(rules, path, options);
 

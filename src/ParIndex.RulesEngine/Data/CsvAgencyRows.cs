@@ -130,8 +130,8 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
         }
         _header = header;
         _headerLine = headerRecord.FirstLine;
-        _columns = ReadColumns(header);
-        ReportMissingColumns();
+        _columns = ReadColumns(_schema, _builder, header, i => new SourceLocation(_source, null, _headerLine, i + 1));
+        ReportMissingColumns(_schema, _builder, _columns, "CSV", new SourceLocation(_source, null, 1, 0));
         _builder.DeclareFields(_columns.Keys, name => new SourceLocation(_source, null, _headerLine, _columns[name] + 1));
         _idColumn = _columns.GetValueOrDefault(_schema.IdColumn, -1);
         _nameColumn = _columns.GetValueOrDefault(_schema.NameColumn, -1);
@@ -177,32 +177,36 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
 
     private static string Range(CsvRecord record) => record.LastLine > record.FirstLine ? $"{record.FirstLine}–{record.LastLine}" : $"{record.FirstLine}";
 
-    /// <summary>Column positions by name; a name given twice is a file-level error (which of the two holds the data?).</summary>
-    private Dictionary<string, int> ReadColumns(string[] header)
+    /// <summary>
+    /// Column positions by name; a name given twice is a file-level error (which of the two holds the data?).
+    /// Every tabular reader (CSV, workbook) binds its header here; <paramref name="locate"/> places a 0-based column.
+    /// </summary>
+    internal static Dictionary<string, int> ReadColumns(InputSchema schema, AgencyBatchBuilder builder, string[] header, Func<int, SourceLocation> locate)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i].Trim().TrimStart('\uFEFF');
             if (!columns.TryAdd(name, i))
-                _builder.Report(Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
+                builder.Report(Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
                     $"The column '{InputChecks.Shorten(name)}' appears twice in the header (fields {columns[name] + 1} and {i + 1}); it is not known which holds the data, so the file is not scored.",
-                    new SourceLocation(_source, null, _headerLine, i + 1)));
+                    locate(i)));
         }
         return columns;
     }
 
-    private void ReportMissingColumns()
+    /// <summary>Reports the id column and inputs the header lacks; <paramref name="kind"/> names the file type in the message ("CSV", "workbook").</summary>
+    internal static void ReportMissingColumns(InputSchema schema, AgencyBatchBuilder builder, Dictionary<string, int> columns, string kind, SourceLocation header)
     {
-        if (!_columns.ContainsKey(_schema.IdColumn))
-            _builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The CSV has no '{_schema.IdColumn}' column, so no row can be identified.", new SourceLocation(_source, null, 1, 0)));
-        foreach (var input in _schema.Inputs.Where(i => !_columns.ContainsKey(i.Name)))
+        if (!columns.ContainsKey(schema.IdColumn))
+            builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The {kind} has no '{schema.IdColumn}' column, so no row can be identified.", header));
+        foreach (var input in schema.Inputs.Where(i => !columns.ContainsKey(i.Name)))
         {
             var policy = input.Definition.Missing;
             var severity = policy == Definition.MissingPolicy.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            _builder.Report(new Diagnostic(severity, DiagnosticCodes.DataFile,
-                $"The CSV has no column '{input.Name}'; every row counts it as missing (policy '{policy}').{Binding.NameSuggester.Hint(input.Name, _columns.Keys)}",
-                new SourceLocation(_source, null, 1, 0)));
+            builder.Report(new Diagnostic(severity, DiagnosticCodes.DataFile,
+                $"The {kind} has no column '{input.Name}'; every row counts it as missing (policy '{policy}').{Binding.NameSuggester.Hint(input.Name, columns.Keys)}",
+                header));
         }
     }
 

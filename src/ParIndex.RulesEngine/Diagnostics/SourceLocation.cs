@@ -16,10 +16,17 @@ public sealed record SourceLocation(string? File, string? JsonPath, int Line, in
     /// <summary>The same location moved right by <paramref name="columns"/> on the same line.</summary>
     public SourceLocation ShiftColumn(int columns) => Column > 0 ? this with { Column = Column + columns } : this;
 
-    /// <summary>Formats as <c>file(line,col)</c>, the form compilers and editors understand.</summary>
+    /// <summary>
+    /// The workbook cell, as a spreadsheet names it (<c>Nhập liệu!F12</c>), when the source is a
+    /// workbook; <see cref="Line"/> and <see cref="Column"/> then hold its row and column numbers.
+    /// </summary>
+    public string? Cell { get; init; }
+
+    /// <summary>Formats as <c>file(line,col)</c>, the form compilers and editors understand; a workbook cell as <c>file(Sheet!F12)</c>.</summary>
     public override string ToString()
     {
         var file = File ?? "<rules>";
+        if (Cell is not null) return $"{file}({Cell})";
         return Line > 0 ? $"{file}({Line},{Math.Max(Column, 1)})" : file;
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class ScoreReport
         return child.Kind == CriterionKind.Penalty ? -points : points;
     });
 
-    private static string FormName(ScoringRule? scoring) => scoring switch
+    internal static string FormName(ScoringRule? scoring) => scoring switch
     {
         FormulaScoring => "formula",
         BandScoring => "bands",
@@ -72,7 +72,7 @@ public sealed partial class ScoreReport
         _ => "sum of children",
     };
 
-    private static string RuleText(BoundNode node, IFormatProvider culture)
+    internal static string RuleText(BoundNode node, IFormatProvider culture)
     {
         string Num(double value) => NumberText.Compact(value, culture);
         return node.Definition.Scoring switch
