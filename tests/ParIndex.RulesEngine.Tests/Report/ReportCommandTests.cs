@@ -37,7 +37,13 @@ public sealed class ReportCommandTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static string Temp(string name) => Path.Combine(_folder, Guid.NewGuid().ToString("N") + "-" + name);
+    // Each file in a folder of its own, under the name given: a history file's period is read from
+    // its name, and a random prefix could hold digits that read as a year.
+    private static string Temp(string name)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, Guid.NewGuid().ToString("N"))).FullName;
+        return Path.Combine(folder, name);
+    }
 
     [TestMethod]
     public void Report_writes_one_html_file_with_rank_change_from_previous_results()
