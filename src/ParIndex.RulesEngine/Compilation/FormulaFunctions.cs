@@ -134,7 +134,30 @@ public static class FormulaFunctions
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double PositiveZero(double x) => x == 0 ? 0d : x;
 
-    private static double Pow10(int digits) => digits switch
+    /// <summary>
+    /// A leaf's points as a whole count of 10^-precision (<paramref name="scale"/> = 10^precision):
+    /// <paramref name="raw"/> clamped to [0, <paramref name="max"/>], then rounded half away from
+    /// zero exactly as <see cref="Round(double, double)"/> rounds, but without its final divide
+    /// (count ÷ scale is the value <see cref="Round(double, double)"/> would return). Raw is finite here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long PointCount(double raw, double max, double scale)
+    {
+        var scaled = (raw < 0 ? 0 : raw > max ? max : raw) * scale;
+        return (long)Math.Floor(scaled + 0.5 + EdgeTolerance * scaled);
+    }
+
+    /// <summary>The smaller of two fixed-point counts (a parent's cap).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long MinCount(long a, long b) => a < b ? a : b;
+
+    /// <summary>A fixed-point count floored at 0 (a parent whose penalties outweigh its points scores 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long NonNegativeCount(long count) => count < 0 ? 0 : count;
+
+    /// <summary>10^digits for the precisions a rule file may have (0 to 6) and beyond; inlined so a constant precision folds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Pow10(int digits) => digits switch
     {
         0 => 1, 1 => 10, 2 => 100, 3 => 1000, 4 => 10000, 5 => 100000, 6 => 1000000,
         _ => Math.Pow(10, Math.Clamp(digits, 0, 15)),

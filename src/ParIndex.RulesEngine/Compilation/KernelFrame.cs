@@ -26,6 +26,9 @@ public sealed class KernelFrame
         // agencies × a few hundred criteria would otherwise cost gigabytes nobody reads.
         Points = NodeColumns(shape, rows);
         MaxPoints = NodeColumns(shape, rows);
+        // Areas hand their fixed-point points to the total through these (see KernelGenerator).
+        PointCounts = CountColumns(shape, rows);
+        MaxCounts = CountColumns(shape, rows);
         Raw = Columns<double>(shape.StoreDetail ? shape.Leaves : 0, rows);
         Bands = Columns<int>(shape.StoreDetail ? shape.BandLeaves : 0, rows);
         // Facts for explanations, recorded only by the detail stage: two bytes per criterion and
@@ -72,6 +75,13 @@ public sealed class KernelFrame
     public readonly double[][] Points;
     /// <summary>Applicable max by criterion node; NaN when the criterion does not apply.</summary>
     public readonly double[][] MaxPoints;
+    /// <summary>
+    /// Points by criterion node as whole counts of 10^-precision (the kernel's fixed-point form),
+    /// only for the nodes kept without detail (areas and those eligibility rules read); empty otherwise.
+    /// </summary>
+    public readonly long[][] PointCounts;
+    /// <summary>Applicable max as counts of 10^-precision, like <see cref="PointCounts"/>; −1 when the criterion does not apply.</summary>
+    public readonly long[][] MaxCounts;
     /// <summary>Leaf points before caps and rounding.</summary>
     public readonly double[][] Raw;
     /// <summary>Matched band step (0-based) by band leaf; -1 when none matched.</summary>
@@ -120,6 +130,13 @@ public sealed class KernelFrame
         var columns = new double[shape.Nodes][];
         for (var i = 0; i < columns.Length; i++)
             columns[i] = shape.StoreDetail || shape.LookedUpNodes.Contains(i) ? new double[rows] : [];
+        return columns;
+    }
+
+    private static long[][] CountColumns(KernelShape shape, int rows)
+    {
+        var columns = new long[shape.Nodes][];
+        for (var i = 0; i < columns.Length; i++) columns[i] = shape.LookedUpNodes.Contains(i) ? new long[rows] : [];
         return columns;
     }
 

@@ -66,6 +66,7 @@ internal sealed partial class KernelGenerator
             _w.Line($"var __miss_{masked} = __f.Missing[{_inputs[masked].Index}];");
         foreach (var node in subtree.Where(StoresPoints))
             _w.Line($"var __P{node.Index} = __f.Points[{node.Index}]; var __X{node.Index} = __f.MaxPoints[{node.Index}];");
+        _w.Line($"var __Q{top.Index} = __f.PointCounts[{top.Index}]; var __M{top.Index} = __f.MaxCounts[{top.Index}];");
         foreach (var node in subtree.Where(_ => _storeDetail))
         {
             if (node.LeafIndex >= 0) _w.Line($"var __R{node.Index} = __f.Raw[{node.LeafIndex}];");
@@ -85,15 +86,19 @@ internal sealed partial class KernelGenerator
         _w.Close();
     }
 
-    /// <summary>The total over the stored area results.</summary>
+    /// <summary>The total over the areas' stored counts (fixed point, as inside an area).</summary>
     private void EmitTotalMethod(string prefix, IReadOnlyList<BoundNode> tops)
     {
         OpenPart($"{prefix}Total");
         foreach (var top in tops)
-            _w.Line($"var __P{top.Index} = __f.Points[{top.Index}]; var __X{top.Index} = __f.MaxPoints[{top.Index}];");
+            _w.Line($"var __Q{top.Index} = __f.PointCounts[{top.Index}]; var __M{top.Index} = __f.MaxCounts[{top.Index}];");
         _w.Line("var __total = __f.Total; var __max = __f.Max; var __percent = __f.Percent; var __faults = __f.Faults;");
         OpenLoop();
-        foreach (var top in tops) _w.Line($"double __p{top.Index} = __P{top.Index}[__i], __x{top.Index} = __X{top.Index}[__i];");
+        foreach (var top in tops)
+        {
+            var t = top.Index;
+            _w.Line($"long __q{t} = __Q{t}[__i], __m{t} = __M{t}[__i]; bool __a{t} = __m{t} >= 0L; if (!__a{t}) __m{t} = 0L;");
+        }
         _w.Line("int __fault = __faults[__i];");
         EmitTotal();
         _w.Line("__faults[__i] = __fault;");
@@ -135,7 +140,8 @@ internal sealed partial class KernelGenerator
         }
         _w.Line($"bool __a{n} = {string.Join(" && ", conditions)};");
         if (_storeDetail) EmitReason(node, parentApplies);
-        _w.Line($"double __p{n} = 0d, __x{n} = double.NaN;");
+        // Fixed point: points and applicable max as counts of 10^-precision; 0 when it does not apply.
+        _w.Line($"long __q{n} = 0L, __m{n} = 0L;");
         if (node.IsLeaf) EmitLeaf(node);
         else EmitParent(node);
     }
@@ -151,10 +157,17 @@ internal sealed partial class KernelGenerator
         {
             var n = node.Index;
             var reason = _storeDetail ? $" __why{n} = {NotApplicableCodes.BonusOrPenaltyParentNotApplicable};" : "";
-            _w.Line($"if (!__a{node.Parent} && __a{n}) {{ __a{n} = false; __p{n} = 0d; __x{n} = double.NaN;{reason} }}");
+            _w.Line($"if (!__a{node.Parent} && __a{n}) {{ __a{n} = false; __q{n} = 0L; __m{n} = 0L;{reason} }}");
         }
+        // The edge: counts become the doubles the frame holds (count ÷ 10^precision, the value
+        // the rounding of points has always returned; see FixedPointArgument).
         foreach (var node in nodes.Where(StoresPoints))
-            _w.Line($"__P{node.Index}[__i] = __p{node.Index}; __X{node.Index}[__i] = __x{node.Index};");
+        {
+            var n = node.Index;
+            _w.Line($"__P{n}[__i] = __q{n} / {_scale}; __X{n}[__i] = __a{n} ? __m{n} / {_scale} : double.NaN;");
+        }
+        var top = nodes[0];
+        _w.Line($"__Q{top.Index}[__i] = __q{top.Index}; __M{top.Index}[__i] = __a{top.Index} ? __m{top.Index} : -1L;");
         if (!_storeDetail) return;
         foreach (var node in nodes) _w.Line($"__N{node.Index}[__i] = __why{node.Index};");
     }
@@ -215,7 +228,7 @@ internal sealed partial class KernelGenerator
         }
         if (facts) RecordCompared(node);
         _w.Line($"if (!double.IsFinite(__r{n})) {{ __bad{n} = true; __r{n} = 0d; }}");
-        _w.Line($"__p{n} = {Functions}.ScorePoints(__r{n}, {max}, {_precision}); __x{n} = {max};");
+        _w.Line($"__q{n} = {Functions}.PointCount(__r{n}, {max}, {_scale}); __m{n} = {Count(node.Max)};");
         _w.Close();
         if (facts) EvaluateComparedWhenNotApplicable(node);
         if (!_storeDetail) return;
@@ -262,7 +275,7 @@ internal sealed partial class KernelGenerator
     {
         var n = node.Index;
         foreach (var child in node.Children) EmitNode(_rules.Nodes[child], $"__a{n}");
-        EmitSum($"__a{n}", node.Children.Select(c => _rules.Nodes[c]).ToList(), node.Max, $"__p{n}", $"__x{n}", _storeDetail ? $"__why{n}" : null);
+        EmitSum($"__a{n}", node.Children.Select(c => _rules.Nodes[c]).ToList(), node.Max, $"__q{n}", $"__m{n}", _storeDetail ? $"__why{n}" : null);
     }
 
     private void EmitTotal()
@@ -270,34 +283,59 @@ internal sealed partial class KernelGenerator
         var tops = _rules.Nodes.Where(n => n.Parent < 0).ToList();
         var rootMax = tops.Where(t => t.Kind == CriterionKind.Regular).Sum(t => t.Max);
         _w.Line("// Total");
-        _w.Line("bool __aRoot = true; double __pRoot = 0d, __xRoot = double.NaN;");
-        EmitSum("__aRoot", tops, rootMax, "__pRoot", "__xRoot");
+        _w.Line("bool __aRoot = true; long __qRoot = 0L, __mRoot = 0L;");
+        EmitSum("__aRoot", tops, rootMax, "__qRoot", "__mRoot");
         _w.Line("if (!__aRoot && __fault == 0) __fault = -1;");
-        _w.Line("double __xTotal = __aRoot ? __xRoot : 0d;");
+        _w.Line($"double __pRoot = __qRoot / {_scale}, __xTotal = __mRoot / {_scale};");
         _w.Line($"__total[__i] = __pRoot; __max[__i] = __xTotal;");
         _w.Line($"__percent[__i] = __xTotal > 0d ? {Functions}.Round(100d * __pRoot / __xTotal, {_precision}) : 0d;");
     }
 
+    /// <summary>
+    /// A parent's sum in fixed point: children's counts added (penalties subtracted), the
+    /// applicable max the sum of the applicable regular children's max counts (0 for those that do
+    /// not apply), capped with an integer Min; the floor at 0 only when a penalty can go below it.
+    /// Nothing is rounded again: integers are exact.
+    /// </summary>
     private void EmitSum(string applies, IReadOnlyList<BoundNode> children, double max, string points, string applicableMax, string? reason = null)
     {
         var regular = children.Where(c => c.Kind == CriterionKind.Regular).ToList();
-        var sumTerms = children.Select(c => (c.Kind == CriterionKind.Penalty ? "- " : "+ ") + $"__p{c.Index}");
-        var maxTerms = regular.Select(c => $"{Functions}.ApplicableMax(__x{c.Index})");
-        var any = regular.Select(c => $"!double.IsNaN(__x{c.Index})");
+        var sumTerms = children.Select(c => (c.Kind == CriterionKind.Penalty ? "- " : "+ ") + $"__q{c.Index}");
+        var maxTerms = regular.Select(c => $"__m{c.Index}");
+        var any = regular.Select(c => $"__a{c.Index}");
         // "All apply" means each regular child keeps its full declared max: a child whose own
-        // max shrank (a grandchild that does not apply) lowers this parent's max too.
-        var all = regular.Select(c => $"__x{c.Index} == {SourceWriter.Literal(c.Max)}");
+        // max shrank (a grandchild that does not apply) lowers this parent's max too. A child that
+        // does not apply has count 0, so only a max of 0 needs its applicability tested.
+        var all = regular.Select(c => c.Max > 0 ? $"__m{c.Index} == {Count(c.Max)}" : $"__a{c.Index}");
+        var cap = Count(max);
+        var capped = $"{Functions}.MinCount(__sum, {applicableMax})";
+        if (children.Any(c => c.Kind == CriterionKind.Penalty)) capped = $"{Functions}.NonNegativeCount({capped})";
         _w.Open($"if ({applies})");
         _w.Line($"bool __any = {string.Join(" || ", any)};");
         _w.Line($"bool __all = {string.Join(" && ", all)};");
-        _w.Line($"double __sum = 0d {string.Join(" ", sumTerms)};");
-        _w.Line($"double __maxSum = {string.Join(" + ", maxTerms)};");
+        _w.Line($"long __sum = 0L {string.Join(" ", sumTerms)};");
+        _w.Line($"long __maxSum = {string.Join(" + ", maxTerms)};");
         _w.Line(reason is null
             ? $"if (!__any) {applies} = false;"
             : $"if (!__any) {{ {applies} = false; {reason} = {NotApplicableCodes.NoRegularChildApplies}; }}");
-        _w.Line($"else {{ {applicableMax} = __all ? {SourceWriter.Literal(max)} : {Functions}.Min({SourceWriter.Literal(max)}, __maxSum); {points} = {Functions}.ScorePoints(__sum, {applicableMax}, {_precision}); }}");
+        _w.Line($"else {{ {applicableMax} = __all ? {cap} : {Functions}.MinCount({cap}, __maxSum); {points} = {capped}; }}");
         _w.Close();
     }
+
+    // FixedPointArgument: why the counts give the same doubles as rounding every node did.
+    // Scale s = 10^precision (precision 0..6, so s is exact). A leaf: PointCount computes the same
+    // floor(c·s + 0.5 + 1e-9·c·s) that Round(c, precision) computed on the same clamped double c
+    // (half away from zero; c ≥ 0), and count ÷ s is exactly what Round returned (its last step),
+    // +0 for 0. A parent: before, the children's doubles q_k ÷ s were added in floating point and
+    // the sum rounded again; that sum is the integer Q = Σ±q_k up to a few ulps, and Round maps it
+    // back to Q as long as the ulps plus the 1e-9·Q tolerance stay below half a count, i.e. for
+    // |Q| below about 4.9e8 counts (4.9 million points at precision 2). Beyond that the old double
+    // rounding drifted up by a count; the integers stay exact. Clamping at the applicable max and
+    // at 0 commutes with that rounding because both bounds are on the grid (binding checks maxima).
+    // The applicable max is a sum of grid counts too: exact here, within ulps before.
+
+    /// <summary>A declared max (on the precision grid, checked by binding) as a C# count literal.</summary>
+    private string Count(double max) => ((long)Math.Round(max * _scaleValue)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
 
     private AnalyzedFormula Analyzed(Formula formula) => _rules.Analyzed(formula);
 

@@ -21,6 +21,8 @@ internal sealed partial class KernelGenerator
     private readonly Dictionary<string, BoundInput> _inputs;
     private readonly Dictionary<string, BoundVariable> _variables;
     private readonly string _precision;
+    private readonly double _scaleValue;
+    private readonly string _scale;
     private bool _storeDetail = true;
 
     private KernelGenerator(BoundRuleSet rules)
@@ -29,6 +31,8 @@ internal sealed partial class KernelGenerator
         _inputs = rules.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
         _variables = rules.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
         _precision = SourceWriter.Literal(rules.Definition.Precision);
+        _scaleValue = FormulaFunctions.Pow10(rules.Definition.Precision);
+        _scale = SourceWriter.Literal(_scaleValue);
     }
 
     public static GeneratedSource Generate(BoundRuleSet rules) => new KernelGenerator(rules).Run();
