@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ParIndex.RulesEngine.Hosting;
+
+/// <summary>
+/// Loads the rule sets when the host starts (a broken rule file stops the start, with every
+/// diagnostic in the exception and the log) and watches their files until it stops.
+/// </summary>
+internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<ParIndexRulesOptions> options, ILogger<ParIndexRulesService>? logger = null)
+    : IHostedService, IDisposable
+{
+    private readonly List<RuleFileWatcher> _watchers = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ruleSets.EnsureLoaded();
+        if (!options.Value.WatchForChanges) return Task.CompletedTask;
+        foreach (var source in ruleSets.Sources)
+        {
+            try
+            {
+                _watchers.Add(new RuleFileWatcher(source.File, options.Value.ReloadDelay, () => ruleSets.Reload(source.Name)));
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // The service still works with the rules loaded at start; only reloads are lost.
+                HostingLog.WatchFailed((ILogger?)logger ?? NullLogger.Instance, ex, source.Name, source.File);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers) watcher.Dispose();
+        _watchers.Clear();
+    }
+}
