@@ -12,7 +12,8 @@ namespace ParIndex.RulesEngine.Hosting;
 internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<ParIndexRulesOptions> options, ILogger<ParIndexRulesService>? logger = null)
     : IHostedService, IDisposable
 {
-    private readonly List<RuleFileWatcher> _watchers = [];
+    private readonly Lock _gate = new();
+    private List<RuleFileWatcher> _watchers = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,8 @@ internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<P
         {
             try
             {
-                _watchers.Add(new RuleFileWatcher(source.File, options.Value.ReloadDelay, () => ruleSets.Reload(source.Name)));
+                var watcher = new RuleFileWatcher(source.File, options.Value.ReloadDelay, () => ruleSets.Reload(source.Name));
+                lock (_gate) _watchers.Add(watcher);
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
             {
@@ -39,9 +41,11 @@ internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<P
         return Task.CompletedTask;
     }
 
+    // Hosts may stop and dispose the service from different threads (WebApplicationFactory does).
     public void Dispose()
     {
-        foreach (var watcher in _watchers) watcher.Dispose();
-        _watchers.Clear();
+        List<RuleFileWatcher> watchers;
+        lock (_gate) (watchers, _watchers) = (_watchers, []);
+        foreach (var watcher in watchers) watcher.Dispose();
     }
 }

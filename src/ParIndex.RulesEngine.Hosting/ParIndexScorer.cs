@@ -37,7 +37,7 @@ internal sealed class ParIndexScorer(ParIndexRuleSets ruleSets, IOptions<ParInde
     {
         ArgumentNullException.ThrowIfNull(rows);
         // Written back as one JSON array, the rows take the same path as a posted body: the same
-        // number rules, and row errors with the same JSON paths ($[3].score).
+        // number rules, and row errors with the same JSON paths.
         var json = JsonSerializer.SerializeToUtf8Bytes(rows, RowsJsonContext.Default.IEnumerableIReadOnlyDictionaryStringJsonElement);
         return ScoreJsonAsync(ruleSet, new MemoryStream(json, writable: false), cancellationToken);
     }
