@@ -17,6 +17,7 @@ public sealed class ParIndexRuleSets : IDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _loadGate = new();
     private Dictionary<string, HostedRuleSet>? _loaded;
+    private bool _disposed;
 
     internal ParIndexRuleSets(IOptions<ParIndexRulesOptions> options, RuleSetPaths paths, ILogger<ParIndexRuleSets>? logger = null, TimeProvider? clock = null)
     {
@@ -66,6 +67,8 @@ public sealed class ParIndexRuleSets : IDisposable
         if (Volatile.Read(ref _loaded) is { } loaded) return loaded;
         lock (_loadGate)
         {
+            // Once disposed, never load again (a late reload or request must not compile everything anew).
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_loaded is not null) return _loaded;
             var results = _sources.Select(s => (Source: s, Result: RuleSetLoader.TryLoadFile(s.File))).ToList();
             var failed = results.Where(r => !r.Result.Success).ToList();
@@ -90,7 +93,12 @@ public sealed class ParIndexRuleSets : IDisposable
     /// <summary>Disposes every host; rule sets still leased are disposed when their leases end.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _loaded, null) is not { } loaded) return;
-        foreach (var r in loaded.Values) r.Host.Dispose();
+        Dictionary<string, HostedRuleSet>? loaded;
+        lock (_loadGate)
+        {
+            _disposed = true;
+            loaded = Interlocked.Exchange(ref _loaded, null);
+        }
+        foreach (var r in loaded?.Values ?? Enumerable.Empty<HostedRuleSet>()) r.Host.Dispose();
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<P
         {
             try
             {
-                var watcher = new RuleFileWatcher(source.File, options.Value.ReloadDelay, () => ruleSets.Reload(source.Name));
+                var watcher = new RuleFileWatcher(source.File, options.Value.ReloadDelay, () => ReloadOnTimer(source.Name));
                 lock (_gate) _watchers.Add(watcher);
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
@@ -33,6 +33,19 @@ internal sealed class ParIndexRulesService(ParIndexRuleSets ruleSets, IOptions<P
             }
         }
         return Task.CompletedTask;
+    }
+
+    // Runs on a timer thread, where an exception would end the process.
+    private void ReloadOnTimer(string name)
+    {
+        try
+        {
+            ruleSets.Reload(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host stopped while the reload delay ran: nothing to reload into.
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
