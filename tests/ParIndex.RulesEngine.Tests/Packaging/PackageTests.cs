@@ -90,6 +90,7 @@ public sealed class PackageTests
     [TestMethod]
     [DataRow("src/ParIndex.RulesEngine/PACKAGE.md")]
     [DataRow("src/ParIndex.Cli/PACKAGE.md")]
+    [DataRow("src/ParIndex.RulesEngine.Hosting/PACKAGE.md")]
     public void Package_readme_has_no_link_a_package_page_cannot_follow(string source)
     {
         // A package page shows the README without the repository around it: a relative link or
