@@ -233,7 +233,7 @@ public sealed class FixedPointTests
     [TestMethod]
     public void PrecisionThree_RoundsHalvesOfTheThirdDecimal()
     {
-        // Precision 3: 1.1: 1.0005 (stored 1.000499999999999989…) → s = 1000.4999999999999 + 0.5 + 1e-6 → 1001 → 1.001;
+        // Precision 3: 1.1: 1.0005 (stored 1.00049999999999994…; × 1000 rounds to 1000.5 in doubles) → floor(1000.5 + 0.5 + 1e-6) = 1001 → 1.001;
         // 1.P: 0.0625 exact → s = 62.5 → 63 → 0.063; 1 = 1.001 − 0.063 = 0.938 of 2.
         // Percent 100 × 0.938 / 2 = 46.9 → 46.900.
         var result = Score(WithPenalty, Values(1.0005, y: 0.0625), precision: 3);
@@ -247,7 +247,7 @@ public sealed class FixedPointTests
     [TestMethod]
     public void PrecisionThree_AllowsAMaxOnItsGrid_AndNothingScoresAboveIt()
     {
-        // max 0.125 lies on the 0.001 grid. 0.1245 (stored 0.12449999999999999…) → s = 124.49999999999999 → 125
+        // max 0.125 lies on the 0.001 grid. 0.1245 (stored 0.12449999999999999…; × 1000 rounds to 124.5 in doubles) → 125
         // → 0.125 = the max; percent 100. A value above the max (0.2) is clamped to 0.125 first.
         const string criteria = """[ { "code": "1", "title": "Leaf", "max": 0.125, "formula": "x" } ]""";
         var half = Score(criteria, Values(0.1245), precision: 3);
