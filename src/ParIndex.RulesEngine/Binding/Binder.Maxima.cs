@@ -8,11 +8,18 @@ internal sealed partial class Binder
     /// <summary>How far (relative) a max may be from the precision grid and still count as on it.</summary>
     private const double GridTolerance = 1e-9;
 
+    /// <summary>The most steps of 10^-precision a sum of maxima may hold (4 million points at precision 2).</summary>
+    internal const double MaxExactSteps = 4e8;
+
     /// <summary>
     /// Checks on declared maxima the kernel relies on. A max must lie on the precision grid:
     /// points are clamped to the max and then rounded, so with max 0.125 at precision 2 a leaf
-    /// could score 0.13 (104 %). The maxima summed for a parent or for the total must stay finite
-    /// (and the total's ×100 for the percent): an overflow to ∞ would reach the generated code.
+    /// could score 0.13 (104 %). The maxima summed for a parent or for the total must stay within
+    /// <see cref="MaxExactSteps"/> steps of 10^-precision: the kernel counts points in those steps
+    /// as 64-bit integers, and the rounding rule (half away from zero with a relative tolerance of
+    /// 1e-9) is exact only while that tolerance stays below half a step, i.e. below about 4.9e8
+    /// steps. Beyond it a value on the grid would be pushed up a step and large counts would
+    /// overflow, so such a rule file is refused rather than scored wrongly.
     /// </summary>
     private void CheckMaxima(IReadOnlyList<BoundNode> nodes)
     {
@@ -28,22 +35,24 @@ internal sealed partial class Binder
                     node.Definition.Location);
         }
         foreach (var parent in nodes.Where(n => !n.IsLeaf))
-            CheckSumOfMaxima(parent.Children.Select(c => nodes[c]).ToList(), $"the children of criterion {parent.Code}", parent.Definition.Location, 1);
+            CheckSumOfMaxima(parent.Children.Select(c => nodes[c]).ToList(), $"the children of criterion {parent.Code}", parent.Definition.Location);
         var tops = nodes.Where(n => n.Parent < 0).ToList();
         if (tops.Count > 0)
-            // The percent is 100 × total ÷ max: the ×100 must not overflow either.
-            CheckSumOfMaxima(tops, "the top-level criteria", tops[0].Definition.Location with { JsonPath = "criteria" }, 100);
+            CheckSumOfMaxima(tops, "the top-level criteria", tops[0].Definition.Location with { JsonPath = "criteria" });
     }
 
-    private void CheckSumOfMaxima(IReadOnlyList<BoundNode> criteria, string what, SourceLocation where, double factor)
+    private void CheckSumOfMaxima(IReadOnlyList<BoundNode> criteria, string what, SourceLocation where)
     {
         var sum = 0d;
         foreach (var criterion in criteria) sum += criterion.Max;
-        if (double.IsFinite(sum * factor)) return;
+        var scale = Math.Pow(10, _definition.Precision);
+        if (sum * scale <= MaxExactSteps) return; // false for ∞ too
         const int shown = 8;
         var codes = string.Join(", ", criteria.Take(shown).Select(c => c.Code)) + (criteria.Count > shown ? $" and {criteria.Count - shown} more" : "");
+        var precision = _definition.Precision.ToString(CultureInfo.InvariantCulture);
         _diagnostics.Error(DiagnosticCodes.MaxSumOverflow,
-            $"The maximum points of {what} ({codes}) add up to more than the largest number the engine can compute with ({Show(double.MaxValue / factor)}); use smaller maxima.",
+            $"The maximum points of {what} ({codes}) add up to {Show(sum)}, more than the engine scores exactly at precision {precision}: " +
+            $"at most {Show(MaxExactSteps / scale)} points ({Show(MaxExactSteps)} steps of 10^-{precision}). Use smaller maxima or a lower precision.",
             where);
     }
 

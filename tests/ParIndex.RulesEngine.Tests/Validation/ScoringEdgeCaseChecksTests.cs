@@ -191,6 +191,39 @@ public sealed class ScoringEdgeCaseChecksTests
     }
 
     [TestMethod]
+    public void Maxima_beyond_the_exactly_scored_range_are_an_error_before_any_count_could_overflow()
+    {
+        // Precision 2 (RuleSets.Json's default): 4e8 steps of 0.01 are 4,000,000 points. A max of
+        // 1e7 is 1e9 steps: the relative tolerance 1e-9 × 1e9 = 1 step would push a value on the grid
+        // up a step (10000000 → 10000000.01), and 1e17 (1e19 steps) overflows a 64-bit count.
+        foreach (var max in new[] { "1e7", "1e17", "1e300" })
+        {
+            var error = Single(Errors(RuleSets.Json($$"""[ { "code": "1", "title": "A", "max": {{max}}, "formula": "1" } ]""")), DiagnosticCodes.MaxSumOverflow);
+            AssertMessageContains(error, "the top-level criteria (1)");
+            AssertMessageContains(error, "at most 4000000 points");
+        }
+        // Children: 3e6 + 2e6 = 5e6 points = 5e8 steps, under a parent whose own max is in range.
+        var children = Single(Errors(RuleSets.Json("""
+            [ { "code": "P", "title": "P", "max": 3000000, "children": [
+                { "code": "P.1", "title": "A", "max": 3000000, "formula": "1" },
+                { "code": "P.2", "title": "B", "kind": "bonus", "max": 2000000, "formula": "1" } ] } ]
+            """)), DiagnosticCodes.MaxSumOverflow);
+        AssertMessageContains(children, "the children of criterion P (P.1, P.2)");
+    }
+
+    [TestMethod]
+    public void Maxima_at_the_limit_load_and_score_exactly()
+    {
+        // 4,000,000 points at precision 2 = 4e8 steps, the limit itself: loads, and a value on the
+        // grid keeps its points (3999999.99 stays 3999999.99, not one step more).
+        using var rules = RuleSets.Load(
+            inputs: """[ { "name": "x", "type": "number" } ]""",
+            criteria: """[ { "code": "1", "title": "A", "max": 4000000, "formula": "x" } ]""");
+        var report = rules.ScoreRows(("A", new Dictionary<string, object?> { ["x"] = 3999999.99 }));
+        Assert.AreEqual(3999999.99, report.Agencies.Single().Total);
+    }
+
+    [TestMethod]
     public void A_non_finite_literal_is_refused_by_the_source_writer()
     {
         Assert.AreEqual("0.125d", SourceWriter.Literal(0.125));
