@@ -17,7 +17,7 @@ public static class Cli
     /// <summary>Options every command accepts.</summary>
     internal static readonly string[] CommonOptions = ["help", "lang"];
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "thousands", "group", "only-assigned" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "excel", "thousands", "group", "only-assigned" };
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -153,18 +153,20 @@ public static class Cli
     {
         if (line.Has("self")) return AppraisalCommand.Score(line, output, error);
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
-        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", .. HistoryOptions.Names]);
+        Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", "excel", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
         if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException($"Unknown format '{format}'; use table, csv, json or xlsx.");
         if (format == "xlsx") CheckWorkbookOutput(line);
         if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
         if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
+        if (line.Has("excel") && format != "csv") throw new UsageException("--excel applies to CSV output only (--format csv or --stream).");
         StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = Previous(line);
         using var rules = LoadRules(line, error);
         var history = HistoryOptions.Read(line, rules, error);
-        var csv = new CsvResultOptions { EscapeFormulas = !line.Has("no-csv-escape") };
+        // --excel: a BOM, and ; with decimal commas when --culture uses decimal commas (vi-VN).
+        var csv = (line.Has("excel") ? CsvResultOptions.ForExcel(Culture(line.Option("culture"))) : CsvResultOptions.Default) with { EscapeFormulas = !line.Has("no-csv-escape") };
         if (format != "xlsx" && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
         var (report, dataOk) = ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;

@@ -32,6 +32,7 @@ internal sealed partial class Binder
         var inputs = BindInputs();
         DeclareVariables();
         CheckCaseFoldClashes();
+        CheckColumnAliases();
         var variables = BindVariables();
         var nodes = BindCriteria();
         CheckMaxima(nodes);

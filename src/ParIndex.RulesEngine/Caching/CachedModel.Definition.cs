@@ -104,6 +104,8 @@ internal static partial class CachedModel
     {
         w.String(i.Name);
         w.String(i.Title);
+        w.String(i.Column);
+        w.Location(i.ColumnLocation);
         w.Int((int)i.Type);
         w.String(i.Unit);
         w.NullableDouble(i.Min);
@@ -119,6 +121,8 @@ internal static partial class CachedModel
     {
         Name = r.RequiredString(),
         Title = r.String(),
+        Column = r.String(),
+        ColumnLocation = r.Location(),
         Type = Enum<InputType>(r),
         Unit = r.String(),
         Min = r.NullableDouble(),

@@ -77,7 +77,7 @@ public sealed partial class AgencyBatchBuilder
         _texts = Lists<string?>(InputType.Enum, InputType.Text);
         _missing = _inputs.Select(i => i.NeedsMissingMask ? new ColumnBuffer<bool>() : null).ToArray();
         _knownKeys = _inputs.Select(i => i.Name).Append(schema.IdColumn).Append(schema.NameColumn).ToHashSet(StringComparer.Ordinal);
-        _unknown = new UnknownFields(schema.RuleSetId, _inputs.Select(i => i.Name).ToList());
+        _unknown = new UnknownFields(schema.RuleSetId, _inputs.Select(i => i.Name).ToList(), schema.Headings);
     }
 
     /// <summary>Row errors so far (the first <see cref="DataReadOptions.MaxRowErrors"/> in full).</summary>

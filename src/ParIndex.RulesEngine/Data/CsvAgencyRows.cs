@@ -178,18 +178,34 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
     private static string Range(CsvRecord record) => record.LastLine > record.FirstLine ? $"{record.FirstLine}–{record.LastLine}" : $"{record.FirstLine}";
 
     /// <summary>
-    /// Column positions by name; a name given twice is a file-level error (which of the two holds the data?).
-    /// Every tabular reader (CSV, workbook) binds its header here; <paramref name="locate"/> places a 0-based column.
+    /// Column positions by input name (a heading that is an input's name, <c>column</c> alias or
+    /// title counts as that input; <see cref="ColumnHeadings"/>); other headings keep their text.
+    /// A heading that stands for two inputs, or two headings for one input, is a file-level error
+    /// (which of the two holds the data?). Every tabular reader (CSV, workbook) binds its header
+    /// here; <paramref name="locate"/> places a 0-based column.
     /// </summary>
     internal static Dictionary<string, int> ReadColumns(InputSchema schema, AgencyBatchBuilder builder, string[] header, Func<int, SourceLocation> locate)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
-            var name = header[i].Trim().TrimStart('\uFEFF');
-            if (!columns.TryAdd(name, i))
-                builder.Report(Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
-                    $"The column '{InputChecks.Shorten(name)}' appears twice in the header (fields {columns[name] + 1} and {i + 1}); it is not known which holds the data, so the file is not scored.",
+            var heading = header[i].Trim().TrimStart('\uFEFF');
+            var inputs = schema.Headings.InputsHeadedBy(heading);
+            if (inputs.Count > 1)
+            {
+                builder.Report(Diagnostic.Create(DiagnosticCatalog.AmbiguousColumn, locate(i),
+                    InputChecks.Shorten(heading), i + 1, string.Join(", ", inputs.Select(n => $"'{n}'"))));
+                continue;
+            }
+            var name = inputs.Count == 1 ? inputs[0] : heading;
+            if (columns.TryAdd(name, i)) continue;
+            var first = header[columns[name]].Trim().TrimStart('\uFEFF');
+            builder.Report(first == heading
+                ? Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
+                    $"The column '{InputChecks.Shorten(heading)}' appears twice in the header (fields {columns[name] + 1} and {i + 1}); it is not known which holds the data, so the file is not scored.",
+                    locate(i))
+                : Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
+                    $"The columns '{InputChecks.Shorten(first)}' (field {columns[name] + 1}) and '{InputChecks.Shorten(heading)}' (field {i + 1}) are both input '{name}' (its name, column alias or title); it is not known which holds the data, so the file is not scored.",
                     locate(i)));
         }
         return columns;

@@ -47,6 +47,7 @@ public sealed class InputSchema
         BoolCount = inputs.Count(i => i.Type == InputType.Bool);
         TextCount = inputs.Count(i => i.Type is InputType.Enum or InputType.Text);
         GroupBySlot = groupBy?.Slot ?? -1;
+        Headings = new ColumnHeadings(Inputs.Select(i => i.Definition));
         Key = ComputeKey();
     }
 
@@ -76,6 +77,8 @@ public sealed class InputSchema
     public SchemaInput? Find(string name) => _byName.GetValueOrDefault(name);
 
     internal IReadOnlyList<BoundInput> Bound { get; }
+    /// <summary>Which input each column heading (name, alias, title) stands for.</summary>
+    internal ColumnHeadings Headings { get; }
     internal int NumberCount { get; }
     internal int BoolCount { get; }
     internal int TextCount { get; }

@@ -9,7 +9,11 @@ namespace ParIndex.RulesEngine.Data;
 /// are more than <see cref="MaxListed"/>: a header of a million unknown columns gives one line,
 /// not a million.
 /// </summary>
-internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inputNames)
+/// <remarks>
+/// For a tabular file (<paramref name="headings"/> given) the warning also lists the headings each
+/// input is read under, so a user whose sheet says something else sees what to write.
+/// </remarks>
+internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inputNames, ColumnHeadings? headings = null)
 {
     /// <summary>Up to this many unknown fields get a warning each (with a "did you mean"); more give one summary.</summary>
     public const int MaxListed = 5;
@@ -31,12 +35,24 @@ internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inpu
         if (_pendingCount == 0) return [];
         IReadOnlyList<Diagnostic> warnings = _pendingCount <= MaxListed
             ? _pending.Select(p => Diagnostic.Warning(DiagnosticCodes.UnknownColumn,
-                $"The data has a field '{p.Name}' that is not an input of rule set '{ruleSetId}'; it is ignored.{NameSuggester.Hint(p.Name, inputNames)}", p.Location)).ToList()
+                $"The data has a field '{p.Name}' that is not an input of rule set '{ruleSetId}'; it is ignored.{Hint(p.Name)}", p.Location)).ToList()
             : [Diagnostic.Warning(DiagnosticCodes.UnknownColumn, string.Create(CultureInfo.InvariantCulture,
                 $"The data has {_pendingCount:N0} fields that are not inputs of rule set '{ruleSetId}'; they are ignored: {string.Join(", ", _pending.Take(MaxListed).Select(p => $"'{InputChecks.Shorten(p.Name)}'"))} and {_pendingCount - MaxListed:N0} more."),
                 _pending[0].Location)];
         _pending.Clear();
         _pendingCount = 0;
         return warnings;
+    }
+
+    /// <summary>Up to this many inputs have their headings listed in a warning.</summary>
+    private const int MaxCandidates = 10;
+
+    private string Hint(string name)
+    {
+        if (headings is null) return NameSuggester.Hint(name, inputNames);
+        var suggestion = NameSuggester.Hint(name, headings.All.SelectMany(h => h.Headings));
+        var listed = string.Join("; ", headings.All.Take(MaxCandidates).Select(h => string.Join(" / ", h.Headings.Select(t => $"'{InputChecks.Shorten(t)}'"))));
+        if (headings.All.Count > MaxCandidates) listed = Resources.EngineText.Format("ColumnCandidatesMore", listed, headings.All.Count - MaxCandidates);
+        return suggestion + Resources.EngineText.Format("ColumnCandidates", listed);
     }
 }

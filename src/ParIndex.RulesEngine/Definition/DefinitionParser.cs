@@ -52,6 +52,8 @@ internal sealed partial class DefinitionParser
         {
             Name = Str(o, "name") ?? "",
             Title = Str(o, "title"),
+            Column = Str(o, "column"),
+            ColumnLocation = o["column"] is { } column ? _source.StringAt(column).Start : null,
             Type = type,
             Unit = Str(o, "unit"),
             Min = Num(o, "min"),

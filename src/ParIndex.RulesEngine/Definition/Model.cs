@@ -165,6 +165,13 @@ public sealed record InputDefinition
     public required string Name { get; init; }
     /// <summary>Human title.</summary>
     public string? Title { get; init; }
+    /// <summary>
+    /// Another heading a data file may give the input's column (<c>column</c>), e.g. the heading of
+    /// an existing spreadsheet; headers match the name, this alias or the title.
+    /// </summary>
+    public string? Column { get; init; }
+    /// <summary>Where <see cref="Column"/> is written (its string's first character), when given.</summary>
+    public SourceLocation? ColumnLocation { get; init; }
     /// <summary>The value type.</summary>
     public required InputType Type { get; init; }
     /// <summary>Unit, e.g. "ratio", "files".</summary>

@@ -43,6 +43,8 @@ public static class DiagnosticCodes
     public const string TestValueType = "PAR0314";
     /// <summary>Two test cases share a name, a case gives one agency id twice, or the metadata date is not a calendar date.</summary>
     public const string InvalidTestOrMetadata = "PAR0315";
+    /// <summary>An input's column alias equals another input's name, alias or title, so a heading could not tell the two apart.</summary>
+    public const string ColumnAliasClash = "PAR0316";
     /// <summary>A formula does not parse.</summary>
     public const string FormulaSyntax = "PAR0401";
     /// <summary>A formula uses a construct outside the formula language (sandbox).</summary>
@@ -99,6 +101,8 @@ public static class DiagnosticCodes
     public const string RowErrorsOmitted = "PAR0614";
     /// <summary>A data file is UTF-16 without a byte order mark; it is read as UTF-16.</summary>
     public const string Utf16WithoutBom = "PAR0615";
+    /// <summary>A data file's column heading is the name, alias or title of more than one input.</summary>
+    public const string AmbiguousColumn = "PAR0616";
     /// <summary>Two results compared criterion by criterion (rounds, what-if) are of different rule sets or versions.</summary>
     public const string RoundsOfDifferentRuleSets = "PAR0701";
     /// <summary>An agency is scored in one round only (self-assessed or appraised); it is listed, not compared (warning).</summary>

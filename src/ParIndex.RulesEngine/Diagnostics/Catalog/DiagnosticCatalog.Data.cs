@@ -33,4 +33,6 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor RowErrorsOmitted = new(DiagnosticCodes.RowErrorsOmitted, DiagnosticSeverity.Warning);
     /// <summary>PAR0615: A data file is UTF-16 without a byte order mark; it is read as UTF-16.</summary>
     public static readonly DiagnosticDescriptor Utf16WithoutBom = new(DiagnosticCodes.Utf16WithoutBom, DiagnosticSeverity.Warning);
+    /// <summary>PAR0616: A column heading is the name, alias or title of more than one input; the file is not scored.</summary>
+    public static readonly DiagnosticDescriptor AmbiguousColumn = new(DiagnosticCodes.AmbiguousColumn, DiagnosticSeverity.Error);
 }

@@ -33,4 +33,6 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TestValueType = new(DiagnosticCodes.TestValueType, DiagnosticSeverity.Error);
     /// <summary>PAR0315: Two test cases share a name, a case gives one agency id twice, or the metadata date is not a calendar date.</summary>
     public static readonly DiagnosticDescriptor InvalidTestOrMetadata = new(DiagnosticCodes.InvalidTestOrMetadata, DiagnosticSeverity.Error);
+    /// <summary>PAR0316: An input's column alias equals another input's name, alias or title.</summary>
+    public static readonly DiagnosticDescriptor ColumnAliasClash = new(DiagnosticCodes.ColumnAliasClash, DiagnosticSeverity.Error);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Results.Writers;
 
@@ -17,6 +18,7 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     public override void Begin(ResultLayout layout)
     {
         _layout = layout;
+        if (options.ByteOrderMark) output.Write("\uFEFF".AsSpan());
         var first = true;
         foreach (var column in FixedColumns) Header(column, ref first);
         if (layout.Detail)
@@ -34,36 +36,36 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
         {
             if (!rows.Scored[row]) continue;
             Text(batch.AgencyIds[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Text(batch.AgencyNames[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Text(frame.GroupNames[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Number(frame.Total[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Number(frame.Max[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Number(frame.Percent[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Text(frame.Classification[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Rank(frame.Rank[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Rank(frame.OverallRank[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Rank(frame.PreviousRank[row]);
-            output.Write(',');
+            output.Write(options.Separator);
             Rank(frame.RankChange[row]);
             if (_layout.Detail)
                 foreach (var node in nodes)
                 {
-                    output.Write(',');
+                    output.Write(options.Separator);
                     if (double.IsNaN(frame.MaxPoints[node.Index][row])) output.Write("n/a");
                     else Number(frame.Points[node.Index][row]);
                 }
             foreach (var rule in _layout.Rules.Eligibility)
             {
-                output.Write(',');
+                output.Write(options.Separator);
                 output.Write(EligibilityRows.Holds(frame, rule, row) ? "true" : "false");
             }
             output.NewLine();
@@ -74,7 +76,7 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
 
     private void Header(string name, ref bool first)
     {
-        if (!first) output.Write(',');
+        if (!first) output.Write(options.Separator);
         first = false;
         Text(name);
     }
@@ -82,7 +84,14 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     /// <summary>A number cell: never quoted (invariant numbers hold no comma), empty for NaN.</summary>
     private void Number(double value)
     {
-        if (!double.IsNaN(value)) output.WriteNumber(value, "0.######", unsigned: true);
+        if (double.IsNaN(value)) return;
+        if (!options.DecimalComma)
+        {
+            output.WriteNumber(value, "0.######", unsigned: true);
+            return;
+        }
+        var text = value.ToString("0.######", CultureInfo.InvariantCulture);
+        output.Write((text == "-0" ? "0" : text.Replace('.', ',')).AsSpan());
     }
 
     /// <summary>Ranks and rank changes are whole numbers stored as doubles; NaN (unknown) is an empty cell.</summary>
@@ -96,7 +105,7 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     {
         var text = (cell ?? "").AsSpan();
         var guard = options.EscapeFormulas && CsvFormulaGuard.NeedsQuote(text);
-        if (text.IndexOfAny(",\"\n\r") < 0)
+        if (text.IndexOfAny("\"\n\r") < 0 && text.IndexOf(options.Separator) < 0)
         {
             if (guard) output.Write('\'');
             output.Write(text);
