@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Report;
 
@@ -9,21 +10,10 @@ namespace ParIndex.RulesEngine.Tests.Report;
 /// </summary>
 internal static class Chromium
 {
-    public static string? Find()
-    {
-        if (Environment.GetEnvironmentVariable("PARINDEX_CHROMIUM") is { Length: > 0 } configured && File.Exists(configured)) return configured;
-        foreach (var candidate in new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" })
-            if (File.Exists(candidate)) return candidate;
-        return null;
-    }
+    public static string? Find() => ExternalProgram.Find("PARINDEX_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
 
     /// <summary>The program, or Assert.Inconclusive when Chromium is not installed here.</summary>
-    public static string Require()
-    {
-        var program = Find();
-        if (program is null) Assert.Inconclusive("Chromium is not installed (apt-get install chromium, or set PARINDEX_CHROMIUM); .ci/run installs it.");
-        return program;
-    }
+    public static string Require() => ExternalProgram.Require("Chromium", "chromium", "PARINDEX_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
 
     /// <summary>Runs Chromium headless on a file; returns standard output and standard error.</summary>
     public static (int ExitCode, string Out, string Error) Run(string program, string htmlFile, params string[] extra)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Workbooks;
 
@@ -16,21 +17,10 @@ internal static class LibreOffice
     /// <summary>CSV import: comma, double quote, UTF-8, from line 1.</summary>
     public const string CsvImport = "--infilter=Text - txt - csv (StarCalc):44,34,76,1";
 
-    public static string? Find()
-    {
-        if (Environment.GetEnvironmentVariable("PARINDEX_SOFFICE") is { Length: > 0 } configured && File.Exists(configured)) return configured;
-        foreach (var candidate in new[] { "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/bin/libreoffice" })
-            if (File.Exists(candidate)) return candidate;
-        return null;
-    }
+    public static string? Find() => ExternalProgram.Find("PARINDEX_SOFFICE", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/bin/libreoffice");
 
     /// <summary>The program, or Assert.Inconclusive when LibreOffice is not installed here.</summary>
-    public static string Require()
-    {
-        var program = Find();
-        if (program is null) Assert.Inconclusive("LibreOffice is not installed (apt-get install libreoffice-calc-nogui, or set PARINDEX_SOFFICE); .ci/run installs it.");
-        return program;
-    }
+    public static string Require() => ExternalProgram.Require("LibreOffice", "libreoffice-calc-nogui", "PARINDEX_SOFFICE", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/usr/bin/libreoffice");
 
     /// <summary>
     /// Converts <paramref name="input"/> with <c>soffice --headless --convert-to</c> into
