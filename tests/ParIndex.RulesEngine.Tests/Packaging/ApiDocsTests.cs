@@ -56,6 +56,14 @@ public sealed class ApiDocsTests
                 break;
         }
         // The later sections' examples, found by what they call (their position shifts as sections are added).
+        if (code.Contains("DbAgencyReader.ReadAsync", StringComparison.Ordinal))
+        {
+            // STC's 'chưa có' is text in a number column: rejected at result row 2, column 3
+            // (onlineShare). SNV: 10 × 0.8 = 8, rank 1; SYT: 10 × 0.25 = 2.5, rank 2.
+            StringAssert.Contains(output, "STC, row 2, column 3: PAR0604");
+            StringAssert.Contains(output, "1. Sở Nội vụ: 8");
+            StringAssert.Contains(output, "2. Sở Y tế: 2.5");
+        }
         if (code.Contains("DiagnosticCatalog.DuplicateName", StringComparison.Ordinal))
         {
             StringAssert.Contains(output, "vi-VN: Tên chưa khai báo: Tên 'plam' trong công thức của tiêu chí 1 chưa được khai báo. Có phải là 'plan'? (docs/diagnostics.md#par0301)");
