@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Diagnostics;
 using ParIndex.RulesEngine.Results;
@@ -110,6 +112,68 @@ public static class StreamingScorer
     {
         ArgumentNullException.ThrowIfNull(output);
         return Run(ruleSet, path, new Utf8ResultText(output), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="path"/> as <see cref="ScoreCsvFile(CompiledRuleSet, string, Stream, StreamingOptions?, CancellationToken)"/>
+    /// does (one pass over the text, a spill file, memory bounded by the chunk size) and yields each
+    /// scored agency, in input order, with its ranks: nothing comes before the whole file is read
+    /// and ranked, then results arrive chunk by chunk as the caller takes them. The run goes on one
+    /// thread-pool thread and waits when the caller has not taken the last
+    /// <see cref="StreamingOptions.ChunkSize"/> results, so a slow consumer (a response being
+    /// written) never makes results pile up. Rejected rows are not yielded: they reach
+    /// <see cref="StreamingOptions.OnRowError"/> (called on the run's thread, before the first result),
+    /// file-level findings <see cref="StreamingOptions.OnDiagnostic"/>. Stopping early (leaving
+    /// <c>await foreach</c>) or cancelling stops the run and removes its spill file before the
+    /// enumeration ends. <see cref="StreamingOptions.Format"/> and <see cref="StreamingOptions.Csv"/> are not used.
+    /// </summary>
+    /// <param name="ruleSet">The compiled rule set.</param>
+    /// <param name="path">The CSV data file.</param>
+    /// <param name="options">Chunk size, culture, detail, previous ranks, history and callbacks.</param>
+    /// <param name="cancellationToken">Cancels the run: the enumeration throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="DataFileErrorException">The file has file-level errors (and <see cref="StreamingOptions.AllowFileErrors"/> is off); thrown by the first <c>MoveNextAsync</c>.</exception>
+    /// <exception cref="DataFileException">The file cannot be read.</exception>
+    public static async IAsyncEnumerable<AgencyScore> ScoreCsvFileAsync(CompiledRuleSet ruleSet, string path, StreamingOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= new StreamingOptions();
+        var results = Channel.CreateBounded<AgencyScore>(new BoundedChannelOptions(Math.Max(1, options.ChunkSize))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = Task.Run(() =>
+        {
+            try
+            {
+                new StreamingRun(ruleSet, path, options, stop.Token).Run(new AgencyScoreSink(results.Writer, stop.Token));
+                results.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                results.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var score in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // ReadAllAsync drains what is buffered without looking at the token; a cancelled caller gets nothing more.
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return score;
+            }
+        }
+        finally
+        {
+            // The caller left early, was cancelled or the run failed: stop the run and wait for it,
+            // so its spill file is gone when the enumeration is over. The run never throws.
+            stop.Cancel();
+            await run.ConfigureAwait(false);
+        }
     }
 
     private static StreamingSummary Run(CompiledRuleSet ruleSet, string path, ResultText output, StreamingOptions? options, CancellationToken cancellationToken)

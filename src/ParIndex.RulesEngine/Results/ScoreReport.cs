@@ -132,35 +132,7 @@ public sealed partial class ScoreReport
         return list;
     }
 
-    private AgencyScore BuildAgency(int row) => new()
-    {
-        AgencyId = _batch.AgencyIds[row],
-        Name = _batch.AgencyNames[row],
-        Group = _frame.GroupNames[row],
-        Total = _frame.Total[row],
-        MaxPoints = _frame.Max[row],
-        Percent = _frame.Percent[row],
-        Classification = _frame.Classification[row],
-        Rank = (int)_frame.Rank[row],
-        OverallRank = (int)_frame.OverallRank[row],
-        PreviousRank = double.IsNaN(_frame.PreviousRank[row]) ? null : (int)_frame.PreviousRank[row],
-        RankChange = double.IsNaN(_frame.RankChange[row]) ? null : (int)_frame.RankChange[row],
-        Criteria = Detail == Evaluation.ScoreDetail.Full ? _rules.Nodes.Select(n => ScoreOf(n, row)).ToList() : [],
-        Eligibility = _rules.Eligibility.Select(e => OutcomeOf(e, row)).ToList(),
-    };
+    private AgencyScore BuildAgency(int row) => AgencyScores.Of(_rules, _batch, _frame, row, Detail == Evaluation.ScoreDetail.Full);
 
-    private CriterionScore ScoreOf(BoundNode node, int row)
-    {
-        var max = _frame.MaxPoints[node.Index][row];
-        var applicable = !double.IsNaN(max);
-        return new CriterionScore(node.Code, node.Definition.Title, node.Depth, _frame.Points[node.Index][row], applicable ? max : 0, applicable);
-    }
-
-    private EligibilityOutcome OutcomeOf(BoundEligibility rule, int row)
-    {
-        var failed = new List<string>();
-        for (var c = 0; c < rule.Conditions.Count; c++)
-            if (!_frame.Conditions[rule.FirstConditionIndex + c][row]) failed.Add(rule.Definition.Conditions[c].Title);
-        return new EligibilityOutcome(rule.Definition.Id, rule.Definition.Title, failed.Count == 0, failed);
-    }
+    private CriterionScore ScoreOf(BoundNode node, int row) => AgencyScores.ScoreOf(_frame, node, row);
 }
