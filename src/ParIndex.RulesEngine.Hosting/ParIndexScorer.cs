@@ -22,15 +22,8 @@ internal sealed class ParIndexScorer(ParIndexRuleSets ruleSets, IOptions<ParInde
     public Task<ScoringResult> ScoreCsvAsync(string ruleSet, Stream csv, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return ScoreAsync(ruleSet, async (rules, read) =>
-        {
-            // The CSV reader reads its stream synchronously, which ASP.NET forbids on a request
-            // body: copy the bytes asynchronously first (the server's request size limit bounds them).
-            var buffer = new MemoryStream();
-            await using (csv.ConfigureAwait(false)) await csv.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            buffer.Position = 0;
-            return await CsvAgencyReader.ReadStreamAsync(rules.InputSchema, buffer, read, RequestSource, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        // The CSV reader reads its stream with ReadAsync only, as ASP.NET requires of a request body.
+        return ScoreAsync(ruleSet, (rules, read) => CsvAgencyReader.ReadStreamAsync(rules.InputSchema, csv, read, RequestSource, cancellationToken), cancellationToken);
     }
 
     public Task<ScoringResult> ScoreRowsAsync(string ruleSet, IEnumerable<IReadOnlyDictionary<string, JsonElement>> rows, CancellationToken cancellationToken = default)

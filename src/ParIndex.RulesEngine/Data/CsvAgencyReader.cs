@@ -95,7 +95,11 @@ public static class CsvAgencyReader
     public static Task<AgencyBatch> ReadFileAsync(InputSchema schema, string path, DataReadOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => ReadStream(schema, DataFileException.OpenRead(path), options, path, cancellationToken), cancellationToken);
 
-    /// <summary>Reads CSV bytes into a batch on a thread-pool thread; the stream is read to its end (or to the cancellation) and disposed.</summary>
+    /// <summary>
+    /// Reads CSV bytes into a batch; the stream is read to its end (or to the cancellation) and
+    /// disposed. The stream is read only with <c>ReadAsync</c> (a request body in ASP.NET refuses
+    /// synchronous reads), a few 64 KiB chunks ahead of the parser, which runs on a thread-pool thread.
+    /// </summary>
     /// <param name="schema">The inputs the columns are.</param>
     /// <param name="stream">The CSV bytes.</param>
     /// <param name="options">Reading options; defaults when null.</param>
@@ -103,8 +107,21 @@ public static class CsvAgencyReader
     /// <param name="cancellationToken">Stops reading; the task is then cancelled and no batch is made.</param>
     /// <exception cref="DataFileException">Reading the stream fails part-way.</exception>
     /// <exception cref="OperationCanceledException">Reading was cancelled.</exception>
-    public static Task<AgencyBatch> ReadStreamAsync(InputSchema schema, Stream stream, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => ReadStream(schema, stream, options, source, cancellationToken), CancellationToken.None);
+    public static async Task<AgencyBatch> ReadStreamAsync(InputSchema schema, Stream stream, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            // ReadStream disposes the pumped stream, which stops the pump; the source is disposed here.
+            var pumped = PumpedStream.Start(stream, cancellationToken);
+            return await Task.Run(() => ReadStream(schema, pumped, options, source, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Reads CSV text into a batch on a thread-pool thread. The reader is not disposed.</summary>
     /// <param name="schema">The inputs the columns are.</param>

@@ -70,7 +70,7 @@ public static class XlsxAgencyReader
     public static Task<AgencyBatch> ReadFileAsync(InputSchema schema, string path, DataReadOptions? options = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Read(schema, DataFileException.OpenRead(path), options, path, cancellationToken), cancellationToken);
 
-    /// <summary>Reads workbook bytes into a batch on a thread-pool thread; the stream is disposed.</summary>
+    /// <summary>Reads workbook bytes into a batch on a thread-pool thread; the stream is disposed. A stream that cannot seek is first copied to memory with <c>ReadAsync</c> only.</summary>
     /// <param name="schema">The inputs the columns are.</param>
     /// <param name="stream">The .xlsx bytes.</param>
     /// <param name="options">Reading options; defaults when null.</param>
@@ -78,8 +78,26 @@ public static class XlsxAgencyReader
     /// <param name="cancellationToken">Stops reading; the task is then cancelled and no batch is made.</param>
     /// <exception cref="DataFileException">Reading the stream fails part-way.</exception>
     /// <exception cref="OperationCanceledException">Reading was cancelled.</exception>
-    public static Task<AgencyBatch> ReadStreamAsync(InputSchema schema, Stream stream, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Read(schema, stream, options, source, cancellationToken), CancellationToken.None);
+    public static async Task<AgencyBatch> ReadStreamAsync(InputSchema schema, Stream stream, DataReadOptions? options = null, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            // A zip is read from its end: a stream that cannot seek (a request body) is copied to
+            // memory first, with ReadAsync only, as ASP.NET requires of a request body.
+            var copy = new MemoryStream();
+            try
+            {
+                await using (stream.ConfigureAwait(false)) await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(source, ex); }
+            copy.Position = 0;
+            stream = copy;
+        }
+        var seekable = stream;
+        return await Task.Run(() => Read(schema, seekable, options, source, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+    }
 
     /// <summary>True when <paramref name="path"/> names a workbook by its extension (.xlsx).</summary>
     public static bool IsWorkbookPath(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
