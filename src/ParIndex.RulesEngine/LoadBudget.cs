@@ -14,14 +14,21 @@ internal sealed class LoadBudget : IDisposable
 {
     private readonly CancellationTokenSource _source;
     private readonly TimeSpan _limit;
+    private readonly CancellationToken _caller;
 
-    public LoadBudget(TimeSpan limit)
+    /// <param name="limit">The budget.</param>
+    /// <param name="caller">The caller's own cancellation, which stops the load at the same points; it is not a spent budget.</param>
+    public LoadBudget(TimeSpan limit, CancellationToken caller = default)
     {
         _limit = limit;
-        _source = new CancellationTokenSource(limit);
+        _caller = caller;
+        _source = caller.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(caller) : new CancellationTokenSource();
+        // A zero budget is spent before the first stage, as the CancellationTokenSource(TimeSpan) constructor makes it.
+        if (limit == TimeSpan.Zero) _source.Cancel();
+        else _source.CancelAfter(limit);
     }
 
-    /// <summary>Cancelled when the budget is spent.</summary>
+    /// <summary>Cancelled when the budget is spent or the caller cancels.</summary>
     public CancellationToken Token => _source.Token;
 
     /// <summary>What the load is doing, for the message ("binding", "compiling" …).</summary>
@@ -35,7 +42,7 @@ internal sealed class LoadBudget : IDisposable
     }
 
     /// <summary>True once the budget is spent: an OperationCanceledException then comes from it.</summary>
-    public bool Spent => Token.IsCancellationRequested;
+    public bool Spent => Token.IsCancellationRequested && !_caller.IsCancellationRequested;
 
     /// <summary>The diagnostic for a spent budget.</summary>
     public Diagnostic Exceeded(string? file) => Diagnostic.Error(DiagnosticCodes.CompilationFailed,

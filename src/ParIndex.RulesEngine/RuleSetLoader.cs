@@ -51,6 +51,40 @@ public static class RuleSetLoader
     }
 
     /// <summary>
+    /// Loads and compiles a rule file without blocking the caller: the file is read with
+    /// asynchronous I/O and the load runs on its own thread. <paramref name="cancellationToken"/>
+    /// stops the load at the points where <see cref="RuleSetLoadOptions.MaxCompileTime"/> is
+    /// checked (between stages, inside binding and compilation). Throws
+    /// <see cref="RuleSetException"/> with every diagnostic when the rule file has errors.
+    /// </summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the load with <see cref="OperationCanceledException"/>; nothing is cached.</param>
+    public static async Task<CompiledRuleSet> LoadFileAsync(string path, RuleSetLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Unwrap(await TryLoadFileAsync(path, options, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Loads a rule file as <see cref="LoadFileAsync"/> does, without throwing for rule problems.</summary>
+    /// <param name="path">The rule file.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the load with <see cref="OperationCanceledException"/>; nothing is cached.</param>
+    public static async Task<RuleSetLoadResult> TryLoadFileAsync(string path, RuleSetLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= RuleSetLoadOptions.Default;
+        if (RuleFileProblem(path, options) is { } problem) return Failed(problem);
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(Unreadable(path, ex));
+        }
+        return await Task.Run(() => LoadThread.Run(() => Load(json, path, options, cancellationToken)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Reads a rule file's input schema: parses, checks and binds it, without generating or
     /// compiling any code, so data can be read and checked against it cheaply. Throws
     /// <see cref="RuleSetException"/> with every diagnostic when the rule file has errors
@@ -79,6 +113,21 @@ public static class RuleSetLoader
     private static Diagnostic? ReadRuleFile(string path, RuleSetLoadOptions options, out string? json)
     {
         json = null;
+        if (RuleFileProblem(path, options) is { } problem) return problem;
+        try
+        {
+            json = File.ReadAllText(path);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Unreadable(path, ex);
+        }
+    }
+
+    /// <summary>A rule file that does not exist or is above the size limit, before any of it is read.</summary>
+    private static Diagnostic? RuleFileProblem(string path, RuleSetLoadOptions options)
+    {
         var where = new SourceLocation(path, null, 0, 0);
         try
         {
@@ -87,14 +136,16 @@ public static class RuleSetLoader
                 return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file '{path}' does not exist.", where);
             if (info.Length > options.MaxFileBytes)
                 return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file is {info.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).", where);
-            json = File.ReadAllText(path);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", where);
+            return Unreadable(path, ex);
         }
     }
+
+    private static Diagnostic Unreadable(string path, Exception ex) =>
+        Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", new SourceLocation(path, null, 0, 0));
 
     /// <summary>Loads rule-file text without throwing for rule problems.</summary>
     /// <param name="json">The rule-file JSON.</param>
@@ -113,7 +164,7 @@ public static class RuleSetLoader
             return (bound, diagnostics.Items);
         });
 
-    private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options)
+    private static RuleSetLoadResult Load(string json, string? sourceName, RuleSetLoadOptions options, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
         var key = RuleSetCacheKey.Of(json, sourceName, options);
@@ -126,7 +177,7 @@ public static class RuleSetLoader
         }
         // What the cache said so far is about this process's folder, not the rule set: never stored.
         var cacheDiagnostics = diagnostics.Items.Count;
-        var ruleSet = WithinBudget(options, sourceName, diagnostics, budget =>
+        var ruleSet = WithinBudget(options, sourceName, diagnostics, cancellationToken, budget =>
         {
             var bound = Bind(json, sourceName, options, diagnostics, budget);
             if (bound is null) return null;
@@ -143,9 +194,13 @@ public static class RuleSetLoader
     }
 
     /// <summary>Runs load stages under one time budget (MaxCompileTime); a spent budget becomes PAR0502 and null.</summary>
-    private static T? WithinBudget<T>(RuleSetLoadOptions options, string? sourceName, DiagnosticBag diagnostics, Func<LoadBudget, T?> stages) where T : class
+    private static T? WithinBudget<T>(RuleSetLoadOptions options, string? sourceName, DiagnosticBag diagnostics, Func<LoadBudget, T?> stages) where T : class =>
+        WithinBudget(options, sourceName, diagnostics, CancellationToken.None, stages);
+
+    /// <summary>As above; the caller's cancellation stops the stages too, and is thrown as it is (it is not a spent budget).</summary>
+    private static T? WithinBudget<T>(RuleSetLoadOptions options, string? sourceName, DiagnosticBag diagnostics, CancellationToken cancellationToken, Func<LoadBudget, T?> stages) where T : class
     {
-        using var budget = new LoadBudget(options.MaxCompileTime);
+        using var budget = new LoadBudget(options.MaxCompileTime, cancellationToken);
         try
         {
             return stages(budget);
