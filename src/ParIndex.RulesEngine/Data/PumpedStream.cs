@@ -13,7 +13,7 @@ namespace ParIndex.RulesEngine.Data;
 /// is thrown by the next <see cref="Read(Span{byte})"/>, as the source itself would throw it.
 /// Disposing stops the pump; the source is left to the caller.
 /// </summary>
-internal sealed class PumpedStream : Stream
+internal sealed class PumpedStream : ForwardOnlyReadStream
 {
     private const int ChunkSize = 1 << 16;
     private const int Capacity = 4;
@@ -85,18 +85,6 @@ internal sealed class PumpedStream : Stream
         _count -= n;
         return n;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,10 +1,12 @@
+using ParIndex.RulesEngine.Data;
+
 namespace ParIndex.RulesEngine.Tests.TestSupport;
 
 /// <summary>
 /// A non-seekable stream whose synchronous Read throws, as ASP.NET's request body does when
 /// synchronous I/O is not allowed; ReadAsync gives at most <paramref name="piece"/> bytes, and fails after <paramref name="failAfter"/>.
 /// </summary>
-internal sealed class AsyncOnlyStream(byte[] bytes, int piece, int failAfter = int.MaxValue) : Stream
+internal sealed class AsyncOnlyStream(byte[] bytes, int piece, int failAfter = int.MaxValue) : ForwardOnlyReadStream
 {
     private int _position;
 
@@ -13,16 +15,6 @@ internal sealed class AsyncOnlyStream(byte[] bytes, int piece, int failAfter = i
     public bool Disposed { get; private set; }
 
     public Action<int>? OnRead { get; init; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override int Read(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
 
