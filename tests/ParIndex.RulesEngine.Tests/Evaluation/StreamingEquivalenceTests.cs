@@ -227,10 +227,10 @@ public sealed class StreamingEquivalenceTests
             foreach (var sink in sinks) sink.Begin(layout);
         }
 
-        public override void Write(ScoredRows rows)
+        public override void Write(ScoredRows rows, int start, int end)
         {
-            LargestBlock = Math.Max(LargestBlock, rows.Count);
-            foreach (var sink in sinks) sink.Write(rows);
+            LargestBlock = Math.Max(LargestBlock, end - start);
+            foreach (var sink in sinks) sink.Write(rows, start, end);
         }
 
         public override void Complete(RowErrorLog rowErrors)

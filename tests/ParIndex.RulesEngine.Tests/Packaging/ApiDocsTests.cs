@@ -71,6 +71,12 @@ public sealed class ApiDocsTests
             StringAssert.Contains(output, "Tỉnh Kon Tum: 72.17 points, rank ");
             StringAssert.Contains(output, "63 provinces scored");
         }
+        if (code.Contains("CsvResultWriter.WriteAsync", StringComparison.Ordinal))
+        {
+            // The results CSV's fixed columns, after the byte-order mark asked for.
+            StringAssert.Contains(output, "byte-order mark: True; ");
+            StringAssert.Contains(output, "header: agencyId,agencyName,group,total,maxPoints,percent,classification,rank,overallRank,previousRank,rankChange,");
+        }
         if (code.Contains("DiagnosticCatalog.DuplicateName", StringComparison.Ordinal))
         {
             StringAssert.Contains(output, "vi-VN: Tên chưa khai báo: Tên 'plam' trong công thức của tiêu chí 1 chưa được khai báo. Có phải là 'plan'? (docs/diagnostics.md#par0301)");

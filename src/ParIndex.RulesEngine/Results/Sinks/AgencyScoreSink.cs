@@ -15,9 +15,9 @@ internal sealed class AgencyScoreSink(ChannelWriter<AgencyScore> output, Cancell
 
     public override void Begin(ResultLayout layout) => _layout = layout;
 
-    public override void Write(ScoredRows rows)
+    public override void Write(ScoredRows rows, int start, int end)
     {
-        for (var row = 0; row < rows.Count; row++)
+        for (var row = start; row < end; row++)
         {
             if (!rows.Scored[row]) continue;
             var score = AgencyScores.Of(_layout.Rules, rows.Batch, rows.Frame, row, _layout.Detail);

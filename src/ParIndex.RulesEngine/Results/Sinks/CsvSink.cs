@@ -27,12 +27,12 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
         output.NewLine();
     }
 
-    public override void Write(ScoredRows rows)
+    public override void Write(ScoredRows rows, int start, int end)
     {
         var frame = rows.Frame;
         var batch = rows.Batch;
         var nodes = _layout.Rules.Nodes;
-        for (var row = 0; row < rows.Count; row++)
+        for (var row = start; row < end; row++)
         {
             if (!rows.Scored[row]) continue;
             Text(batch.AgencyIds[row]);

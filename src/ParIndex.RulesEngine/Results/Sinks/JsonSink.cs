@@ -39,9 +39,9 @@ internal sealed class JsonSink(ResultText output) : ResultSink
         json.StartArray();
     }
 
-    public override void Write(ScoredRows rows)
+    public override void Write(ScoredRows rows, int start, int end)
     {
-        for (var row = 0; row < rows.Count; row++)
+        for (var row = start; row < end; row++)
             if (rows.Scored[row]) WriteAgency(rows, row);
     }
 

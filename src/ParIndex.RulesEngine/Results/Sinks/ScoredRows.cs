@@ -24,7 +24,7 @@ internal sealed record ResultLayout(BoundRuleSet Rules, IReadOnlyList<CriterionI
 }
 
 /// <summary>
-/// Writes results as blocks of scored rows arrive: <see cref="Begin"/> once, <see cref="Write"/>
+/// Writes results as blocks of scored rows arrive: <see cref="Begin"/> once, <see cref="Write(ScoredRows)"/>
 /// per block in input order, <see cref="Complete"/> once with the run's row errors. Evaluation
 /// hands results to a sink and never names a format.
 /// </summary>
@@ -32,7 +32,11 @@ internal abstract class ResultSink
 {
     public abstract void Begin(ResultLayout layout);
 
-    public abstract void Write(ScoredRows rows);
+    /// <summary>Writes a whole block.</summary>
+    public void Write(ScoredRows rows) => Write(rows, 0, rows.Count);
+
+    /// <summary>Writes the rows <paramref name="start"/> to <paramref name="end"/> (exclusive) of a block; a block may be written in such slices, in order.</summary>
+    public abstract void Write(ScoredRows rows, int start, int end);
 
     public abstract void Complete(RowErrorLog rowErrors);
 

@@ -39,12 +39,12 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         for (var g = 0; g < layout.Groups.Count; g++) _groupIndex[layout.Groups[g]] = g;
     }
 
-    public override void Write(ScoredRows rows)
+    public override void Write(ScoredRows rows, int start, int end)
     {
         var frame = rows.Frame;
         var precision = _layout.Definition.Precision;
         var eligibility = _layout.Rules.Eligibility;
-        for (var row = 0; row < rows.Count; row++)
+        for (var row = start; row < end; row++)
         {
             if (!rows.Scored[row]) continue;
             var id = rows.Batch.AgencyIds[row];

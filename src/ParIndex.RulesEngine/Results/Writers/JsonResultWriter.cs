@@ -20,4 +20,17 @@ public static class JsonResultWriter
         ArgumentNullException.ThrowIfNull(report);
         new JsonSink(new Utf16ResultText(output)).WriteAll(report);
     }
+
+    /// <summary>
+    /// Writes the report as UTF-8 JSON to a stream with asynchronous writes only (a response body
+    /// on a server allows no other), a few hundred agencies at a time, so memory stays bounded by
+    /// that slice (and by the compact list of rejected rows, written last). Lines end with
+    /// <see cref="Environment.NewLine"/>; the bytes are those <see cref="Write"/> gives through a
+    /// UTF-8 <see cref="StreamWriter"/>. The stream is flushed at the end and left open.
+    /// </summary>
+    /// <param name="report">The scoring result.</param>
+    /// <param name="output">Where to write; must be writable.</param>
+    /// <param name="cancellationToken">Stops the writing between two slices with <see cref="OperationCanceledException"/>; what was written stays written.</param>
+    public static Task WriteAsync(ScoreReport report, Stream output, CancellationToken cancellationToken = default) =>
+        AsyncSinkWriter.WriteAllAsync(report, output, text => new JsonSink(text), cancellationToken);
 }
