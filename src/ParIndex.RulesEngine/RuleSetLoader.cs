@@ -154,6 +154,28 @@ public static class RuleSetLoader
     public static RuleSetLoadResult TryLoadJson(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
         LoadThread.Run(() => Load(json, sourceName, options ?? RuleSetLoadOptions.Default));
 
+    /// <summary>
+    /// Loads and compiles a definition built in code (or a parsed one changed with <c>with</c>);
+    /// throws <see cref="RuleSetException"/> with every diagnostic when it has errors. The
+    /// definition is written as rule-file JSON (<see cref="RuleFileWriter"/>) and loaded as a
+    /// file is, so it meets the same schema check, binding, limits and cache; diagnostics name the
+    /// JSON path of the part at fault (<c>criteria[0].children[1].formula</c> is
+    /// <c>Criteria[0].Children[1]</c>'s formula) in the source <c>&lt;definition&gt;</c>, whose
+    /// lines are those of <see cref="RuleFileWriter.Write"/>'s text.
+    /// </summary>
+    /// <param name="definition">The rule set.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static CompiledRuleSet Load(RuleSetDefinition definition, RuleSetLoadOptions? options = null) => Unwrap(TryLoad(definition, options));
+
+    /// <summary>Loads a definition as <see cref="Load(RuleSetDefinition, RuleSetLoadOptions?)"/> does, without throwing for rule problems.</summary>
+    /// <param name="definition">The rule set.</param>
+    /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    public static RuleSetLoadResult TryLoad(RuleSetDefinition definition, RuleSetLoadOptions? options = null) =>
+        TryLoadJson(RuleFileWriter.Write(definition), DefinitionSourceName, options);
+
+    /// <summary>The source named by the diagnostics of a definition built in code.</summary>
+    internal const string DefinitionSourceName = "<definition>";
+
     /// <summary>Runs the stages before code generation only and returns the bound rule set (null on errors) with every diagnostic.</summary>
     internal static (BoundRuleSet? Bound, IReadOnlyList<Diagnostic> Diagnostics) TryBind(string json, string? sourceName = null, RuleSetLoadOptions? options = null) =>
         LoadThread.Run(() =>

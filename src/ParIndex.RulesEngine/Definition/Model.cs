@@ -68,6 +68,12 @@ public enum FormulaStyle
 /// <param name="Location">File, JSON path, line and column of the formula's first character.</param>
 public sealed record Formula(string Text, SourceLocation Location)
 {
+    /// <summary>A formula built in code, standing nowhere in a file.</summary>
+    /// <param name="text">The formula text.</param>
+    public Formula(string text) : this(text, SourceLocation.None)
+    {
+    }
+
     /// <summary>
     /// The formula exactly as it stands between the quotes in the JSON file (escapes such as
     /// <c>\"</c> or <c>\u00e1</c> not decoded), or null when the text stands in the file as it is.
@@ -189,7 +195,7 @@ public sealed record InputDefinition
     /// <summary>Free description.</summary>
     public string? Description { get; init; }
     /// <summary>Where the input is declared.</summary>
-    public required SourceLocation Location { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 }
 
 /// <summary>A derived value computed from inputs and other variables.</summary>
@@ -206,7 +212,7 @@ public sealed record VariableDefinition
     /// <summary>Free description.</summary>
     public string? Description { get; init; }
     /// <summary>Where the variable is declared.</summary>
-    public required SourceLocation Location { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 }
 
 /// <summary>A node of the criteria tree.</summary>
@@ -231,7 +237,7 @@ public sealed record CriterionDefinition
     /// <summary>Children (empty for a leaf).</summary>
     public IReadOnlyList<CriterionDefinition> Children { get; init; } = [];
     /// <summary>Where the criterion is declared.</summary>
-    public required SourceLocation Location { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 
     /// <summary>True when the criterion has children.</summary>
     public bool IsParent => Children.Count > 0;

@@ -20,7 +20,7 @@ public sealed record RuleSetTestCase
     /// <summary>The expected results.</summary>
     public required TestExpectation Expect { get; init; }
     /// <summary>Where the case is declared.</summary>
-    public required SourceLocation Location { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 }
 
 /// <summary>An agency of a test case: id, optional name and input values as written in the rule file.</summary>
@@ -58,5 +58,5 @@ public sealed record TestExpectation
     /// <summary>Expected outcome (true: eligible) per eligibility rule id.</summary>
     public IReadOnlyList<TestValue> Eligibility { get; init; } = [];
     /// <summary>Where the expectation is declared.</summary>
-    public required SourceLocation Location { get; init; }
+    public SourceLocation Location { get; init; } = SourceLocation.None;
 }

@@ -71,6 +71,12 @@ public sealed class ApiDocsTests
             StringAssert.Contains(output, "Tỉnh Kon Tum: 72.17 points, rank ");
             StringAssert.Contains(output, "63 provinces scored");
         }
+        if (code.Contains("RuleSetLoader.Load(definition)", StringComparison.Ordinal))
+        {
+            // 0.8 × 2 = 1.6 points; the misspelt name's diagnostic points at the one criterion's formula.
+            StringAssert.Contains(output, "Sở Nội vụ: 1.6");
+            StringAssert.Contains(output, "criteria[0].formula");
+        }
         if (code.Contains("CsvResultWriter.WriteAsync", StringComparison.Ordinal))
         {
             // The results CSV's fixed columns, after the byte-order mark asked for.
