@@ -66,18 +66,25 @@ public sealed class RuleSetHost : IDisposable
     /// <summary>
     /// Makes <paramref name="ruleSet"/> the current one; evaluations started later use it. The
     /// previous rule set is disposed when its last lease ends (at once when there is none). The
-    /// host owns <paramref name="ruleSet"/> from now on.
+    /// host owns <paramref name="ruleSet"/> from now on: a host already disposed disposes it and
+    /// throws, so a rule set handed over is never left loaded by nobody.
     /// </summary>
     /// <param name="ruleSet">The new rule set.</param>
+    /// <exception cref="ObjectDisposedException">The host was disposed; <paramref name="ruleSet"/> is disposed too.</exception>
     public void Replace(CompiledRuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        Entry old;
+        Entry? old;
         lock (_gate)
         {
-            old = _current ?? throw new ObjectDisposedException(nameof(RuleSetHost));
-            if (ReferenceEquals(old.RuleSet, ruleSet)) return;
-            Volatile.Write(ref _current, new Entry(ruleSet, ++_version));
+            old = _current;
+            if (old is not null && ReferenceEquals(old.RuleSet, ruleSet)) return;
+            if (old is not null) Volatile.Write(ref _current, new Entry(ruleSet, ++_version));
+        }
+        if (old is null)
+        {
+            ruleSet.Dispose();
+            throw new ObjectDisposedException(nameof(RuleSetHost));
         }
         old.Release();
     }
@@ -88,9 +95,12 @@ public sealed class RuleSetHost : IDisposable
     /// </summary>
     /// <param name="path">The rule file.</param>
     /// <param name="options">Limits; <see cref="RuleSetLoadOptions.Default"/> when null.</param>
+    /// <exception cref="ObjectDisposedException">The host was disposed, before the load (nothing is loaded) or during it (what was loaded is disposed).</exception>
     public RuleSetLoadResult TryReplaceFromFile(string path, RuleSetLoadOptions? options = null)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _current) is null, this);
         var result = RuleSetLoader.TryLoadFile(path, options);
+        // Replace owns the new rule set even when the host was disposed while it compiled.
         if (result.RuleSet is { } loaded) Replace(loaded);
         return result;
     }

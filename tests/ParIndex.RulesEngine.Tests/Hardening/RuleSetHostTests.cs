@@ -99,6 +99,20 @@ public sealed class RuleSetHostTests
     }
 
     [TestMethod]
+    public void A_rule_set_handed_to_a_disposed_host_is_disposed_and_no_file_is_loaded_for_it()
+    {
+        var host = new RuleSetHost(Load(1));
+        host.Dispose();
+        var late = Load(2);
+        var batch = Batch(late);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => host.Replace(late));
+        // The host took it over: nobody else would ever unload it.
+        Assert.ThrowsExactly<ObjectDisposedException>(() => late.Score(batch));
+        // Refused before loading: a missing file would otherwise come back as a result with PAR0101.
+        Assert.ThrowsExactly<ObjectDisposedException>(() => host.TryReplaceFromFile(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".json")));
+    }
+
+    [TestMethod]
     public void Replacing_while_8_threads_evaluate_never_mixes_rule_sets_and_disposes_every_old_one()
     {
         var replaced = new ConcurrentQueue<(CompiledRuleSet Rules, Data.AgencyBatch Batch)>();
