@@ -40,7 +40,7 @@ internal static class Scorer
 
         var rowErrors = batch.RowErrorLog.Copy();
         var scored = CollectFaults(rules, batch, frame, rowErrors);
-        RankAll(frame, scored, groups.Count);
+        Ranker.RankAll(frame.Percent, frame.Groups, scored, groups.Count, rules.Definition.Precision, frame.Rank, frame.OverallRank);
         ApplyPrevious(batch, frame, scored, PreviousOf(options.Previous, options.History));
         HistoryColumns.Fill(rules, batch, frame, scored, options.History);
         Classify(rules, frame, scored);
@@ -126,23 +126,6 @@ internal static class Scorer
                 node.Definition.Location with { File = rules.Definition.SourceFile }));
         }
         return scored;
-    }
-
-    private static void RankAll(KernelFrame frame, bool[] scored, int groupCount)
-    {
-        var byGroup = new List<int>[groupCount];
-        for (var g = 0; g < groupCount; g++) byGroup[g] = new List<int>();
-        var all = new List<int>();
-        for (var row = 0; row < frame.Rows; row++)
-        {
-            frame.Rank[row] = double.NaN;
-            frame.OverallRank[row] = double.NaN;
-            if (!scored[row]) continue;
-            byGroup[frame.Groups[row]].Add(row);
-            all.Add(row);
-        }
-        foreach (var rows in byGroup) Ranker.Rank(rows, frame.Percent, frame.Rank);
-        Ranker.Rank(all, frame.Percent, frame.OverallRank);
     }
 
     /// <summary>The ranks previousRank and rankChange come from: the given previous ranks, else the history's latest period.</summary>
