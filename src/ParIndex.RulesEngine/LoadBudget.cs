@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine;
 
@@ -31,10 +32,10 @@ internal sealed class LoadBudget : IDisposable
     /// <summary>Cancelled when the budget is spent or the caller cancels.</summary>
     public CancellationToken Token => _source.Token;
 
-    /// <summary>What the load is doing, for the message ("binding", "compiling" …).</summary>
-    public string Stage { get; private set; } = "reading the rule file";
+    /// <summary>What the load is doing, for the message: the resource LoadStage{Stage} (Reading, Schema, Binding, Generating, Compiling).</summary>
+    public string Stage { get; private set; } = "Reading";
 
-    /// <summary>Enters a stage, first stopping the load if the budget is already spent.</summary>
+    /// <summary>Enters a stage (one of the names of <see cref="Stage"/>), first stopping the load if the budget is already spent.</summary>
     public void Enter(string stage)
     {
         Token.ThrowIfCancellationRequested();
@@ -45,9 +46,8 @@ internal sealed class LoadBudget : IDisposable
     public bool Spent => Token.IsCancellationRequested && !_caller.IsCancellationRequested;
 
     /// <summary>The diagnostic for a spent budget.</summary>
-    public Diagnostic Exceeded(string? file) => Diagnostic.Error(DiagnosticCodes.CompilationFailed,
-        $"Loading the rule set took longer than {_limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (RuleSetLoadOptions.MaxCompileTime, which covers the whole load); it stopped while {Stage}.",
-        new SourceLocation(file, null, 0, 0));
+    public Diagnostic Exceeded(string? file) => Diagnostic.Create(DiagnosticCatalog.CompilationFailed, "TimeBudget", DiagnosticSeverity.Error,
+        new SourceLocation(file, null, 0, 0), _limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture), EngineText.Get("LoadStage" + Stage));
 
     public void Dispose() => _source.Dispose();
 }

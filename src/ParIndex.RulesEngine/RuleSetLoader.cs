@@ -133,9 +133,9 @@ public static class RuleSetLoader
         {
             var info = new FileInfo(path);
             if (!info.Exists)
-                return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file '{path}' does not exist.", where);
+                return Unreadable("Missing", where, path);
             if (info.Length > options.MaxFileBytes)
-                return Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file is {info.Length:N0} bytes; the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).", where);
+                return Unreadable("TooLarge", where, info.Length, options.MaxFileBytes);
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -144,8 +144,10 @@ public static class RuleSetLoader
         }
     }
 
-    private static Diagnostic Unreadable(string path, Exception ex) =>
-        Diagnostic.Error(DiagnosticCodes.FileUnreadable, $"The rule file cannot be read: {ex.Message}", new SourceLocation(path, null, 0, 0));
+    private static Diagnostic Unreadable(string path, Exception ex) => Unreadable("Unreadable", new SourceLocation(path, null, 0, 0), ex.Message);
+
+    private static Diagnostic Unreadable(string situation, SourceLocation where, params object?[] arguments) =>
+        Diagnostic.Create(DiagnosticCatalog.FileUnreadable, situation, DiagnosticSeverity.Error, where, arguments);
 
     /// <summary>Loads rule-file text without throwing for rule problems.</summary>
     /// <param name="json">The rule-file JSON.</param>
@@ -204,9 +206,9 @@ public static class RuleSetLoader
             var bound = Bind(json, sourceName, options, diagnostics, budget);
             if (bound is null) return null;
 
-            budget.Enter("generating code");
+            budget.Enter("Generating");
             var source = KernelGenerator.Generate(bound);
-            budget.Enter("compiling");
+            budget.Enter("Compiling");
             var kernel = Compile(bound, source, diagnostics, budget, out var image);
             if (kernel is null) return null;
             cache?.Store(key, bound, diagnostics.Items.Skip(cacheDiagnostics).ToList(), source.Text, image!, diagnostics);
@@ -246,8 +248,7 @@ public static class RuleSetLoader
         catch (KernelImageRejectedException ex)
         {
             // Roslyn emitted something the generator never asks for: an engine fault, never loaded.
-            diagnostics.Error(DiagnosticCodes.KernelImageRejected, $"{ex.Message} This is a fault of the engine; please report it with the rule file.",
-                new SourceLocation(bound.Definition.SourceFile, null, 0, 0));
+            diagnostics.Add(DiagnosticCatalog.KernelImageRejected, "EngineFault", new SourceLocation(bound.Definition.SourceFile, null, 0, 0), ex.Message);
             return null;
         }
     }
@@ -265,23 +266,22 @@ public static class RuleSetLoader
     /// <summary>The stages before code generation: JSON, schema, definition, binding.</summary>
     private static BoundRuleSet? Bind(string json, string? sourceName, RuleSetLoadOptions options, DiagnosticBag diagnostics, LoadBudget budget)
     {
-        budget.Enter("reading the rule file");
+        budget.Enter("Reading");
         var bytes = Encoding.UTF8.GetByteCount(json);
         if (bytes > options.MaxFileBytes)
         {
-            diagnostics.Error(DiagnosticCodes.FileUnreadable, $"The rule text is {bytes:N0} bytes (UTF-8); the limit is {options.MaxFileBytes:N0} (RuleSetLoadOptions.MaxFileBytes).",
-                new SourceLocation(sourceName, null, 0, 0));
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable, "TextTooLarge", new SourceLocation(sourceName, null, 0, 0), bytes, options.MaxFileBytes);
             return null;
         }
         var source = JsonSource.Parse(json, sourceName, diagnostics, options.MaxJsonDepth);
         if (source is null) return null;
-        budget.Enter("checking the rule file against the schema");
+        budget.Enter("Schema");
         SchemaValidator.Validate(source, diagnostics, budget.Token);
         if (diagnostics.HasErrors) return null;
-        budget.Enter("reading the rule file");
+        budget.Enter("Reading");
         var definition = DefinitionParser.Parse(source);
         if (!SizeLimits.Check(definition, options, diagnostics)) return null;
-        budget.Enter("checking names, formulas and bands");
+        budget.Enter("Binding");
         return Binder.Bind(definition, new BindingLimits(options.MaxFormulaLength, options.MaxExpressionDepth, budget.Token), diagnostics);
     }
 

@@ -22,14 +22,14 @@ internal static class BandChecks
         {
             budget.ThrowIfCancellationRequested();
             var step = bands.Steps[i];
-            var name = $"Band {i + 1} of criterion {criterion.Code}";
+            var (band, code) = (i + 1, criterion.Code);
             if (step.Points > criterion.Max)
-                diagnostics.Warning(DiagnosticCodes.InvalidSetting, $"{name} gives {step.Points} points, above the criterion's max {criterion.Max}; it will be capped.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "BandAboveMax", step.Location, band, code, step.Points, criterion.Max);
             if (step.Points < 0)
-                diagnostics.Warning(DiagnosticCodes.InvalidSetting, $"{name} gives negative points; points are never below 0 (use a penalty criterion).", step.Location);
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "BandNegativePoints", step.Location, band, code);
             if (alwaysMatched)
             {
-                diagnostics.Warning(DiagnosticCodes.UnreachableBand, $"{name} can never match: an earlier band always matches.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.UnreachableBand, "AfterAlwaysMatching", step.Location, band, code);
                 continue;
             }
             if (step.When is { } when)
@@ -37,30 +37,30 @@ internal static class BandChecks
                 var condition = when.Text.Replace(" ", "", StringComparison.Ordinal);
                 if (condition == "true") alwaysMatched = true;
                 else if (!seenConditions.Add(condition))
-                    diagnostics.Warning(DiagnosticCodes.UnreachableBand, $"{name} can never match: an earlier band has the same condition.", step.Location);
+                    diagnostics.Add(DiagnosticCatalog.UnreachableBand, "SameCondition", step.Location, band, code);
                 continue;
             }
             if (step.AtLeast is null && step.Below is null)
             {
-                diagnostics.Error(DiagnosticCodes.InvalidSetting, $"{name} needs 'when', or 'atLeast' and/or 'below'.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, "BandWithoutCondition", step.Location, band, code);
                 continue;
             }
             if (bands.Of is null)
             {
-                diagnostics.Error(DiagnosticCodes.InvalidSetting, $"{name} is a range (atLeast/below) but the bands have no 'of' value to compare.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, "BandRangeWithoutOf", step.Location, band, code);
                 continue;
             }
             var low = step.AtLeast ?? double.NegativeInfinity;
             var high = step.Below ?? double.PositiveInfinity;
             if (low >= high)
             {
-                diagnostics.Error(DiagnosticCodes.InvalidSetting, $"{name} is empty: atLeast {low} is not below {high}.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, "BandEmpty", step.Location, band, code, low, high);
                 continue;
             }
             if (covered.Covers(low, high))
-                diagnostics.Warning(DiagnosticCodes.UnreachableBand, $"{name} (from {Show(low)} to below {Show(high)}) can never match: earlier bands cover its whole range.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.UnreachableBand, "CoveredRange", step.Location, band, code, Show(low), Show(high));
             else if (step.AtLeast is not null && step.Below is not null && covered.Intersects(low, high))
-                diagnostics.Warning(DiagnosticCodes.OverlappingBand, $"{name} (from {Show(low)} to below {Show(high)}) overlaps an earlier band; the earlier band wins on the shared part.", step.Location);
+                diagnostics.Add(DiagnosticCatalog.OverlappingBand, "PartOverlap", step.Location, band, code, Show(low), Show(high));
             covered.Add(low, high);
             if (double.IsNegativeInfinity(low) && double.IsPositiveInfinity(high)) alwaysMatched = true;
         }

@@ -96,7 +96,7 @@ internal sealed partial class Binder
             case CountScoring c:
                 yield return Analyze(c.Value, FormulaScope.Row, owner + " (value)");
                 if (c.PointsPerItem <= 0)
-                    _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"Criterion {criterion.Code}: pointsPerItem must be above 0.", criterion.Location);
+                    _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "PointsPerItem", criterion.Location, criterion.Code);
                 break;
             case BandScoring b:
                 if (b.Of is not null) yield return Analyze(b.Of, FormulaScope.Row, owner + " (bands.of)");

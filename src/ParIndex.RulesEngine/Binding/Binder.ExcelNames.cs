@@ -37,13 +37,12 @@ internal sealed partial class Binder
     {
         if (_definition.FormulaStyle != FormulaStyle.Excel) return;
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var declared = _definition.Inputs.Select(i => (i.Name, i.Location, What: "input"))
-            .Concat(_definition.Variables.Select(v => (v.Name, v.Location, What: "variable")));
-        foreach (var (name, location, what) in declared)
+        var declared = _definition.Inputs.Select(i => (i.Name, i.Location, Situation: "InputCaseClash"))
+            .Concat(_definition.Variables.Select(v => (v.Name, v.Location, Situation: "VariableCaseClash")));
+        foreach (var (name, location, situation) in declared)
         {
             if (seen.TryAdd(name, name) || seen[name] == name) continue;
-            _diagnostics.Error(DiagnosticCodes.DuplicateName,
-                $"The {what} '{name}' differs from '{seen[name]}' only in case; with formulaStyle \"excel\" names are read in any case, so give them different names.", location);
+            _diagnostics.Add(DiagnosticCatalog.DuplicateName, situation, location, name, seen[name]);
         }
     }
 }

@@ -64,16 +64,17 @@ internal sealed partial class Binder
         };
         if (!ok)
         {
-            _diagnostics.Error(DiagnosticCodes.InvalidSetting,
-                $"The default value '{value}' of input '{input.Name}' does not fit its type {input.Type.ToString().ToLowerInvariant()}" +
-                (input.Type == InputType.Enum ? $" (allowed: {string.Join(", ", input.Values)})." : "."), input.Location);
+            if (input.Type == InputType.Enum)
+                _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "DefaultNotInEnum", input.Location, value, input.Name, string.Join(", ", input.Values));
+            else
+                _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "DefaultWrongType", input.Location, value, input.Name, input.Type.ToString().ToLowerInvariant());
             return;
         }
         if (input.Type == InputType.Number)
         {
             var number = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
             if (number < input.Min || number > input.Max)
-                _diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The default value {number} of input '{input.Name}' is outside its range [{input.Min}, {input.Max}].", input.Location);
+                _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "DefaultOutOfRange", input.Location, number, input.Name, input.Min, input.Max);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -29,16 +30,13 @@ internal sealed partial class Binder
         {
             var scaled = node.Max * Math.Pow(10, precision);
             if (Math.Abs(scaled - Math.Round(scaled)) > GridTolerance * Math.Abs(scaled))
-                _diagnostics.Error(DiagnosticCodes.MaxOffPrecisionGrid,
-                    $"Criterion {node.Code} has max {Show(node.Max)}, which is not a multiple of {step} (precision {precision}): its points are rounded to {precision} decimal(s) and could exceed it. " +
-                    $"Use a max with at most {precision} decimal(s), or raise 'precision'.",
-                    node.Definition.Location);
+                _diagnostics.Add(DiagnosticCatalog.MaxOffPrecisionGrid, "Grid", node.Definition.Location, node.Code, Show(node.Max), step, precision);
         }
         foreach (var parent in nodes.Where(n => !n.IsLeaf))
-            CheckSumOfMaxima(parent.Children.Select(c => nodes[c]).ToList(), $"the children of criterion {parent.Code}", parent.Definition.Location);
+            CheckSumOfMaxima(parent.Children.Select(c => nodes[c]).ToList(), EngineText.Format("MaxSumChildren", parent.Code), parent.Definition.Location);
         var tops = nodes.Where(n => n.Parent < 0).ToList();
         if (tops.Count > 0)
-            CheckSumOfMaxima(tops, "the top-level criteria", tops[0].Definition.Location with { JsonPath = "criteria" });
+            CheckSumOfMaxima(tops, EngineText.Get("MaxSumTopLevel"), tops[0].Definition.Location with { JsonPath = "criteria" });
     }
 
     private void CheckSumOfMaxima(IReadOnlyList<BoundNode> criteria, string what, SourceLocation where)
@@ -48,12 +46,10 @@ internal sealed partial class Binder
         var scale = Math.Pow(10, _definition.Precision);
         if (sum * scale <= MaxExactSteps) return; // false for ∞ too
         const int shown = 8;
-        var codes = string.Join(", ", criteria.Take(shown).Select(c => c.Code)) + (criteria.Count > shown ? $" and {criteria.Count - shown} more" : "");
+        var codes = string.Join(", ", criteria.Take(shown).Select(c => c.Code));
+        if (criteria.Count > shown) codes = EngineText.Format("AndMore", codes, criteria.Count - shown);
         var precision = _definition.Precision.ToString(CultureInfo.InvariantCulture);
-        _diagnostics.Error(DiagnosticCodes.MaxSumOverflow,
-            $"The maximum points of {what} ({codes}) add up to {Show(sum)}, more than the engine scores exactly at precision {precision}: " +
-            $"at most {Show(MaxExactSteps / scale)} points ({Show(MaxExactSteps)} steps of 10^-{precision}). Use smaller maxima or a lower precision.",
-            where);
+        _diagnostics.Add(DiagnosticCatalog.MaxSumOverflow, "Sum", where, what, codes, Show(sum), precision, Show(MaxExactSteps / scale), Show(MaxExactSteps));
     }
 
     private static string Show(double value) => value.ToString("G", CultureInfo.InvariantCulture);

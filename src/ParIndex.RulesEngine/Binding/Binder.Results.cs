@@ -37,9 +37,7 @@ internal sealed partial class Binder
         // Bands are applied from the highest threshold whatever their order in the file, so only
         // two bands with the same threshold make one of them unreachable.
         foreach (var same in bands.GroupBy(b => b.MinPercent).Where(g => g.Count() > 1))
-            _diagnostics.Warning(DiagnosticCodes.UnreachableBand,
-                $"Classifications {string.Join(" and ", same.Select(b => $"'{b.Label}'"))} share the threshold {same.Key}%; only the first can ever be given.",
-                same.Last().Location);
+            _diagnostics.Add(DiagnosticCatalog.UnreachableBand, "SharedThreshold", same.Last().Location, string.Join(EngineText.Get("ListAnd"), same.Select(b => $"'{b.Label}'")), same.Key);
         foreach (var repeated in bands.GroupBy(b => b.Label).Where(g => g.Count() > 1))
             _diagnostics.Add(DiagnosticCatalog.ClassificationGap, "RepeatedLabel", repeated.Last().Location, repeated.Key);
         if (bands.Count > 0 && bands.Min(b => b.MinPercent) > 0)

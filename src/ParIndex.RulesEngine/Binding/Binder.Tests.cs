@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -22,32 +23,26 @@ internal sealed partial class Binder
         foreach (var test in _definition.Tests)
         {
             if (!names.Add(test.Name))
-                _diagnostics.Error(DiagnosticCodes.InvalidTestOrMetadata, $"Two test cases are named '{test.Name}'; names must be unique.", test.Location);
+                _diagnostics.Add(DiagnosticCatalog.InvalidTestOrMetadata, "DuplicateTestName", test.Location, test.Name);
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var agency in test.Others.Prepend(test.Agency))
             {
                 if (!ids.Add(agency.Id))
-                    _diagnostics.Error(DiagnosticCodes.InvalidTestOrMetadata, $"Test case '{test.Name}' gives the agency id '{agency.Id}' more than once.", agency.Location);
+                    _diagnostics.Add(DiagnosticCatalog.InvalidTestOrMetadata, "RepeatedAgency", agency.Location, test.Name, agency.Id);
                 foreach (var value in agency.Inputs) CheckTestInput(test.Name, value);
             }
             var expect = test.Expect;
             foreach (var criterion in expect.Criteria)
             {
                 if (!codes.Contains(criterion.Name, StringComparer.Ordinal))
-                    _diagnostics.Error(DiagnosticCodes.TestUnknownTarget,
-                        $"Test case '{test.Name}' expects points of criterion '{criterion.Name}', which the rule set does not declare.{NameSuggester.Hint(criterion.Name, codes)}",
-                        criterion.Location);
+                    _diagnostics.Add(DiagnosticCatalog.TestUnknownTarget, "Criterion", criterion.Location, test.Name, criterion.Name, NameSuggester.Hint(criterion.Name, codes));
                 CheckPrecision(test.Name, criterion);
             }
             foreach (var number in new[] { expect.Total, expect.MaxPoints, expect.Percent }.OfType<TestValue>()) CheckPrecision(test.Name, number);
             foreach (var rule in expect.Eligibility.Where(r => !rules.Contains(r.Name, StringComparer.Ordinal)))
-                _diagnostics.Error(DiagnosticCodes.TestUnknownTarget,
-                    $"Test case '{test.Name}' expects the eligibility rule '{rule.Name}', which the rule set does not declare.{NameSuggester.Hint(rule.Name, rules)}",
-                    rule.Location);
+                _diagnostics.Add(DiagnosticCatalog.TestUnknownTarget, "EligibilityRule", rule.Location, test.Name, rule.Name, NameSuggester.Hint(rule.Name, rules));
             if (expect.Classification is { Value: string label } classification && !labels.Contains(label, StringComparer.Ordinal))
-                _diagnostics.Error(DiagnosticCodes.TestUnknownTarget,
-                    $"Test case '{test.Name}' expects the classification '{label}', which is not a band of the rule set ({(labels.Count == 0 ? "it has none" : string.Join(", ", labels))}).",
-                    classification.Location);
+                _diagnostics.Add(DiagnosticCatalog.TestUnknownTarget, labels.Count == 0 ? "NoClassification" : "Classification", classification.Location, test.Name, label, string.Join(", ", labels));
         }
     }
 
@@ -55,21 +50,23 @@ internal sealed partial class Binder
     {
         if (!_inputs.TryGetValue(value.Name, out var input))
         {
-            _diagnostics.Error(DiagnosticCodes.TestUnknownInput,
-                $"Test case '{test}' gives a value for '{value.Name}', which is not an input of the rule set.{NameSuggester.Hint(value.Name, _inputs.Keys)}",
-                value.Location);
+            _diagnostics.Add(DiagnosticCatalog.TestUnknownInput, "Input", value.Location, test, value.Name, NameSuggester.Hint(value.Name, _inputs.Keys));
             return;
         }
         if (value.Value is null) return;
-        var problem = (input.Type, value.Value) switch
+        switch (input.Type, value.Value)
         {
-            (InputType.Number, double) or (InputType.Bool, bool) or (InputType.Text, string) => null,
-            (InputType.Enum, string text) when input.Definition.Values.Contains(text, StringComparer.Ordinal) => null,
-            (InputType.Enum, string text) => $"\"{ReservedNames.Printable(text)}\" is not one of its values ({string.Join(", ", input.Definition.Values)})",
-            _ => $"it is {Article(input.Type)} input, and the value is {Describe(value.Value)}",
-        };
-        if (problem is not null)
-            _diagnostics.Error(DiagnosticCodes.TestValueType, $"Test case '{test}': the value of input '{input.Name}' does not fit: {problem}.", value.Location);
+            case (InputType.Number, double) or (InputType.Bool, bool) or (InputType.Text, string):
+                return;
+            case (InputType.Enum, string text) when input.Definition.Values.Contains(text, StringComparer.Ordinal):
+                return;
+            case (InputType.Enum, string text):
+                _diagnostics.Add(DiagnosticCatalog.TestValueType, "NotInEnum", value.Location, test, input.Name, ReservedNames.Printable(text), string.Join(", ", input.Definition.Values));
+                return;
+            default:
+                _diagnostics.Add(DiagnosticCatalog.TestValueType, "WrongType", value.Location, test, input.Name, Article(input.Type), Describe(value.Value));
+                return;
+        }
     }
 
     private void CheckPrecision(string test, TestValue value)
@@ -77,31 +74,30 @@ internal sealed partial class Binder
         if (value.Value is not double number) return;
         var precision = _definition.Precision;
         if (Math.Round(number, precision, MidpointRounding.AwayFromZero) != number)
-            _diagnostics.Error(DiagnosticCodes.TestValueType,
-                $"Test case '{test}' expects {value.Name} = {number.ToString("R", CultureInfo.InvariantCulture)}, finer than the scheme's precision ({precision} decimals): results are rounded, so it could never match.",
-                value.Location);
+            _diagnostics.Add(DiagnosticCatalog.TestValueType, "Precision", value.Location, test, value.Name, number.ToString("R", CultureInfo.InvariantCulture), precision);
     }
 
     private void CheckMetadataDate(RuleSetMetadata? metadata)
     {
         if (metadata?.Date is not { Length: 10 } date) return;
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            _diagnostics.Error(DiagnosticCodes.InvalidTestOrMetadata, $"The metadata date '{date}' is not a calendar date (YYYY-MM-DD).", metadata.Location ?? SourceLocation.None);
+            _diagnostics.Add(DiagnosticCatalog.InvalidTestOrMetadata, "MetadataDate", metadata.Location ?? SourceLocation.None, date);
     }
 
-    private static string Article(InputType type) => type switch
+    private static string Article(InputType type) => EngineText.Get(type switch
     {
-        InputType.Number => "a number",
-        InputType.Bool => "a true/false",
-        InputType.Enum => "an enum",
-        _ => "a text",
-    };
+        InputType.Number => "TestTypeNumber",
+        InputType.Bool => "TestTypeBool",
+        InputType.Enum => "TestTypeEnum",
+        _ => "TestTypeText",
+    });
 
+    // true and false are written as in the rule file, in every language.
     private static string Describe(object value) => value switch
     {
-        double d => "the number " + d.ToString("R", CultureInfo.InvariantCulture),
+        double d => EngineText.Format("TestValueNumber", d.ToString("R", CultureInfo.InvariantCulture)),
         bool b => b ? "true" : "false",
-        string s => $"the text \"{ReservedNames.Printable(s)}\"",
+        string s => EngineText.Format("TestValueText", ReservedNames.Printable(s)),
         _ => value.ToString() ?? "",
     };
 }

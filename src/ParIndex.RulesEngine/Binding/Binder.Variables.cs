@@ -92,16 +92,16 @@ internal sealed partial class Binder
                 if (_inputs.TryGetValue(use.Name, out var input))
                 {
                     if (input.Type != InputType.Number)
-                        _diagnostics.Error(DiagnosticCodes.InvalidAggregate, $"Group{use.Kind} needs a number, but '{use.Name}' is a {input.Type.ToString().ToLowerInvariant()} input.", where);
+                        _diagnostics.Add(DiagnosticCatalog.InvalidAggregate, "NotNumberInput", where, use.Kind, use.Name, input.Type.ToString().ToLowerInvariant());
                     else
                         result.Add(new BoundAggregate(result.Count, use.Kind, use.Name, true, input.Slot));
                 }
                 else if (variableByName.TryGetValue(use.Name, out var variable))
                 {
                     if (variable.Definition.Type != ValueKind.Number)
-                        _diagnostics.Error(DiagnosticCodes.InvalidAggregate, $"Group{use.Kind} needs a number, but '{use.Name}' is a bool variable.", where);
+                        _diagnostics.Add(DiagnosticCatalog.InvalidAggregate, "BoolVariable", where, use.Kind, use.Name);
                     else if (variable.Stage != 0)
-                        _diagnostics.Error(DiagnosticCodes.InvalidAggregate, $"Group{use.Kind}({use.Name}) is not possible: '{use.Name}' itself uses a group aggregate.", where);
+                        _diagnostics.Add(DiagnosticCatalog.InvalidAggregate, "NestedAggregate", where, use.Kind, use.Name);
                     else
                         result.Add(new BoundAggregate(result.Count, use.Kind, use.Name, false, variable.Slot));
                 }

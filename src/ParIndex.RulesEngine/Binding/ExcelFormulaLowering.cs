@@ -1,6 +1,7 @@
 using System.Text;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -21,7 +22,7 @@ internal sealed class ExcelFormulaLowering
 
     private readonly Formula _formula;
     private readonly Func<string, string?> _declaredName;
-    private readonly Action<string, int, string> _fail;
+    private readonly Action<DiagnosticDescriptor, string, int, object?[]> _fail;
     private readonly string _owner;
     private readonly StringBuilder _text = new();
     private readonly List<int> _offsets = new();
@@ -29,7 +30,7 @@ internal sealed class ExcelFormulaLowering
     private int _next;
     private bool _failed;
 
-    private ExcelFormulaLowering(Formula formula, Func<string, string?> declaredName, string owner, Action<string, int, string> fail)
+    private ExcelFormulaLowering(Formula formula, Func<string, string?> declaredName, string owner, Action<DiagnosticDescriptor, string, int, object?[]> fail)
     {
         _formula = formula;
         _declaredName = declaredName;
@@ -38,11 +39,11 @@ internal sealed class ExcelFormulaLowering
     }
 
     /// <summary>
-    /// The lowered formula, or null after reporting through <paramref name="fail"/> (code, offset in
-    /// the written text, message). <paramref name="declaredName"/> gives the declared spelling of a
+    /// The lowered formula, or null after reporting through <paramref name="fail"/> (descriptor,
+    /// situation, offset in the written text, message arguments). <paramref name="declaredName"/> gives the declared spelling of a
     /// name written in any case, or null when none is declared.
     /// </summary>
-    public static Formula? Lower(Formula formula, Func<string, string?> declaredName, string owner, Action<string, int, string> fail) =>
+    public static Formula? Lower(Formula formula, Func<string, string?> declaredName, string owner, Action<DiagnosticDescriptor, string, int, object?[]> fail) =>
         new ExcelFormulaLowering(formula, declaredName, owner, fail).Run();
 
     private Formula? Run()
@@ -50,7 +51,7 @@ internal sealed class ExcelFormulaLowering
         var (tokens, unclosed) = ExcelFormulaTokenizer.Tokenize(_formula.Text);
         if (unclosed >= 0)
         {
-            _fail(DiagnosticCodes.FormulaSyntax, unclosed, $"The text starting with {_formula.Text[unclosed]} is not closed in the formula of {_owner}.");
+            _fail(DiagnosticCatalog.FormulaSyntax, "Unclosed", unclosed, [_formula.Text[unclosed], _owner]);
             return null;
         }
         _tokens = tokens;
@@ -120,7 +121,7 @@ internal sealed class ExcelFormulaLowering
         var end = close?.Start ?? _formula.Text.Length;
         switch (name.Value.ToUpperInvariant())
         {
-            case "IF" when Arity(name, arguments, 3, 3, "IF(condition, value if true, value if false)"):
+            case "IF" when Arity(name, arguments, 3, 3, "ExcelFormIf"):
                 Emit("((", name.Start);
                 EmitArgument(arguments[0]);
                 Emit(") ? (", arguments[1].Comma);
@@ -129,7 +130,7 @@ internal sealed class ExcelFormulaLowering
                 EmitArgument(arguments[2]);
                 Emit("))", end);
                 break;
-            case "AND" or "OR" when Arity(name, arguments, 1, int.MaxValue, $"{name.Value.ToUpperInvariant()}(condition, condition, …)"):
+            case "AND" or "OR" when Arity(name, arguments, 1, int.MaxValue, "ExcelFormAndOr"):
                 var joiner = name.Value.Equals("AND", StringComparison.OrdinalIgnoreCase) ? ") && (" : ") || (";
                 Emit("((", name.Start);
                 for (var i = 0; i < arguments.Count; i++)
@@ -139,12 +140,12 @@ internal sealed class ExcelFormulaLowering
                 }
                 Emit("))", end);
                 break;
-            case "NOT" when Arity(name, arguments, 1, 1, "NOT(condition)"):
+            case "NOT" when Arity(name, arguments, 1, 1, "ExcelFormNot"):
                 Emit("(!(", name.Start);
                 EmitArgument(arguments[0]);
                 Emit("))", end);
                 break;
-            case "IFERROR" when Arity(name, arguments, 2, 2, "IFERROR(value, value if not a finite number)"):
+            case "IFERROR" when Arity(name, arguments, 2, 2, "ExcelFormIfError"):
                 // NaN (0/0, a missing value) and ±∞ (x/0) are errors; a finite value passes. The
                 // value is written twice: the C# subset has no local, and formulas have no side effects.
                 Emit("(Between((", name.Start);
@@ -216,16 +217,23 @@ internal sealed class ExcelFormulaLowering
         _next = saved;
     }
 
-    private bool Arity(ExcelToken name, List<Argument> arguments, int least, int most, string form)
+    /// <param name="formKey">The resource of the function's written form, e.g. IF(condition, value if true, value if false); {0} in it is the name as called.</param>
+    private bool Arity(ExcelToken name, List<Argument> arguments, int least, int most, string formKey)
     {
         var empty = arguments.FindIndex(IsBlank);
         if (arguments.Count >= least && arguments.Count <= most && empty < 0) return true;
-        var what = empty >= 0 && arguments.Count >= least ? $"argument {empty + 1} of {name.Value} is empty" : $"{name.Value} takes {Count(least, most)}, not {arguments.Count}";
-        Fail(DiagnosticCodes.FormulaType, name.Start, $"In the formula of {_owner}, {what}: write {form}.{ExcelHabits.ForText(_formula.Text, excelStyle: true)}");
+        var form = EngineText.Format(formKey, name.Value.ToUpperInvariant());
+        var hints = ExcelHabits.ForText(_formula.Text, excelStyle: true);
+        if (empty >= 0 && arguments.Count >= least)
+            Fail(DiagnosticCatalog.FormulaType, "ExcelEmptyArgument", name.Start, _owner, empty + 1, name.Value, form, hints);
+        else
+            Fail(DiagnosticCatalog.FormulaType, "ExcelArity", name.Start, _owner, name.Value, Count(least, most), arguments.Count, form, hints);
         return false;
 
         static string Count(int least, int most) =>
-            most == int.MaxValue ? $"at least {least} argument" : least == most ? $"{least} argument{(least == 1 ? "" : "s")}" : $"{least} to {most} arguments";
+            most == int.MaxValue ? EngineText.Format("ArgsAtLeast", least)
+            : least == most ? EngineText.Format(least == 1 ? "ArgsOne" : "ArgsExactly", least)
+            : EngineText.Format("ArgsRange", least, most);
     }
 
     private void EmitName(ExcelToken token)
@@ -290,9 +298,9 @@ internal sealed class ExcelFormulaLowering
         }
     }
 
-    private void Fail(string code, int offset, string message)
+    private void Fail(DiagnosticDescriptor descriptor, string situation, int offset, params object?[] arguments)
     {
         _failed = true;
-        _fail(code, offset, message);
+        _fail(descriptor, situation, offset, arguments);
     }
 }

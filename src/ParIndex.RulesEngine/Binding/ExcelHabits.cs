@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -10,7 +11,7 @@ namespace ParIndex.RulesEngine.Binding;
 /// </summary>
 internal static partial class ExcelHabits
 {
-    private const string OrExcel = " (or set \"formulaStyle\": \"excel\" to write formulas as in a spreadsheet)";
+    private static string OrExcel => EngineText.Get("HintOrExcel");
 
     /// <summary>A hint for calling an unknown function, or null when the name is not a spreadsheet habit.</summary>
     public static string? ForFunction(string name, bool excelStyle)
@@ -18,38 +19,37 @@ internal static partial class ExcelHabits
         var upper = name.ToUpperInvariant();
         if (!excelStyle && upper switch
             {
-                "IF" => " Use the conditional 'condition ? a : b'",
-                "AND" => " Use '&&' between conditions: a && b",
-                "OR" => " Use '||' between conditions: a || b",
-                "NOT" => " Use '!' before a condition: !a",
-                "IFERROR" => " Use IfMissing(value, fallback) for a missing value",
+                "IF" => "HintIf",
+                "AND" => "HintAnd",
+                "OR" => "HintOr",
+                "NOT" => "HintNot",
+                "IFERROR" => "HintIfError",
                 _ => null,
             } is { } conditional)
-            return conditional + OrExcel + ".";
+            return EngineText.Get(conditional) + OrExcel + ".";
         if (!excelStyle && FormulaFunctionCatalog.AllNames.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } spelling)
-            return $" Function names are case-sensitive: write {spelling}{OrExcel}.";
-        return upper switch
+            return EngineText.Format("HintCase", spelling, OrExcel);
+        var hint = upper switch
         {
-            "SUM" => " Add the values by name with '+': a + b + c.",
-            "AVERAGE" or "AVG" => " Write the average by name: (a + b) / 2; GroupMean(name) is the mean over the agency's ranking group.",
-            "COUNT" or "COUNTA" or "COUNTIF" or "COUNTIFS" or "SUMIF" or "SUMIFS" or "AVERAGEIF" =>
-                " Formulas see one agency's inputs by name, not ranges of cells: count or add with IF and '+', or declare the figure as an input.",
-            "VLOOKUP" or "HLOOKUP" or "XLOOKUP" or "LOOKUP" or "INDEX" or "MATCH" or "INDIRECT" or "OFFSET" =>
-                " Formulas do not look up cells or tables: declare the value as an input (it may be computed in the workbook), or use a 'bands' scoring for a table of steps.",
-            "ROUNDUP" => " Use Ceiling(x) (whole numbers).",
-            "ROUNDDOWN" or "INT" or "TRUNC" => " Use Floor(x) (whole numbers).",
-            "MEDIAN" or "STDEV" or "RANK" => " Only GroupMax, GroupMin and GroupMean are computed over the ranking group; ranks are results, used in eligibility conditions as 'rank'.",
+            "SUM" => "HintSum",
+            "AVERAGE" or "AVG" => "HintAverage",
+            "COUNT" or "COUNTA" or "COUNTIF" or "COUNTIFS" or "SUMIF" or "SUMIFS" or "AVERAGEIF" => "HintCount",
+            "VLOOKUP" or "HLOOKUP" or "XLOOKUP" or "LOOKUP" or "INDEX" or "MATCH" or "INDIRECT" or "OFFSET" => "HintLookup",
+            "ROUNDUP" => "HintRoundUp",
+            "ROUNDDOWN" or "INT" or "TRUNC" => "HintRoundDown",
+            "MEDIAN" or "STDEV" or "RANK" => "HintGroupStatistics",
             _ => null,
         };
+        return hint is null ? null : EngineText.Get(hint);
     }
 
     /// <summary>A hint for an unknown name that looks like a cell reference (A1, BC12), or null.</summary>
     public static string? ForName(string name) =>
-        CellReference().IsMatch(name) ? $" '{name}' looks like a cell reference: formulas read an agency's inputs by their declared names." : null;
+        CellReference().IsMatch(name) ? EngineText.Format("HintCellReference", name) : null;
 
     /// <summary>A hint for '=' in the C# style, where it is an assignment.</summary>
     public static string ForAssignment(bool excelStyle) =>
-        excelStyle ? "" : " To compare, write ==" + OrExcel + ".";
+        excelStyle ? "" : EngineText.Get("HintCompare") + OrExcel + ".";
 
     /// <summary>
     /// Hints for a formula that does not parse or has a call with the wrong number of arguments,
@@ -59,17 +59,17 @@ internal static partial class ExcelHabits
     {
         var hints = new List<string>();
         if (DecimalComma().Match(text) is { Success: true } comma)
-            hints.Add($" '{comma.Value}': the decimal separator in formulas is '.' whatever the culture (write {comma.Value.Replace(',', '.')}); ',' separates arguments.");
+            hints.Add(EngineText.Format("HintDecimalComma", comma.Value, comma.Value.Replace(',', '.')));
         if (text.Contains(';'))
-            hints.Add(" ';' does not separate arguments: write ',' between them.");
+            hints.Add(EngineText.Get("HintSemicolon"));
         if (CellRange().Match(text) is { Success: true } range)
-            hints.Add($" '{range.Value}' is a range of cells: formulas read an agency's inputs by name, e.g. a + b.");
+            hints.Add(EngineText.Format("HintRange", range.Value));
         if (!excelStyle)
         {
-            if (text.Contains("<>", StringComparison.Ordinal)) hints.Add(" '<>' is a spreadsheet's 'not equal': write !=" + OrExcel + ".");
+            if (text.Contains("<>", StringComparison.Ordinal)) hints.Add(EngineText.Get("HintNotEqual") + OrExcel + ".");
             if (Percent().Match(text) is { Success: true } percent)
-                hints.Add($" '{percent.Value}' is a spreadsheet percent: write {percent.Groups[1].Value} / 100{OrExcel}.");
-            if (text.Contains('\'')) hints.Add(" Text is written in double quotes, \"xa\"" + OrExcel + ".");
+                hints.Add(EngineText.Format("HintPercent", percent.Value, percent.Groups[1].Value, OrExcel));
+            if (text.Contains('\'')) hints.Add(EngineText.Get("HintDoubleQuotes") + OrExcel + ".");
         }
         return string.Concat(hints);
     }

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -23,16 +24,14 @@ internal sealed partial class FormulaAnalyzer
         var end = expression.FullSpan.End;
         if (expression.FullSpan.Start != 0 || (end < text.Length && !string.IsNullOrWhiteSpace(text[end..])))
         {
-            Fail(DiagnosticCodes.ForbiddenConstruct, end,
-                $"Comments and preprocessor directives are not allowed in formulas ('{Snippet(text[end..])}' in the formula of {_owner}); put explanations in 'description'.");
+            Fail(DiagnosticCatalog.ForbiddenConstruct, "TrailingComment", end, Snippet(text[end..]), _owner);
             return false;
         }
         foreach (var trivia in expression.DescendantTrivia(descendIntoTrivia: true))
         {
             if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia)) continue;
-            var what = trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ? "Preprocessor directives" : "Comments";
-            Fail(DiagnosticCodes.ForbiddenConstruct, trivia.SpanStart,
-                $"{what} are not allowed in formulas ('{Snippet(trivia.ToFullString())}' in the formula of {_owner}); put explanations in 'description'.");
+            var situation = trivia.IsDirective || trivia.IsKind(SyntaxKind.DisabledTextTrivia) ? "Directive" : "Comment";
+            Fail(DiagnosticCatalog.ForbiddenConstruct, situation, trivia.SpanStart, Snippet(trivia.ToFullString()), _owner);
             return false;
         }
         return true;
@@ -67,7 +66,7 @@ internal sealed partial class FormulaAnalyzer
                 case '&' or '|' or '=' or '+' or '-' or '/' or '%' or '!' or '^' or '~' or '"' or '\'' or ';': angles = 0; break;
             }
             if (brackets <= limit && angles <= limit) continue;
-            Fail(DiagnosticCodes.ForbiddenConstruct, i, $"The formula of {_owner} is nested deeper than {limit} levels.");
+            Fail(DiagnosticCatalog.ForbiddenConstruct, "TooDeep", i, _owner, limit);
             return false;
         }
         return true;
@@ -84,8 +83,7 @@ internal sealed partial class FormulaAnalyzer
         var isDecimalNotation = body.Length > 0 && body.All(c => char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-' or '_');
         if (!isDecimalNotation || body.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
-                $"The number '{text}' in the formula of {_owner} is not allowed: write plain decimal numbers such as 12 or 0.75.");
+            Fail(DiagnosticCatalog.ForbiddenConstruct, "Number", literal.SpanStart, text, _owner);
             return;
         }
         if (literal.Token.Value is int or long or uint or ulong)
@@ -97,15 +95,16 @@ internal sealed partial class FormulaAnalyzer
     /// digits or '_'. That refuses verbatim (@x) and escaped (\u0053ystem) identifiers, other
     /// scripts, and names starting with '_', which belong to the generated code (__f, __i, __P0).
     /// </summary>
-    private bool CheckNameSpelling(SyntaxToken identifier, string what)
+    /// <param name="situation">NameSpelling or FunctionNameSpelling: which kind of name the message speaks of.</param>
+    private bool CheckNameSpelling(SyntaxToken identifier, string situation)
     {
         var text = identifier.Text;
         if (ReservedNames.IsName(text)) return true;
-        var why = text.StartsWith('@') ? "verbatim identifiers (@name) are not allowed"
-            : text.Contains('\\') ? "unicode escapes are not allowed in names"
-            : text.StartsWith('_') ? "names starting with '_' are reserved for the generated code"
-            : "names use only ASCII letters, digits and '_', starting with a letter";
-        Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The {what} '{Snippet(text)}' is not allowed in the formula of {_owner}: {why}.");
+        var why = EngineText.Get(text.StartsWith('@') ? "NameVerbatim"
+            : text.Contains('\\') ? "NameEscape"
+            : text.StartsWith('_') ? "NameUnderscore"
+            : "NameAscii");
+        Fail(DiagnosticCatalog.ForbiddenConstruct, situation, identifier.SpanStart, Snippet(text), _owner, why);
         return false;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -85,10 +86,10 @@ internal sealed partial class FormulaAnalyzer
     {
         if (_excelNames is null || string.IsNullOrWhiteSpace(_formula.Text) || _formula.Text.Length > _limits.MaxFormulaLength) return true;
         var written = _formula;
-        var lowered = ExcelFormulaLowering.Lower(written, _excelNames, _owner, (code, offset, message) =>
+        var lowered = ExcelFormulaLowering.Lower(written, _excelNames, _owner, (descriptor, situation, offset, arguments) =>
         {
             _valid = false;
-            _diagnostics.Error(code, message, written.LocationAt(offset));
+            _diagnostics.Add(descriptor, situation, written.LocationAt(offset), arguments);
         });
         if (lowered is null) return false;
         _formula = lowered;
@@ -135,7 +136,7 @@ internal sealed partial class FormulaAnalyzer
     {
         if (depth > _limits.MaxExpressionDepth)
         {
-            Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart, $"The formula of {_owner} is nested deeper than {_limits.MaxExpressionDepth} levels.");
+            Fail(DiagnosticCatalog.ForbiddenConstruct, "TooDeep", node.SpanStart, _owner, _limits.MaxExpressionDepth);
             return;
         }
         switch (node)
@@ -204,8 +205,7 @@ internal sealed partial class FormulaAnalyzer
             case SyntaxKind.StringLiteralExpression when IsPlainString(literal.Token):
                 return;
             case SyntaxKind.StringLiteralExpression or SyntaxKind.Utf8StringLiteralExpression:
-                Fail(DiagnosticCodes.ForbiddenConstruct, literal.SpanStart,
-                    $"A raw, verbatim or UTF-8 string literal is not allowed in formulas ('{Snippet(literal.ToString())}' in the formula of {_owner}); write text as \"text\".");
+                Fail(DiagnosticCatalog.ForbiddenConstruct, "StringLiteral", literal.SpanStart, Snippet(literal.ToString()), _owner);
                 return;
             case SyntaxKind.NumericLiteralExpression:
                 VisitNumber(literal);
@@ -218,12 +218,12 @@ internal sealed partial class FormulaAnalyzer
 
     private void VisitIdentifier(IdentifierNameSyntax identifier)
     {
-        if (!CheckNameSpelling(identifier.Identifier, "name")) return;
+        if (!CheckNameSpelling(identifier.Identifier, "NameSpelling")) return;
         var name = identifier.Identifier.ValueText;
         if (!ReservedNames.ResultNames.ContainsKey(name) && ReservedNames.Reason(name) is { } reason)
         {
             // A function used without a call, or var/nameof/dynamic: never a value.
-            Fail(DiagnosticCodes.ForbiddenConstruct, identifier.SpanStart, $"The name '{name}' cannot stand alone in the formula of {_owner}: {reason}.");
+            Fail(DiagnosticCatalog.ForbiddenConstruct, "StandaloneName", identifier.SpanStart, name, _owner, reason);
             return;
         }
         _names.Add(new NameUse(name, identifier.SpanStart));
@@ -237,8 +237,7 @@ internal sealed partial class FormulaAnalyzer
             {
                 // ((Func<double>)(() => x))(): say what is wrong inside, then that it is called.
                 Visit(called, depth + 1);
-                Fail(DiagnosticCodes.ForbiddenConstruct, invocation.SpanStart,
-                    $"Only the listed functions can be called, by name ('{Snippet(invocation.ToString())}' calls an expression in the formula of {_owner}).");
+                Fail(DiagnosticCatalog.ForbiddenConstruct, "CalledExpression", invocation.SpanStart, Snippet(invocation.ToString()), _owner);
             }
             else
             {
@@ -246,39 +245,39 @@ internal sealed partial class FormulaAnalyzer
             }
             return;
         }
-        if (!CheckNameSpelling(callee.Identifier, "function name")) return;
+        if (!CheckNameSpelling(callee.Identifier, "FunctionNameSpelling")) return;
         var name = callee.Identifier.Text;
         var arguments = invocation.ArgumentList.Arguments;
         foreach (var argument in arguments)
         {
             if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None))
-                Fail(DiagnosticCodes.ForbiddenConstruct, argument.SpanStart, $"Named, ref and out arguments are not allowed in formulas ('{Snippet(argument.ToString())}' in the formula of {_owner}).{ExcelHabits.ForText(WrittenText, IsExcelStyle)}");
+                Fail(DiagnosticCatalog.ForbiddenConstruct, "NamedArgument", argument.SpanStart, Snippet(argument.ToString()), _owner, ExcelHabits.ForText(WrittenText, IsExcelStyle));
         }
 
         if (FormulaFunctionCatalog.Plain.TryGetValue(name, out var arities))
         {
             if (!arities.Contains(arguments.Count))
-                Fail(DiagnosticCodes.FormulaType, invocation.SpanStart,
-                    $"{name} takes {string.Join(" or ", arities)} argument(s), not {arguments.Count}, in the formula of {_owner}.{ExcelHabits.ForText(WrittenText, IsExcelStyle)}");
+                Fail(DiagnosticCatalog.FormulaType, "Arity", invocation.SpanStart,
+                    name, string.Join(EngineText.Get("ListOr"), arities), arguments.Count, _owner, ExcelHabits.ForText(WrittenText, IsExcelStyle));
             foreach (var argument in arguments) Visit(argument.Expression, depth + 1);
             return;
         }
         if (FormulaFunctionCatalog.Aggregates.TryGetValue(name, out var kind))
         {
-            if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target && CheckNameSpelling(target.Identifier, "name"))
+            if (arguments.Count == 1 && arguments[0].Expression is IdentifierNameSyntax target && CheckNameSpelling(target.Identifier, "NameSpelling"))
                 _aggregates.Add(new AggregateUse(kind, target.Identifier.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
-                Fail(DiagnosticCodes.InvalidAggregate, invocation.SpanStart, $"{name} takes one input or variable name, e.g. {name}(onlineShare), not '{Snippet(invocation.ToString())}' in the formula of {_owner}.");
+                Fail(DiagnosticCatalog.InvalidAggregate, "Argument", invocation.SpanStart, name, Snippet(invocation.ToString()), _owner);
             return;
         }
         if (FormulaFunctionCatalog.CriterionLookups.Contains(name))
         {
             if (_scope != FormulaScope.Eligibility)
-                Fail(DiagnosticCodes.UnknownFunction, invocation.SpanStart, $"{name}(\"code\") can only be used in eligibility conditions, not in the formula of {_owner} ('{Snippet(invocation.ToString())}').");
+                Fail(DiagnosticCatalog.UnknownFunction, "LookupOutsideEligibility", invocation.SpanStart, name, _owner, Snippet(invocation.ToString()));
             else if (arguments.Count == 1 && arguments[0].Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } code && IsPlainString(code.Token))
                 _lookups.Add(new CriterionLookup(name, code.Token.ValueText, invocation.SpanStart, invocation.Span.Length));
             else
-                Fail(DiagnosticCodes.FormulaType, invocation.SpanStart, $"{name} takes one criterion code in double quotes, e.g. {name}(\"1.2\"), in the formula of {_owner}.");
+                Fail(DiagnosticCatalog.FormulaType, "LookupArgument", invocation.SpanStart, name, _owner);
             return;
         }
         if (FormulaFunctionCatalog.HistoryLookups.Contains(name))
@@ -291,8 +290,7 @@ internal sealed partial class FormulaAnalyzer
 
     private void Forbid(SyntaxNode node)
     {
-        Fail(DiagnosticCodes.ForbiddenConstruct, node.SpanStart,
-            $"{ForbiddenConstructNames.Describe(node)} is not allowed in formulas ('{Snippet(node.ToString())}' in the formula of {_owner}).{HabitHint(node)}");
+        Fail(DiagnosticCatalog.ForbiddenConstruct, "Construct", node.SpanStart, ForbiddenConstructNames.Describe(node), Snippet(node.ToString()), _owner, HabitHint(node));
     }
 
     /// <summary>= meant as a comparison, 'x' meant as text: what a spreadsheet user writes out of habit.</summary>

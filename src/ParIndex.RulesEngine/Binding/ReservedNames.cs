@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CSharp;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Binding;
 
@@ -24,11 +25,11 @@ internal static class ReservedNames
     {
         // The schema's pattern ends in '$', which .NET also matches before a final line break, so
         // "x\n" would pass it; the names end up in generated code, so check the spelling exactly.
-        if (!IsName(name)) return $"'{Printable(name)}' is not a name: use an ASCII letter, then letters, digits or '_'";
-        if (ResultNames.ContainsKey(name)) return $"'{name}' is a result name that eligibility conditions use";
-        if (FormulaFunctionCatalog.AllNames.Contains(name)) return $"'{name}' is a function name";
-        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return $"'{name}' is a C# keyword";
-        if (name is "var" or "nameof" or "dynamic") return $"'{name}' has a special meaning in formulas";
+        if (!IsName(name)) return EngineText.Format("ReservedNotName", Printable(name));
+        if (ResultNames.ContainsKey(name)) return EngineText.Format("ReservedResultName", name);
+        if (FormulaFunctionCatalog.AllNames.Contains(name)) return EngineText.Format("ReservedFunction", name);
+        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None) return EngineText.Format("ReservedKeyword", name);
+        if (name is "var" or "nameof" or "dynamic") return EngineText.Format("ReservedSpecial", name);
         return null;
     }
 

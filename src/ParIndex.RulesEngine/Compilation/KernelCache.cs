@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Compilation;
 
@@ -44,19 +45,19 @@ internal static class KernelCache
         {
             if (!File.Exists(path)) return default;
             var length = new FileInfo(path).Length;
-            if (length > MaximumEntryBytes) return Refuse(path, $"it is {length:N0} bytes, more than any kernel");
+            if (length > MaximumEntryBytes) return Refuse(path, EngineText.Format("CacheEntryTooLarge", length));
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Refuse(path, $"it cannot be read ({ex.Message})");
+            return Refuse(path, EngineText.Format("CacheEntryUnreadable", ex.Message));
         }
         var headerLength = Magic.Length + MacLength;
         if (bytes.Length <= headerLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            return Refuse(path, "it is not a kernel cache entry of this format");
+            return Refuse(path, EngineText.Get("CacheEntryFormat"));
         var payload = bytes.AsSpan(headerLength);
         if (!CryptographicOperations.FixedTimeEquals(Mac(secret, key, payload), bytes.AsSpan(Magic.Length, MacLength)))
-            return Refuse(path, "its HMAC does not match (damaged, written under another key, or not written by this engine)");
+            return Refuse(path, EngineText.Get("CacheEntryHmac"));
         return new ReadResult(payload.ToArray(), null);
     }
 

@@ -1,6 +1,7 @@
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Compilation;
 
@@ -30,15 +31,13 @@ internal sealed class KernelCacheFolder
         if (options.CacheDirectory is not { Length: > 0 } directory) return null;
         if (FolderProblem(directory) is { } folderProblem)
         {
-            diagnostics.Warning(DiagnosticCodes.CacheFolderRefused,
-                $"The cache folder '{directory}' is not used: {folderProblem}. The rule set is compiled without the cache.", At(directory));
+            diagnostics.Add(DiagnosticCatalog.CacheFolderRefused, At(directory), directory, folderProblem);
             return null;
         }
         var (secret, keyProblem) = KernelCacheSecret.Resolve(options, directory);
         if (secret is null)
         {
-            diagnostics.Warning(DiagnosticCodes.CacheKeyRefused,
-                $"The cache folder '{directory}' is not used: {keyProblem}. The rule set is compiled without the cache.", At(directory));
+            diagnostics.Add(DiagnosticCatalog.CacheKeyRefused, At(directory), directory, keyProblem);
             return null;
         }
         return new KernelCacheFolder(directory, secret);
@@ -61,22 +60,21 @@ internal sealed class KernelCacheFolder
         }
         catch (KernelImageRejectedException ex)
         {
-            problem = $"its image is not one the generator emits ({ex.Reason})";
+            problem = EngineText.Format("CacheEntryImage", ex.Reason);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
         {
-            problem = $"its model is not one this engine writes ({ex.Message})";
+            problem = EngineText.Format("CacheEntryModel", ex.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever else goes wrong reading, verifying or loading an entry, it is not used.
-            problem = $"it could not be loaded ({ex.GetType().Name}: {ex.Message})";
+            problem = EngineText.Format("CacheEntryLoad", ex.GetType().Name, ex.Message);
         }
         if (problem is null) return null;
         var path = KernelCache.PathOf(Directory, key);
         KernelCache.Discard(path);
-        diagnostics.Warning(DiagnosticCodes.CacheEntryRejected,
-            $"The cached kernel '{path}' was refused and deleted: {problem}. The rule set was compiled again.", At(path));
+        diagnostics.Add(DiagnosticCatalog.CacheEntryRejected, At(path), path, problem);
         return null;
     }
 
@@ -97,8 +95,7 @@ internal sealed class KernelCacheFolder
             payload = [];
         }
         if (payload.Length == 0 || !KernelCache.TryWrite(Directory, key, payload, _secret))
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, DiagnosticCodes.CacheWriteFailed,
-                $"The compiled rule set could not be written to the cache folder '{Directory}'; the next start compiles again.", At(Directory)));
+            diagnostics.Add(DiagnosticCatalog.CacheWriteFailed, At(Directory), Directory);
     }
 
     /// <summary>Cache diagnostics point at the folder or entry concerned (the CLI prints it first).</summary>
@@ -113,7 +110,7 @@ internal sealed class KernelCacheFolder
     {
         try
         {
-            if (File.Exists(directory)) return "it is a file";
+            if (File.Exists(directory)) return EngineText.Get("CacheFolderIsFile");
             if (OperatingSystem.IsWindows())
             {
                 System.IO.Directory.CreateDirectory(directory);
@@ -121,14 +118,14 @@ internal sealed class KernelCacheFolder
             }
             if (!System.IO.Directory.Exists(directory)) System.IO.Directory.CreateDirectory(directory, UnixFileSecurity.OwnerOnlyFolder);
             var status = UnixFileSecurity.OfPath(directory);
-            if (!status.OwnedByCurrentUser) return "it is not owned by the current user";
+            if (!status.OwnedByCurrentUser) return EngineText.Get("CacheFolderNotOwned");
             if ((status.Mode & UnixFileSecurity.WritableByOthers) != 0)
-                return $"it has mode {UnixFileSecurity.Octal(status.Mode)}, so other users can write kernels into it; make it 0700 (chmod 700)";
+                return EngineText.Format("CacheFolderMode", UnixFileSecurity.Octal(status.Mode));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"it cannot be created or examined ({ex.Message})";
+            return EngineText.Format("CacheFolderUnusable", ex.Message);
         }
     }
 }

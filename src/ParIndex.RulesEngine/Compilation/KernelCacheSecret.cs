@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Compilation;
 
@@ -32,14 +33,14 @@ internal static class KernelCacheSecret
         if (options.CacheKey is { } given)
             return given.Length >= MinimumBytes
                 ? (given.ToArray(), null)
-                : (null, $"RuleSetLoadOptions.CacheKey has {given.Length} bytes; at least {MinimumBytes} are needed");
+                : (null, EngineText.Format("CacheKeyTooShort", given.Length, MinimumBytes));
 
         var file = options.CacheKeyFile ?? DefaultFile();
         if (file is null)
-            return (null, "the user has no local data folder for the cache key; set RuleSetLoadOptions.CacheKeyFile");
+            return (null, EngineText.Get("CacheKeyNoDataFolder"));
         file = Path.GetFullPath(file);
         if (IsInside(file, Path.GetFullPath(cacheDirectory)))
-            return (null, $"the cache key file '{file}' is inside the cache folder; whoever can write entries could read it");
+            return (null, EngineText.Format("CacheKeyInsideFolder", file));
         try
         {
             if (!File.Exists(file)) CreateKeyFile(file);
@@ -47,7 +48,7 @@ internal static class KernelCacheSecret
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, $"the cache key file '{file}' cannot be used: {ex.Message}");
+            return (null, EngineText.Format("CacheKeyUnusable", file, ex.Message));
         }
     }
 
@@ -92,13 +93,13 @@ internal static class KernelCacheSecret
         if (!OperatingSystem.IsWindows() && Refusal(handle, file) is { } refusal) return (null, refusal);
         var length = RandomAccess.GetLength(handle);
         if (length < MinimumBytes || length > MaximumBytes)
-            return (null, $"the cache key file '{file}' has {length} bytes; a key has {MinimumBytes} to {MaximumBytes}");
+            return (null, EngineText.Format("CacheKeyLength", file, length, MinimumBytes, MaximumBytes));
         var key = new byte[length];
         var read = 0;
         while (read < key.Length)
         {
             var n = RandomAccess.Read(handle, key.AsSpan(read), read);
-            if (n == 0) return (null, $"the cache key file '{file}' ended after {read} bytes");
+            if (n == 0) return (null, EngineText.Format("CacheKeyEnded", file, read));
             read += n;
         }
         return (key, null);
@@ -109,9 +110,9 @@ internal static class KernelCacheSecret
     {
         var status = UnixFileSecurity.OfHandle(handle, file);
         if (!status.OwnedByCurrentUser)
-            return $"the cache key file '{file}' is not owned by the current user";
+            return EngineText.Format("CacheKeyNotOwned", file);
         if ((status.Mode & UnixFileSecurity.AnyAccessByOthers) != 0)
-            return $"the cache key file '{file}' has mode {UnixFileSecurity.Octal(status.Mode)}, so other users can read or change it; make it 0600 (chmod 600)";
+            return EngineText.Format("CacheKeyMode", file, UnixFileSecurity.Octal(status.Mode));
         return null;
     }
 

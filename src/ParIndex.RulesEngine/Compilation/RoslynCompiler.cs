@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Compilation;
 
@@ -65,38 +66,42 @@ internal static class RoslynCompiler
         if (span is null)
         {
             if (reported.Add(error.Id + message))
-                diagnostics.Error(DiagnosticCodes.CompilationFailed, $"The generated code failed to compile ({error.Id}: {message}).", SourceLocation.None);
+                diagnostics.Add(DiagnosticCatalog.CompilationFailed, SourceLocation.None, $"{error.Id}: {message}");
             return;
         }
         var location = span.Formula.LocationAt(span.OriginalOffset(position));
-        var text = $"{FriendlyMessage(error.Id, message)} (formula: {span.Formula.Text})";
-        if (reported.Add($"{location}|{text}"))
-            diagnostics.Error(DiagnosticCodes.FormulaType, text, location);
+        var (situation, arguments) = FriendlyMessage(error.Id, message);
+        var found = Diagnostics.Diagnostic.Create(DiagnosticCatalog.FormulaType, situation, DiagnosticCatalog.FormulaType.DefaultSeverity, location, [.. arguments, span.Formula.Text]);
+        if (reported.Add($"{location}|{found.Message}"))
+            diagnostics.Add(found);
     }
 
-    /// <summary>Rewords the compiler messages rule authors meet most often.</summary>
-    private static string FriendlyMessage(string id, string message) => id switch
+    /// <summary>
+    /// Rewords the compiler messages rule authors meet most often: the situation of PAR0404 and its
+    /// arguments before the formula's text. Roslyn's own message stays as Roslyn gives it.
+    /// </summary>
+    private static (string Situation, object?[] Arguments) FriendlyMessage(string id, string message) => id switch
     {
         "CS0029" or "CS0266" => ConversionMessage(message),
-        "CS0019" => $"Wrong operand types: {message}",
-        "CS1503" => $"Wrong argument type: {message}",
-        "CS0220" => "The arithmetic overflows.",
-        _ => message,
+        "CS0019" => ("OperandTypes", [message]),
+        "CS1503" => ("ArgumentType", [message]),
+        "CS0220" => ("Overflow", []),
+        _ => ("CompilerMessage", [message]),
     };
 
     /// <summary>"Cannot implicitly convert type 'bool' to 'double'" becomes "… gives true/false where a number is needed".</summary>
-    private static string ConversionMessage(string message)
+    private static (string Situation, object?[] Arguments) ConversionMessage(string message)
     {
         var types = System.Text.RegularExpressions.Regex.Matches(message, "'([^']+)'").Select(m => m.Groups[1].Value).ToList();
         return types.Count == 2
-            ? $"Wrong type: the formula gives {Kind(types[0])} where {Kind(types[1])} is needed."
-            : $"Wrong type: {message}";
+            ? ("Conversion", [Kind(types[0]), Kind(types[1])])
+            : ("WrongType", [message]);
 
         static string Kind(string type) => type switch
         {
-            "bool" => "true/false",
-            "double" or "int" => "a number",
-            "string" => "text",
+            "bool" => EngineText.Get("KindBool"),
+            "double" or "int" => EngineText.Get("KindNumber"),
+            "string" => EngineText.Get("KindText"),
             _ => type,
         };
     }

@@ -59,16 +59,16 @@ internal static class SandboxVerifier
             }
             if (!FormulaSyntax.Contains(node.Kind()))
             {
-                report.Inside(span, node, $"The formula of {span.Formula.Owner} contains '{Original(span, node)}' ({node.Kind()}), which formulas may not use.");
+                report.Inside(span, node, "Construct", null, span.Formula.Owner, Original(span, node), node.Kind());
                 continue;
             }
             if (!BindsSymbol(node)) continue;
             var symbol = model.GetSymbolInfo(node, cancellation).Symbol;
             if (symbol is null || allow.IsAllowed(symbol)) continue;
             if (symbol is IMethodSymbol method && SandboxAllowList.IsStringConcatenation(method))
-                report.Inside(span, node, $"The formula of {span.Formula.Owner} joins text with '+' ('{Original(span, node)}'); text can only be compared with == and !=.", "+text");
+                report.Inside(span, node, "TextConcatenation", "+text", span.Formula.Owner, Original(span, node));
             else
-                report.Inside(span, node, $"The formula of {span.Formula.Owner} uses '{symbol.ToDisplayString()}', which formulas may not reach.");
+                report.Inside(span, node, "Symbol", null, span.Formula.Owner, symbol.ToDisplayString());
         }
     }
 
@@ -98,16 +98,16 @@ internal static class SandboxVerifier
         {
             var line = text.Lines.GetLinePosition(position).Line + 1;
             if (_outside.Add($"{line}:{what}"))
-                diagnostics.Error(DiagnosticCodes.SandboxViolation,
-                    $"The generated code breaks the sandbox at line {line}: {what}. Text from the rule file outside formulas must never become code.",
-                    new SourceLocation(_file, null, 0, 0));
+                diagnostics.Add(DiagnosticCatalog.SandboxViolation, "Outside", new SourceLocation(_file, null, 0, 0), line, what);
         }
 
         /// <summary>A formula can stand in several stages of the generated code; each finding is reported once.</summary>
-        public void Inside(FormulaSpan span, SyntaxNode node, string message, string? key = null)
+        /// <param name="key">What makes two findings one (default: the message).</param>
+        public void Inside(FormulaSpan span, SyntaxNode node, string situation, string? key, params object?[] arguments)
         {
-            if (_inside.Add((span.Formula, key ?? message)))
-                diagnostics.Error(DiagnosticCodes.SandboxViolation, message, span.Formula.LocationAt(span.OriginalOffset(node.SpanStart)));
+            var found = Diagnostics.Diagnostic.Create(DiagnosticCatalog.SandboxViolation, situation, DiagnosticCatalog.SandboxViolation.DefaultSeverity,
+                span.Formula.LocationAt(span.OriginalOffset(node.SpanStart)), arguments);
+            if (_inside.Add((span.Formula, key ?? found.Message))) diagnostics.Add(found);
         }
     }
 

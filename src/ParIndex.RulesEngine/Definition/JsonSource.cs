@@ -44,8 +44,7 @@ internal sealed class JsonSource
             var root = JToken.ReadFrom(reader, settings);
             if (reader.Read() && reader.TokenType != JsonToken.Comment)
             {
-                diagnostics.Error(DiagnosticCodes.MalformedJson, "Unexpected content after the end of the JSON document.",
-                    new SourceLocation(file, null, reader.LineNumber, reader.LinePosition));
+                diagnostics.Add(DiagnosticCatalog.MalformedJson, "ContentAfterEnd", new SourceLocation(file, null, reader.LineNumber, reader.LinePosition));
                 return null;
             }
             var source = new JsonSource(file, text, root);
@@ -53,16 +52,16 @@ internal sealed class JsonSource
         }
         catch (JsonReaderException ex) when (ex.Message.StartsWith("The reader's MaxDepth", StringComparison.Ordinal))
         {
-            diagnostics.Error(DiagnosticCodes.MalformedJson,
-                $"The rule file nests objects and arrays more than {maxDepth} levels deep (RuleSetLoadOptions.MaxJsonDepth); criteria can nest about {Math.Max(1, (maxDepth - 2) / 2)} levels.",
-                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition));
+            diagnostics.Add(DiagnosticCatalog.MalformedJson, "TooDeep",
+                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition), maxDepth, Math.Max(1, (maxDepth - 2) / 2));
             return null;
         }
         catch (JsonReaderException ex)
         {
-            diagnostics.Error(DiagnosticCodes.MalformedJson, TrimNewtonsoftSuffix(ex.Message),
-                // Newtonsoft reports the position of the last character it accepted; the problem is the next one.
-                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition + 1));
+            // Newtonsoft's own sentence stays as it gives it. It reports the position of the last
+            // character it accepted; the problem is the next one.
+            diagnostics.Add(DiagnosticCatalog.MalformedJson, "Reader",
+                new SourceLocation(file, string.IsNullOrEmpty(ex.Path) ? null : ex.Path, ex.LineNumber, ex.LinePosition + 1), TrimNewtonsoftSuffix(ex.Message));
             return null;
         }
     }
@@ -79,7 +78,7 @@ internal sealed class JsonSource
         foreach (var value in values)
         {
             if (value.Value is double d ? double.IsFinite(d) : value.Value is not System.Numerics.BigInteger) continue;
-            diagnostics.Error(DiagnosticCodes.MalformedJson, $"The number {value.ToString(Formatting.None)} is out of range: numbers must be finite and integers fit in 64 bits.", LocationOf(value));
+            diagnostics.Add(DiagnosticCatalog.MalformedJson, "NumberOutOfRange", LocationOf(value), value.ToString(Formatting.None));
             ok = false;
         }
         return ok;

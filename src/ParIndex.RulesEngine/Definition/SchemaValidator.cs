@@ -99,7 +99,8 @@ internal static class SchemaValidator
     {
         var path = ToJsonPath(error.Path);
         var location = new SourceLocation(source.File, path, error.HasLineInfo ? error.LineNumber : 0, error.HasLineInfo ? error.LinePosition : 0);
-        diagnostics.Error(DiagnosticCodes.SchemaViolation, SchemaMessages.Describe(error), location);
+        var (situation, arguments) = SchemaMessages.Describe(error);
+        diagnostics.Add(DiagnosticCatalog.SchemaViolation, situation, location, arguments);
     }
 
     /// <summary>NJsonSchema paths look like "#/criteria[0].code"; we show "criteria[0].code".</summary>

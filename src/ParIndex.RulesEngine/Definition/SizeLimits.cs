@@ -13,12 +13,12 @@ internal static class SizeLimits
         var ok = true;
         if (criteria > options.MaxCriteria)
         {
-            diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The rule set has {criteria} criteria; the limit is {options.MaxCriteria} (RuleSetLoadOptions.MaxCriteria).", where);
+            diagnostics.Add(DiagnosticCatalog.InvalidSetting, "TooManyCriteria", where, criteria, options.MaxCriteria);
             ok = false;
         }
         if (names > options.MaxNames)
         {
-            diagnostics.Error(DiagnosticCodes.InvalidSetting, $"The rule set declares {names} inputs and variables; the limit is {options.MaxNames} (RuleSetLoadOptions.MaxNames).", where);
+            diagnostics.Add(DiagnosticCatalog.InvalidSetting, "TooManyNames", where, names, options.MaxNames);
             ok = false;
         }
         return ok;

@@ -36,6 +36,4 @@ internal sealed class DiagnosticBag
         Add(Diagnostic.Create(descriptor, situation, severity, location, arguments));
 
     public void Error(string code, string message, SourceLocation location) => Add(Diagnostic.Error(code, message, location));
-
-    public void Warning(string code, string message, SourceLocation location) => Add(Diagnostic.Warning(code, message, location));
 }

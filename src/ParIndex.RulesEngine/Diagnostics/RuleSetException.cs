@@ -1,3 +1,5 @@
+using ParIndex.RulesEngine.Resources;
+
 namespace ParIndex.RulesEngine.Diagnostics;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class RuleSetException : Exception
     private static string BuildMessage(IReadOnlyList<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToList();
-        var head = $"The rule set has {errors.Count} error(s).";
+        var head = EngineText.Format("RuleSetErrors", errors.Count);
         return errors.Count == 0 ? head : head + Environment.NewLine + string.Join(Environment.NewLine, errors);
     }
 }

@@ -85,6 +85,25 @@ public sealed partial class DiagnosticCatalogTests
             Assert.IsNotNull(DiagnosticCatalog.Find(key[..7]), key);
     }
 
+    [TestMethod]
+    [DataRow("ParIndex.RulesEngine.Resources.DiagnosticMessages")]
+    [DataRow("ParIndex.RulesEngine.Resources.EngineText")]
+    public void Every_resource_is_a_format_that_parses_in_both_languages(string baseName)
+    {
+        // The situations and fragments are formatted at run time only where their problem occurs;
+        // a stray brace would throw there, so every text is formatted here once per language.
+        var resources = new System.Resources.ResourceManager(baseName, typeof(DiagnosticDescriptor).Assembly);
+        var arguments = Enumerable.Range(0, 9).Select(i => (object)i).ToArray();
+        foreach (var culture in new[] { English, CultureInfo.GetCultureInfo("vi") })
+        {
+            foreach (var (key, text) in Entries(resources, culture))
+            {
+                var formatted = string.Format(CultureInfo.InvariantCulture, text, arguments);
+                Assert.IsFalse(PlaceholderPattern().IsMatch(formatted), $"{culture.Name} {key}: a placeholder is left in '{formatted}'");
+            }
+        }
+    }
+
     private static Dictionary<string, string> Entries(System.Resources.ResourceManager resources, CultureInfo culture) =>
         resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
             .Cast<System.Collections.DictionaryEntry>()
