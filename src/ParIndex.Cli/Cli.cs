@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ParIndex.RulesEngine;
 using ParIndex.RulesEngine.Data;
@@ -15,9 +16,7 @@ public static class Cli
     public static string Usage => CliText.Get("Usage");
 
     /// <summary>Options every command accepts.</summary>
-    internal static readonly string[] CommonOptions = ["help", "lang"];
-
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "excel", "thousands", "group", "only-assigned" };
+    internal static readonly string[] CommonOptions = ["help", Language.OptionName];
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -26,18 +25,32 @@ public static class Cli
     /// written to <paramref name="error"/>, and text for people written to <paramref name="output"/>,
     /// goes through <see cref="TerminalSafeWriter"/>.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Run(string[], TextWriter, TextWriter)"/> that stops when <paramref name="cancellation"/>
+    /// is cancelled (as it does on Ctrl-C or SIGTERM): the command stops at its next step, writes
+    /// no --out file (an existing one keeps its content), and the exit code is <see cref="ExitCodes.Interrupted"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var safeOutput = new TerminalSafeWriter(output);
         var safeError = new TerminalSafeWriter(error);
         var callersLanguage = CultureInfo.CurrentUICulture;
+        string? command = null;
         try
         {
             return Guarded(() =>
             {
                 CultureInfo.CurrentUICulture = Language.Choose(args, Environment.GetEnvironmentVariable(Language.Variable));
-                return Dispatch(args, safeOutput, safeError);
-            }, safeError);
+                using var interruption = CancellationTokenSource.CreateLinkedTokenSource(cancellation, PendingOutput.Interruption);
+                var root = CommandTree.Build((name, parse) => Dispatch(name, parse, safeOutput, safeError, interruption.Token));
+                var parse = root.Parse(CommandLine.Words(args));
+                command = parse.CommandResult.Command == root ? null : parse.CommandResult.Command.Name;
+                // Help, version and the [suggest] directive answer whatever else is on the line, as their own actions.
+                if (parse.Action is not { ClearsParseErrors: true }) ParseErrors.ThrowIfAny(parse);
+                return parse.Invoke(new InvocationConfiguration { Output = safeOutput, Error = safeError, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            }, safeError, () => command);
         }
         finally
         {
@@ -48,14 +61,18 @@ public static class Cli
         }
     }
 
-    /// <summary>The top-level guard: maps every exception to a message and an exit code.</summary>
-    internal static int Guarded(Func<int> command, TextWriter error)
+    /// <summary>
+    /// The top-level guard: maps every exception to a message and an exit code. A wrong command
+    /// line gets one more line, where to read the help of <paramref name="command"/> (the command
+    /// given, or null for none).
+    /// </summary>
+    internal static int Guarded(Func<int> run, TextWriter error, Func<string?>? command = null)
     {
-        try { return command(); }
+        try { return run(); }
         catch (UsageException ex)
         {
             Say(error, CliText.Format("Error", ex.Message));
-            error.WriteLine(Usage);
+            error.WriteLine(CliText.Format("SeeHelp", command?.Invoke() is { } name ? $"parindex {name} -h" : "parindex -h"));
             return ExitCodes.Usage;
         }
         catch (OutputRefusedException ex)
@@ -85,15 +102,16 @@ public static class Cli
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    private static int Dispatch(string name, ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var line = CommandLine.Parse(args, Flags);
-        if (line.Command is "" or "help" or "--help" or "-h" || line.Has("help"))
+        if (name is "")
         {
             output.WriteLine(Usage);
-            return line.Command is "" ? ExitCodes.Usage : ExitCodes.Success;
+            return ExitCodes.Usage;
         }
-        return line.Command switch
+        if (name is "help") return HelpCommand(parse, output, error);
+        var line = CommandLine.From(parse, cancellation);
+        return name switch
         {
             "validate" => Validate(line, output, error),
             "score" => Score(line, output, error),
@@ -104,8 +122,23 @@ public static class Cli
             "test" => TestCommand.Run(line, output, error),
             "plan" => PlanCommand.Run(line, output, error),
             "template" => TemplateCommand.Run(line, output, error),
-            _ => throw new UsageException(CliText.Format("UnknownCommand", line.Command)),
+            _ => throw new UsageException(CliText.Format("UnknownCommand", name)),
         };
+    }
+
+    /// <summary>parindex help: the usage; parindex help &lt;command&gt;: that command's help (as <c>parindex &lt;command&gt; -h</c>).</summary>
+    private static int HelpCommand(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var asked = parse.CommandResult.Command.Arguments.Select(a => parse.GetResult(a)?.Tokens.FirstOrDefault()?.Value).FirstOrDefault();
+        if (asked is null)
+        {
+            output.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+        var root = parse.RootCommandResult.Command;
+        if (root.Subcommands.All(c => c.Name != asked))
+            throw new UsageException(CliText.Format("UnknownCommand", asked) + ParseErrors.Hint(asked, root.Subcommands.Select(c => c.Name), quote: true));
+        return root.Parse([asked, "-h"]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     /// <summary>Writes one message, diagnostic or rejected row as exactly one line: a line break or control character inside it is shown escaped.</summary>

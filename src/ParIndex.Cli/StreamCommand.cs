@@ -55,8 +55,8 @@ internal static class StreamCommand
         try
         {
             summary = target.FileStream is { } file
-                ? StreamingScorer.ScoreCsvFile(rules, data, file, options, PendingOutput.Interruption)
-                : StreamingScorer.ScoreCsvFile(rules, data, target.Writer, options, PendingOutput.Interruption);
+                ? StreamingScorer.ScoreCsvFile(rules, data, file, options, line.Cancellation)
+                : StreamingScorer.ScoreCsvFile(rules, data, target.Writer, options, line.Cancellation);
         }
         catch (DataFileErrorException)
         {
