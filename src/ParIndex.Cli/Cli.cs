@@ -276,6 +276,8 @@ public static class Cli
 
     internal static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
+        // Each step of a command starts only if the run was not interrupted (Ctrl-C, the caller's token).
+        line.Cancellation.ThrowIfCancellationRequested();
         var rules = RuleSetLoader.LoadFile(line.Positional[0], CompileCache.LoadOptions(line));
         foreach (var warning in rules.Diagnostics) Say(error, warning);
         return rules;
@@ -285,6 +287,7 @@ public static class Cli
     internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null)
     {
         var batch = ReadData(rules, line, error, line.Positional[1]);
+        line.Cancellation.ThrowIfCancellationRequested();
         return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history }), true);
     }
 
@@ -292,6 +295,7 @@ public static class Cli
     internal static AgencyBatch? ReadData(CompiledRuleSet rules, CommandLine line, TextWriter error, string path, Func<CompiledRuleSet, string, DataReadOptions, AgencyBatch>? reader = null)
     {
         var options = ReadOptions(line);
+        line.Cancellation.ThrowIfCancellationRequested();
         var batch = (reader ?? Terminal.ReadData)(rules, path, options);
         foreach (var diagnostic in batch.Diagnostics) Say(error, diagnostic);
         // File-level errors (truncated, repeated column, malformed JSON…) stop the run: exit 3, nothing written.

@@ -67,7 +67,11 @@ internal static class CommandTree
                 help.Description = CliText.Get("Opt_help");
                 help.Action = new CommandHelp();
             }
-            else if (option is VersionOption version) version.Description = CliText.Get("Opt_version");
+            else if (option is VersionOption version)
+            {
+                version.Description = CliText.Get("Opt_version");
+                version.Action = new VersionAction();
+            }
         }
         root.Add(new Option<string>("--" + Language.OptionName) { Description = CliText.Get("Opt_lang"), HelpName = ValueNames["lang"], Recursive = true });
         foreach (var spec in Commands) root.Add(Build(spec, run));
