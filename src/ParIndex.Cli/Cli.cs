@@ -188,11 +188,11 @@ public static class Cli
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
         Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", "excel", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
-        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException($"Unknown format '{format}'; use table, csv, json or xlsx.");
+        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException(CliText.Format("UnknownFormatScore", format));
         if (format == "xlsx") CheckWorkbookOutput(line);
-        if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
-        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
-        if (line.Has("excel") && format != "csv") throw new UsageException("--excel applies to CSV output only (--format csv or --stream).");
+        if (line.Has("detail") && format != "table") throw new UsageException(CliText.Get("DetailTableOnly"));
+        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException(CliText.Get("NoCsvEscapeCsvOrStream"));
+        if (line.Has("excel") && format != "csv") throw new UsageException(CliText.Get("ExcelCsvOnly"));
         StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = Previous(line);
@@ -223,8 +223,8 @@ public static class Cli
     /// <summary>A results workbook is a file (--out), scored in memory: the streaming sinks write text.</summary>
     private static void CheckWorkbookOutput(CommandLine line)
     {
-        if (line.Option("out") is null) throw new UsageException("--format xlsx writes a workbook: give --out <results.xlsx>.");
-        if (line.Has("stream")) throw new UsageException("--format xlsx is written from results in memory; leave --stream out (or use --format csv to stream).");
+        if (line.Option("out") is null) throw new UsageException(CliText.Get("XlsxNeedsOut"));
+        if (line.Has("stream")) throw new UsageException(CliText.Get("XlsxNotStreamed"));
     }
 
     /// <summary>
@@ -241,13 +241,13 @@ public static class Cli
         var shown = log.Errors.Select(e => e.Row).ToHashSet();
         foreach (var row in log.Rejected)
             if (!shown.Contains(row.Row))
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}({row.Line}): rejected {row.Code}: row {row.Row}, agency '{row.AgencyId ?? "?"}'"));
+                error.WriteLine(CliText.Format("RejectedRowLine", source, row.Line, row.Code, row.Row, row.AgencyId ?? "?"));
     }
 
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 2, ["agency", "criterion", "culture", "thousands", "out"]);
-        var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
+        var agency = line.Option("agency") ?? throw new UsageException(CliText.Get("ExplainNeedsAgency"));
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
@@ -263,7 +263,7 @@ public static class Cli
     private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 2, ["agency", "culture", "thousands", "out", "self", "round"]);
-        var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
+        var agency = line.Option("agency") ?? throw new UsageException(CliText.Get("ShortfallNeedsAgency"));
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1], line.Option("self"));
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
@@ -315,7 +315,7 @@ public static class Cli
         // GetCultureInfo accepts any well-formed name and silently falls back to invariant rules,
         // which would misread "0,75"; only cultures the system really knows are accepted.
         var known = CultureInfo.GetCultures(CultureTypes.AllCultures).FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        return known ?? throw new UsageException($"Unknown culture '{name}'; use a name such as vi-VN or en-US.");
+        return known ?? throw new UsageException(CliText.Format("UnknownCulture", name));
     }
 
     internal static void Expect(CommandLine line, int positional, string[] options)
@@ -332,9 +332,9 @@ public static class Cli
     {
         for (var i = 0; i < line.Positional.Count; i++)
             if (string.IsNullOrWhiteSpace(line.Positional[i]))
-                throw new UsageException($"File argument {i + 1} of '{line.Command}' is empty.");
+                throw new UsageException(CliText.Format("EmptyFileArgument", i + 1, line.Command));
         foreach (var option in new[] { "previous", "self" })
             if (line.Has(option) && string.IsNullOrWhiteSpace(line.Option(option)))
-                throw new UsageException($"--{option} needs a file name; the value given is empty.");
+                throw new UsageException(CliText.Format("EmptyFileOption", option));
     }
 }
