@@ -129,7 +129,7 @@ public static class Cli
     /// <summary>parindex help: the usage; parindex help &lt;command&gt;: that command's help (as <c>parindex &lt;command&gt; -h</c>).</summary>
     private static int HelpCommand(ParseResult parse, TextWriter output, TextWriter error)
     {
-        var asked = parse.CommandResult.Command.Arguments.Select(a => parse.GetResult(a)?.Tokens.FirstOrDefault()?.Value).FirstOrDefault();
+        var asked = CommandLine.From(parse, CancellationToken.None).Positional.FirstOrDefault();
         if (asked is null)
         {
             output.WriteLine(Usage);

@@ -29,7 +29,7 @@ internal sealed class CommandHelp : SynchronousCommandLineAction
             output.WriteLine(CliText.Get("Usage"));
             return;
         }
-        output.WriteLine(command.Description);
+        output.WriteLine(CliText.Get("Cmd_" + command.Name));
         output.WriteLine();
         output.WriteLine(CliText.Get("HelpUsageHeading"));
         var files = string.Concat(command.Arguments.Select(a => $" <{a.HelpName ?? a.Name}>"));
@@ -38,15 +38,21 @@ internal sealed class CommandHelp : SynchronousCommandLineAction
         {
             output.WriteLine();
             output.WriteLine(CliText.Get("HelpArgumentsHeading"));
-            WriteColumns(output, command.Arguments.Select(a => ($"<{a.HelpName ?? a.Name}>", a.Description ?? "")));
+            WriteColumns(output, command.Arguments.Select(a => ($"<{a.HelpName ?? a.Name}>", CliText.Get("Arg_" + a.Name))));
         }
         output.WriteLine();
         output.WriteLine(CliText.Get("HelpOptionsHeading"));
-        // The command's own options, then those every command accepts (--lang, --help).
-        var options = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive)).Where(o => !o.Hidden);
-        WriteColumns(output, options.Select(o => (Label(o), o.Description ?? "")));
+        var options = CommandTree.OptionsOf(command).Where(o => !o.Hidden);
+        WriteColumns(output, options.Select(o => (Label(o), Description(command, o))));
         output.WriteLine();
         output.WriteLine(CliText.Get("HelpMore"));
+    }
+
+    /// <summary>The option's text for this command (Opt_score_format), else its text for every command (Opt_format).</summary>
+    private static string Description(Command command, Option option)
+    {
+        var name = option.Name.TrimStart('-');
+        return CliText.Find($"Opt_{command.Name}_{name}") ?? CliText.Get("Opt_" + name);
     }
 
     /// <summary>"-o, --out &lt;file&gt;": the short aliases first, then the name and the value's placeholder.</summary>

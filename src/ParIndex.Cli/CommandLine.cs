@@ -71,8 +71,7 @@ public sealed class CommandLine
             .Select(a => parse.GetResult(a)?.Tokens.FirstOrDefault()?.Value)
             .OfType<string>().ToList();
         var line = new CommandLine(command.Name, positional, cancellation);
-        var options = command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive));
-        foreach (var option in options)
+        foreach (var option in CommandTree.OptionsOf(command))
         {
             if (parse.GetResult(option) is not { Implicit: false } result) continue;
             var key = option.Name.TrimStart('-');

@@ -5,8 +5,9 @@ namespace ParIndex.Cli;
 
 /// <summary>
 /// Every command of parindex with its file arguments and options, declared once for the parser,
-/// the per-command help and shell completion (System.CommandLine). Descriptions come from
-/// CliText in the language of the run, so the tree is built after the language is chosen.
+/// the per-command help and shell completion (System.CommandLine). The tree carries no
+/// descriptions: <see cref="CommandHelp"/> reads them from CliText when help is asked for, so an
+/// ordinary run looks up no text it does not print.
 /// </summary>
 internal static class CommandTree
 {
@@ -58,34 +59,30 @@ internal static class CommandTree
     /// </summary>
     public static RootCommand Build(Func<string, ParseResult, int> run)
     {
-        var root = new RootCommand(CliText.Get("Cmd_root"));
+        var root = new RootCommand();
         foreach (var option in root.Options)
         {
-            // The built-in options keep their names; their descriptions are ours, in the language of the run.
-            if (option is HelpOption help)
-            {
-                help.Description = CliText.Get("Opt_help");
-                help.Action = new CommandHelp();
-            }
-            else if (option is VersionOption version)
-            {
-                version.Description = CliText.Get("Opt_version");
-                version.Action = new VersionAction();
-            }
+            // The built-in options keep their names; what they print is ours.
+            if (option is HelpOption help) help.Action = new CommandHelp();
+            else if (option is VersionOption version) version.Action = new VersionAction();
         }
-        root.Add(new Option<string>("--" + Language.OptionName) { Description = CliText.Get("Opt_lang"), HelpName = ValueNames["lang"], Recursive = true });
+        root.Add(new Option<string>("--" + Language.OptionName) { HelpName = ValueNames["lang"], Recursive = true });
         foreach (var spec in Commands) root.Add(Build(spec, run));
         root.Add(HelpCommand(run));
         root.SetAction(parse => run("", parse));
         return root;
     }
 
+    /// <summary>The options <paramref name="command"/> accepts: its own, then those of the root that every command accepts (--lang, --help).</summary>
+    public static IEnumerable<Option> OptionsOf(Command command) =>
+        command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive));
+
     private static Command Build(CommandSpec spec, Func<string, ParseResult, int> run)
     {
-        var command = new Command(spec.Name, CliText.Get("Cmd_" + spec.Name));
+        var command = new Command(spec.Name);
         // At most one value each: a missing or extra file is reported by the command's own check, in its words.
         foreach (var argument in spec.Arguments)
-            command.Add(new Argument<string>(argument) { Arity = ArgumentArity.ZeroOrOne, Description = CliText.Get("Arg_" + argument), HelpName = FileNames.GetValueOrDefault(argument, argument) });
+            command.Add(new Argument<string>(argument) { Arity = ArgumentArity.ZeroOrOne, HelpName = FileNames.GetValueOrDefault(argument, argument) });
         foreach (var name in spec.Options) command.Add(Option(spec.Name, name));
         command.SetAction(parse => run(spec.Name, parse));
         return command;
@@ -94,19 +91,18 @@ internal static class CommandTree
     /// <summary>parindex help [command]: the usage, or one command's help.</summary>
     private static Command HelpCommand(Func<string, ParseResult, int> run)
     {
-        var command = new Command("help", CliText.Get("Cmd_help"));
-        command.Add(new Argument<string>("command") { Arity = ArgumentArity.ZeroOrOne, Description = CliText.Get("Arg_command") });
+        var command = new Command("help");
+        command.Add(new Argument<string>("command") { Arity = ArgumentArity.ZeroOrOne });
         command.SetAction(parse => run("help", parse));
         return command;
     }
 
     private static Option Option(string command, string name)
     {
-        var description = CliText.Find($"Opt_{command}_{name}") ?? CliText.Get("Opt_" + name);
-        if (Flags.Contains(name)) return new Option<bool>("--" + name) { Description = description };
+        if (Flags.Contains(name)) return new Option<bool>("--" + name);
         // Every value option collects each value given: a repeated once-only option keeps the last
         // (as before System.CommandLine), a repeatable one keeps them all, in order.
-        var option = new Option<string[]>("--" + name) { Description = description, AllowMultipleArgumentsPerToken = false };
+        var option = new Option<string[]>("--" + name) { AllowMultipleArgumentsPerToken = false };
         option.HelpName = name == "format" ? Formats.GetValueOrDefault(command, "table|csv|json") : ValueNames.GetValueOrDefault(name, "value");
         // -o for --out: every command that has --out writes a file with it.
         if (name == "out") option.Aliases.Add("-o");

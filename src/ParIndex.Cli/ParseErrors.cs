@@ -53,8 +53,7 @@ internal static class ParseErrors
 
     /// <summary>The option names a command accepts, with the ones every command accepts.</summary>
     private static IEnumerable<string> KnownOptions(Command command) =>
-        command.Options.Concat(command.Parents.OfType<Command>().SelectMany(p => p.Options).Where(o => o.Recursive))
-            .SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
+        CommandTree.OptionsOf(command).SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal));
 
     /// <summary>"--ot=x" is the option "--ot".</summary>
     private static string Name(string word) => word.Split('=', 2)[0];

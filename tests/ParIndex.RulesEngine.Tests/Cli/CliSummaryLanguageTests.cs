@@ -45,4 +45,22 @@ public sealed class CliSummaryLanguageTests
         Assert.AreEqual(2, vi.ExitCode);
         CollectionAssert.AreEqual(new[] { "lỗi: Định dạng 'xml' không có; hãy dùng table, csv, json hoặc xlsx.", "xem: parindex score -h" }, vi.ErrorLines.ToArray());
     }
+
+    [TestMethod]
+    public void Every_command_text_has_both_languages_with_the_same_placeholders()
+    {
+        var folder = Path.Combine(CliWorkspace.RepositoryRoot(), "src", "ParIndex.Cli", "Resources");
+        var english = Texts(Path.Combine(folder, "CliText.resx"));
+        var vietnamese = Texts(Path.Combine(folder, "CliText.vi.resx"));
+        CollectionAssert.AreEquivalent(english.Keys.ToList(), vietnamese.Keys.ToList());
+        foreach (var (key, text) in english)
+            CollectionAssert.AreEquivalent(Placeholders(text), Placeholders(vietnamese[key]), key);
+    }
+
+    private static Dictionary<string, string> Texts(string path) =>
+        System.Xml.Linq.XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    private static List<string> Placeholders(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().ToList();
 }
