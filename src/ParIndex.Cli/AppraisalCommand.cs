@@ -21,11 +21,11 @@ public static class AppraisalCommand
     public static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
         foreach (var other in new[] { "set", "stream", "detail" })
-            if (line.Has(other)) throw new UsageException($"--self compares two rounds; it cannot be combined with --{other}.");
+            if (line.Has(other)) throw new UsageException(CliText.Format("SelfCannotCombine", other));
         Cli.Expect(line, 2, Options);
         var format = line.Option("format") ?? "table";
-        if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
-        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv).");
+        if (format is not ("table" or "csv" or "json")) throw new UsageException(CliText.Format("UnknownFormatTableCsvJson", format));
+        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException(CliText.Get("NoCsvEscapeCsvOnly"));
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("self"), line.Option("previous"));
         var previous = Cli.Previous(line);
         using var rules = Cli.LoadRules(line, error);
@@ -47,7 +47,7 @@ public static class AppraisalCommand
         foreach (var warning in rounds.Warnings) Cli.Say(error, warning);
         Cli.WriteRowErrors(rounds.Appraised.RowErrorLog, line.Positional[1], error);
         if (!IsPaired(line)) Cli.WriteRowErrors(rounds.Self.RowErrorLog, line.Option("self")!, error);
-        else Cli.WriteRowErrors(rounds.Self.RowErrorLog, line.Positional[1] + " (#self columns)", error);
+        else Cli.WriteRowErrors(rounds.Self.RowErrorLog, line.Positional[1] + CliText.Get("SelfColumnsSuffix"), error);
         return rounds.Appraised.RowErrorLog.ErrorCount + rounds.Self.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;
     }
 
@@ -64,9 +64,9 @@ public static class AppraisalCommand
     /// <summary>Scores the self-assessed round: the --self file, or the data file's #self columns when --self names the data file.</summary>
     internal static (ScoreReport Report, bool Ok) ScoreSelf(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous)
     {
-        var path = line.Option("self") ?? throw new UsageException("The self-assessed round needs --self <data> (or --self naming the data file itself, for its <input>#self columns).");
+        var path = line.Option("self") ?? throw new UsageException(CliText.Get("SelfRoundNeedsSelf"));
         if (IsPaired(line) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException("<input>#self columns are read from CSV data only; give the self-assessed JSON data as its own file with --self.");
+            throw new UsageException(CliText.Get("SelfColumnsCsvOnly"));
         var batch = IsPaired(line)
             ? Cli.ReadData(rules, line, error, path, SelfColumnsReader.ReadFile)
             : Cli.ReadData(rules, line, error, path);
@@ -78,7 +78,7 @@ public static class AppraisalCommand
     {
         null or "appraised" => false,
         "self" => true,
-        var other => throw new UsageException($"Unknown round '{other}'; use --round self or --round appraised."),
+        var other => throw new UsageException(CliText.Format("UnknownRound", other)),
     };
 
     /// <summary>--self names the data file itself: one file with paired columns.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ParIndex.RulesEngine;
 using ParIndex.RulesEngine.Data;
@@ -15,9 +16,7 @@ public static class Cli
     public static string Usage => CliText.Get("Usage");
 
     /// <summary>Options every command accepts.</summary>
-    internal static readonly string[] CommonOptions = ["help", "lang"];
-
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "no-cache", "stream", "no-stream", "detail", "no-csv-escape", "excel", "thousands", "group", "only-assigned" };
+    internal static readonly string[] CommonOptions = ["help", Language.OptionName];
 
     /// <summary>
     /// Runs one command and returns the exit code. Nothing escapes as an exception: bad input of
@@ -26,18 +25,32 @@ public static class Cli
     /// written to <paramref name="error"/>, and text for people written to <paramref name="output"/>,
     /// goes through <see cref="TerminalSafeWriter"/>.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Run(string[], TextWriter, TextWriter)"/> that stops when <paramref name="cancellation"/>
+    /// is cancelled (as it does on Ctrl-C or SIGTERM): the command stops at its next step, writes
+    /// no --out file (an existing one keeps its content), and the exit code is <see cref="ExitCodes.Interrupted"/>.
+    /// </summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
         var safeOutput = new TerminalSafeWriter(output);
         var safeError = new TerminalSafeWriter(error);
         var callersLanguage = CultureInfo.CurrentUICulture;
+        string? command = null;
         try
         {
             return Guarded(() =>
             {
                 CultureInfo.CurrentUICulture = Language.Choose(args, Environment.GetEnvironmentVariable(Language.Variable));
-                return Dispatch(args, safeOutput, safeError);
-            }, safeError);
+                using var interruption = CancellationTokenSource.CreateLinkedTokenSource(cancellation, PendingOutput.Interruption);
+                var root = CommandTree.Build((name, parse) => Dispatch(name, parse, safeOutput, safeError, interruption.Token));
+                var parse = root.Parse(CommandLine.Words(args));
+                command = parse.CommandResult.Command == root ? null : parse.CommandResult.Command.Name;
+                // Help, version and the [suggest] directive answer whatever else is on the line, as their own actions.
+                if (parse.Action is not { ClearsParseErrors: true }) ParseErrors.ThrowIfAny(parse);
+                return parse.Invoke(new InvocationConfiguration { Output = safeOutput, Error = safeError, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            }, safeError, () => command);
         }
         finally
         {
@@ -48,14 +61,18 @@ public static class Cli
         }
     }
 
-    /// <summary>The top-level guard: maps every exception to a message and an exit code.</summary>
-    internal static int Guarded(Func<int> command, TextWriter error)
+    /// <summary>
+    /// The top-level guard: maps every exception to a message and an exit code. A wrong command
+    /// line gets one more line, where to read the help of <paramref name="command"/> (the command
+    /// given, or null for none).
+    /// </summary>
+    internal static int Guarded(Func<int> run, TextWriter error, Func<string?>? command = null)
     {
-        try { return command(); }
+        try { return run(); }
         catch (UsageException ex)
         {
             Say(error, CliText.Format("Error", ex.Message));
-            error.WriteLine(Usage);
+            error.WriteLine(CliText.Format("SeeHelp", command?.Invoke() is { } name ? $"parindex {name} -h" : "parindex -h"));
             return ExitCodes.Usage;
         }
         catch (OutputRefusedException ex)
@@ -85,15 +102,16 @@ public static class Cli
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter output, TextWriter error)
+    private static int Dispatch(string name, ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        var line = CommandLine.Parse(args, Flags);
-        if (line.Command is "" or "help" or "--help" or "-h" || line.Has("help"))
+        if (name is "")
         {
             output.WriteLine(Usage);
-            return line.Command is "" ? ExitCodes.Usage : ExitCodes.Success;
+            return ExitCodes.Usage;
         }
-        return line.Command switch
+        if (name is "help") return HelpCommand(parse, output, error);
+        var line = CommandLine.From(parse, cancellation);
+        return name switch
         {
             "validate" => Validate(line, output, error),
             "score" => Score(line, output, error),
@@ -104,8 +122,23 @@ public static class Cli
             "test" => TestCommand.Run(line, output, error),
             "plan" => PlanCommand.Run(line, output, error),
             "template" => TemplateCommand.Run(line, output, error),
-            _ => throw new UsageException(CliText.Format("UnknownCommand", line.Command)),
+            _ => throw new UsageException(CliText.Format("UnknownCommand", name)),
         };
+    }
+
+    /// <summary>parindex help: the usage; parindex help &lt;command&gt;: that command's help (as <c>parindex &lt;command&gt; -h</c>).</summary>
+    private static int HelpCommand(ParseResult parse, TextWriter output, TextWriter error)
+    {
+        var asked = CommandLine.From(parse, CancellationToken.None).Positional.FirstOrDefault();
+        if (asked is null)
+        {
+            output.WriteLine(Usage);
+            return ExitCodes.Success;
+        }
+        var root = parse.RootCommandResult.Command;
+        if (root.Subcommands.All(c => c.Name != asked))
+            throw new UsageException(CliText.Format("UnknownCommand", asked) + ParseErrors.Hint(asked, root.Subcommands.Select(c => c.Name), quote: true));
+        return root.Parse([asked, "-h"]).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
     /// <summary>Writes one message, diagnostic or rejected row as exactly one line: a line break or control character inside it is shown escaped.</summary>
@@ -155,11 +188,11 @@ public static class Cli
         if (line.Has("set")) return WhatIfCommand.Score(line, output, error);
         Expect(line, 2, ["previous", "format", "out", "culture", "thousands", "detail", "stream", "no-stream", "no-csv-escape", "excel", .. HistoryOptions.Names]);
         var format = line.Option("format") ?? (line.Has("stream") ? "csv" : "table");
-        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException($"Unknown format '{format}'; use table, csv, json or xlsx.");
+        if (format is not ("table" or "csv" or "json" or "xlsx")) throw new UsageException(CliText.Format("UnknownFormatScore", format));
         if (format == "xlsx") CheckWorkbookOutput(line);
-        if (line.Has("detail") && format != "table") throw new UsageException("--detail adds per-criterion rows to the table format only.");
-        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv or --stream).");
-        if (line.Has("excel") && format != "csv") throw new UsageException("--excel applies to CSV output only (--format csv or --stream).");
+        if (line.Has("detail") && format != "table") throw new UsageException(CliText.Get("DetailTableOnly"));
+        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException(CliText.Get("NoCsvEscapeCsvOrStream"));
+        if (line.Has("excel") && format != "csv") throw new UsageException(CliText.Get("ExcelCsvOnly"));
         StreamCommand.CheckOptions(line, line.Positional[1]);
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", [line.Positional[0], line.Positional[1], line.Option("previous"), .. HistoryOptions.Inputs(line)]);
         var previous = Previous(line);
@@ -190,8 +223,8 @@ public static class Cli
     /// <summary>A results workbook is a file (--out), scored in memory: the streaming sinks write text.</summary>
     private static void CheckWorkbookOutput(CommandLine line)
     {
-        if (line.Option("out") is null) throw new UsageException("--format xlsx writes a workbook: give --out <results.xlsx>.");
-        if (line.Has("stream")) throw new UsageException("--format xlsx is written from results in memory; leave --stream out (or use --format csv to stream).");
+        if (line.Option("out") is null) throw new UsageException(CliText.Get("XlsxNeedsOut"));
+        if (line.Has("stream")) throw new UsageException(CliText.Get("XlsxNotStreamed"));
     }
 
     /// <summary>
@@ -208,13 +241,13 @@ public static class Cli
         var shown = log.Errors.Select(e => e.Row).ToHashSet();
         foreach (var row in log.Rejected)
             if (!shown.Contains(row.Row))
-                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}({row.Line}): rejected {row.Code}: row {row.Row}, agency '{row.AgencyId ?? "?"}'"));
+                error.WriteLine(CliText.Format("RejectedRowLine", source, row.Line, row.Code, row.Row, row.AgencyId ?? "?"));
     }
 
     private static int Explain(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 2, ["agency", "criterion", "culture", "thousands", "out"]);
-        var agency = line.Option("agency") ?? throw new UsageException("explain needs --agency <id>.");
+        var agency = line.Option("agency") ?? throw new UsageException(CliText.Get("ExplainNeedsAgency"));
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1]);
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
@@ -230,7 +263,7 @@ public static class Cli
     private static int ShortfallCommand(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 2, ["agency", "culture", "thousands", "out", "self", "round"]);
-        var agency = line.Option("agency") ?? throw new UsageException("shortfall needs --agency <id>.");
+        var agency = line.Option("agency") ?? throw new UsageException(CliText.Get("ShortfallNeedsAgency"));
         using var target = CommandOutput.Open(line, output, machineFormat: false, line.Positional[0], line.Positional[1], line.Option("self"));
         using var rules = LoadRules(line, error);
         var (report, dataOk) = ScoreData(rules, line, error, null);
@@ -243,6 +276,8 @@ public static class Cli
 
     internal static CompiledRuleSet LoadRules(CommandLine line, TextWriter error)
     {
+        // Each step of a command starts only if the run was not interrupted (Ctrl-C, the caller's token).
+        line.Cancellation.ThrowIfCancellationRequested();
         var rules = RuleSetLoader.LoadFile(line.Positional[0], CompileCache.LoadOptions(line));
         foreach (var warning in rules.Diagnostics) Say(error, warning);
         return rules;
@@ -252,6 +287,7 @@ public static class Cli
     internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null)
     {
         var batch = ReadData(rules, line, error, line.Positional[1]);
+        line.Cancellation.ThrowIfCancellationRequested();
         return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history }), true);
     }
 
@@ -259,6 +295,7 @@ public static class Cli
     internal static AgencyBatch? ReadData(CompiledRuleSet rules, CommandLine line, TextWriter error, string path, Func<CompiledRuleSet, string, DataReadOptions, AgencyBatch>? reader = null)
     {
         var options = ReadOptions(line);
+        line.Cancellation.ThrowIfCancellationRequested();
         var batch = (reader ?? Terminal.ReadData)(rules, path, options);
         foreach (var diagnostic in batch.Diagnostics) Say(error, diagnostic);
         // File-level errors (truncated, repeated column, malformed JSON…) stop the run: exit 3, nothing written.
@@ -278,7 +315,7 @@ public static class Cli
         // GetCultureInfo accepts any well-formed name and silently falls back to invariant rules,
         // which would misread "0,75"; only cultures the system really knows are accepted.
         var known = CultureInfo.GetCultures(CultureTypes.AllCultures).FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        return known ?? throw new UsageException($"Unknown culture '{name}'; use a name such as vi-VN or en-US.");
+        return known ?? throw new UsageException(CliText.Format("UnknownCulture", name));
     }
 
     internal static void Expect(CommandLine line, int positional, string[] options)
@@ -295,9 +332,9 @@ public static class Cli
     {
         for (var i = 0; i < line.Positional.Count; i++)
             if (string.IsNullOrWhiteSpace(line.Positional[i]))
-                throw new UsageException($"File argument {i + 1} of '{line.Command}' is empty.");
+                throw new UsageException(CliText.Format("EmptyFileArgument", i + 1, line.Command));
         foreach (var option in new[] { "previous", "self" })
             if (line.Has(option) && string.IsNullOrWhiteSpace(line.Option(option)))
-                throw new UsageException($"--{option} needs a file name; the value given is empty.");
+                throw new UsageException(CliText.Format("EmptyFileOption", option));
     }
 }

@@ -1,16 +1,22 @@
+using System.CommandLine;
+
 namespace ParIndex.Cli;
 
-/// <summary>Positional arguments and --options of one command.</summary>
+/// <summary>
+/// Positional arguments and --options of one command, as System.CommandLine parsed them
+/// (<see cref="CommandTree"/>), with the cancellation of the run.
+/// </summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     /// <summary>Every value of every option in the order given, for options that may be repeated (--set).</summary>
     private readonly List<(string Name, string? Value)> _given = new();
 
-    private CommandLine(string command, List<string> positional)
+    private CommandLine(string command, List<string> positional, CancellationToken cancellation)
     {
         Command = command;
         Positional = positional;
+        Cancellation = cancellation;
     }
 
     /// <summary>The command word (validate, score, explain, shortfall).</summary>
@@ -19,27 +25,69 @@ public sealed class CommandLine
     /// <summary>The arguments that are not options.</summary>
     public IReadOnlyList<string> Positional { get; }
 
-    /// <summary>Parses args; options take the following word as value unless listed as flags.</summary>
-    public static CommandLine Parse(string[] args, IReadOnlySet<string> flags)
+    /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM, or the caller's token): the command stops and writes no output file.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>
+    /// The words of the command line as System.CommandLine should see them: "--name=value" is split
+    /// into "--name" and "value", so that an empty value ("--out=") is a value, not a missing one.
+    /// Words after "--" are left alone.
+    /// </summary>
+    public static IReadOnlyList<string> Words(string[] args)
     {
-        var positional = new List<string>();
-        var line = new CommandLine(args.Length > 0 ? args[0] : "", positional);
-        for (var i = 1; i < args.Length; i++)
+        var words = new List<string>(args.Length + 4);
+        for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg == "--")
+            if (arg == "--")
             {
-                positional.Add(arg);
+                words.AddRange(args[i..]);
+                break;
+            }
+            var equals = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+            {
+                words.Add(arg[..equals]);
+                words.Add(arg[(equals + 1)..]);
+            }
+            else words.Add(arg);
+        }
+        return words;
+    }
+
+    /// <summary>Parses <paramref name="args"/> (a command and its arguments) as the command does; a wrong command line throws <see cref="UsageException"/>.</summary>
+    internal static CommandLine Parse(string[] args)
+    {
+        var parse = CommandTree.Build((_, _) => ExitCodes.Success).Parse(Words(args));
+        ParseErrors.ThrowIfAny(parse);
+        return From(parse, CancellationToken.None);
+    }
+
+    /// <summary>The command line of the command <paramref name="parse"/> chose.</summary>
+    public static CommandLine From(ParseResult parse, CancellationToken cancellation)
+    {
+        var command = parse.CommandResult.Command;
+        var positional = command.Arguments
+            .Select(a => parse.GetResult(a)?.Tokens.FirstOrDefault()?.Value)
+            .OfType<string>().ToList();
+        var line = new CommandLine(command.Name, positional, cancellation);
+        foreach (var option in CommandTree.OptionsOf(command))
+        {
+            if (parse.GetResult(option) is not { Implicit: false } result) continue;
+            var key = option.Name.TrimStart('-');
+            if (option is Option<bool>)
+            {
+                // "--stream false" turns a flag off, as if it were not given.
+                if (!result.GetValueOrDefault<bool>()) continue;
+                line._options[key] = null;
+                line._given.Add((key, null));
                 continue;
             }
-            var name = arg[2..];
-            var equals = name.IndexOf('=');
-            var (key, value) = equals >= 0 ? (name[..equals], name[(equals + 1)..])
-                : flags.Contains(name) ? (name, null)
-                : i + 1 < args.Length ? (name, args[++i])
-                : throw new UsageException(CliText.Format("OptionNeedsValue", name));
-            line._options[key] = value;
-            line._given.Add((key, value));
+            foreach (var token in result.Tokens)
+            {
+                line._options[key] = token.Value;
+                line._given.Add((key, token.Value));
+            }
         }
         return line;
     }
@@ -57,5 +105,5 @@ public sealed class CommandLine
     public IEnumerable<string> UnknownOptions(IEnumerable<string> known) => _options.Keys.Except(known);
 }
 
-/// <summary>A wrong command line; printed with the usage text.</summary>
+/// <summary>A wrong command line; printed with a pointer to the command's help.</summary>
 public sealed class UsageException(string message) : Exception(message);

@@ -8,11 +8,13 @@ namespace ParIndex.Cli;
 internal sealed class CommandOutput : IDisposable
 {
     private readonly PendingOutput? _file;
+    private readonly CancellationToken _cancellation;
 
-    private CommandOutput(TextWriter writer, PendingOutput? file)
+    private CommandOutput(TextWriter writer, PendingOutput? file, CancellationToken cancellation)
     {
         Writer = writer;
         _file = file;
+        _cancellation = cancellation;
     }
 
     /// <summary>Where to write the results.</summary>
@@ -38,15 +40,19 @@ internal sealed class CommandOutput : IDisposable
         if (OutputPath.Check(line, inputs) is { } path)
         {
             var file = PendingOutput.Create(path);
-            return new CommandOutput(file.Writer, file);
+            return new CommandOutput(file.Writer, file, line.Cancellation);
         }
         var raw = machineFormat && !Terminal.OutputIsTerminal && standardOutput is TerminalSafeWriter safe ? safe.Inner : standardOutput;
-        return new CommandOutput(raw, null);
+        return new CommandOutput(raw, null, line.Cancellation);
     }
 
-    /// <summary>The command succeeded: the --out file now holds the results (no-op for standard output).</summary>
+    /// <summary>
+    /// The command succeeded: the --out file now holds the results (no-op for standard output).
+    /// An interrupted run never commits: it throws <see cref="OperationCanceledException"/> and the temporary file is discarded.
+    /// </summary>
     public void Commit()
     {
+        _cancellation.ThrowIfCancellationRequested();
         if (_file is not null) _file.Commit();
         else Writer.Flush();
     }

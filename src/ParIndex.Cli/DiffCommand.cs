@@ -16,15 +16,15 @@ public static class DiffCommand
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
     {
         if (line.Positional.Count != 2)
-            throw new UsageException($"'diff' takes 2 results files, not {line.Positional.Count}.");
+            throw new UsageException(CliText.Format("DiffArgumentCount", line.Positional.Count));
         var unknown = line.UnknownOptions(Options.Concat(Cli.CommonOptions)).ToList();
-        if (unknown.Count > 0) throw new UsageException($"Unknown option(s) for 'diff': {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        if (unknown.Count > 0) throw new UsageException(CliText.Format("UnknownOptions", "diff", string.Join(", ", unknown.Select(u => "--" + u))));
         Cli.ExpectFileNames(line);
         var format = line.Option("format") ?? "table";
-        if (format is not ("table" or "json")) throw new UsageException($"Unknown format '{format}' for diff; use table or json.");
+        if (format is not ("table" or "json")) throw new UsageException(CliText.Format("UnknownFormatDiff", format));
         var top = 10;
         if (line.Option("top") is { } topText && (!int.TryParse(topText, NumberStyles.Integer, CultureInfo.InvariantCulture, out top) || top < 0))
-            throw new UsageException($"--top takes a whole number ≥ 0, not '{topText}'.");
+            throw new UsageException(CliText.Format("TopNotWholeNumber", topText));
 
         using var target = CommandOutput.Open(line, output, machineFormat: format == "json", line.Positional[0], line.Positional[1]);
         var before = ResultsFile.ReadFile(line.Positional[0]);

@@ -21,15 +21,14 @@ internal static class HistoryOptions
     public static ResultsHistory? Read(CommandLine line, CompiledRuleSet rules, TextWriter error)
     {
         var paths = line.Values("history");
-        if (paths.Any(string.IsNullOrWhiteSpace)) throw new UsageException("--history needs a results file or folder; the value given is empty.");
-        if (line.Has("id-map") && paths.Count == 0) throw new UsageException("--id-map maps the ids of earlier periods; give them with --history.");
-        if (line.Has("id-map") && string.IsNullOrWhiteSpace(line.Option("id-map"))) throw new UsageException("--id-map needs a file name; the value given is empty.");
+        if (paths.Any(string.IsNullOrWhiteSpace)) throw new UsageException(CliText.Get("HistoryEmpty"));
+        if (line.Has("id-map") && paths.Count == 0) throw new UsageException(CliText.Get("IdMapNeedsHistory"));
+        if (line.Has("id-map") && string.IsNullOrWhiteSpace(line.Option("id-map"))) throw new UsageException(CliText.Get("IdMapEmpty"));
         var map = line.Option("id-map") is { } mapPath ? AgencyIdMapReader.ReadFile(mapPath) : null;
         var history = paths.Count == 0 ? null : ResultsHistoryReader.ReadFiles(paths, map);
         var given = history?.Periods.Count ?? 0;
         if (rules.EarlierPeriodsRead > given)
-            Cli.Say(error, $"{DiagnosticCodes.HistoryTooShort} warning: the eligibility conditions read {rules.EarlierPeriodsRead} earlier period(s) but {given} {(given == 1 ? "was" : "were")} given with --history: " +
-                "the values of the missing periods are unknown for every agency, so conditions that need them are false.");
+            Cli.Say(error, CliText.Format(given == 1 ? "HistoryTooShortOne" : "HistoryTooShort", DiagnosticCodes.HistoryTooShort, rules.EarlierPeriodsRead, given));
         return history;
     }
 }

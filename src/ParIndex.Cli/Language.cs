@@ -13,12 +13,16 @@ internal static class Language
     /// <summary>The environment variable read when <c>--lang</c> is not given.</summary>
     public const string Variable = "PARINDEX_LANG";
 
+    /// <summary>The option's name, without "--".</summary>
+    public const string OptionName = "lang";
+
     /// <summary>The UI culture asked for by <paramref name="args"/> or <paramref name="environment"/> (the variable's value, or null).</summary>
     public static CultureInfo Choose(string[] args, string? environment)
     {
         string? given = null;
-        for (var i = 1; i < args.Length; i++)
+        for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--") break;
             if (args[i] == "--lang") given = i + 1 < args.Length ? args[++i] : throw new UsageException(CliText.Format("OptionNeedsValue", "lang"));
             else if (args[i].StartsWith("--lang=", StringComparison.Ordinal)) given = args[i]["--lang=".Length..];
         }

@@ -17,24 +17,24 @@ internal static class OutputPath
     {
         if (!line.Has("out")) return null;
         var value = line.Option("out");
-        if (string.IsNullOrWhiteSpace(value)) throw new OutputRefusedException("--out needs a file name; the value given is empty.");
+        if (string.IsNullOrWhiteSpace(value)) throw new OutputRefusedException(CliText.Get("OutEmpty"));
         string full;
         try { full = Path.GetFullPath(value); }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new OutputRefusedException($"--out {value}: not a usable file name ({ex.Message})");
+            throw new OutputRefusedException(CliText.Format("OutUnusable", value, ex.Message));
         }
         if (Directory.Exists(full) || value.EndsWith(Path.DirectorySeparatorChar) || value.EndsWith(Path.AltDirectorySeparatorChar))
-            throw new OutputRefusedException($"--out {value}: is a directory; give the name of a file to write.");
+            throw new OutputRefusedException(CliText.Format("OutIsDirectory", value));
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
-            throw new OutputRefusedException($"--out {value}: the folder {folder} does not exist.");
+            throw new OutputRefusedException(CliText.Format("OutFolderMissing", value, folder));
         foreach (var input in inputs)
         {
             if (string.IsNullOrEmpty(input)) continue;
             if (!SameFile(full, input)) continue;
-            var how = string.Equals(value, input, StringComparison.Ordinal) ? "" : " (the same file on disk)";
-            throw new OutputRefusedException($"--out {value} is the input file {input}{how}: writing the results there would destroy it. Choose another output file.");
+            var how = string.Equals(value, input, StringComparison.Ordinal) ? "" : CliText.Get("OutSameFileOnDisk");
+            throw new OutputRefusedException(CliText.Format("OutIsInput", value, input, how));
         }
         // A symbolic link as --out: the results replace the file it points to, not the link.
         return Resolve(full);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ParIndex.Cli;
@@ -7,7 +6,7 @@ namespace ParIndex.Cli;
 /// An output file written in full or not at all. The text goes to a new temporary file in the same
 /// folder (so the final rename stays on one volume); <see cref="Commit"/> flushes it to disk and
 /// renames it over the target in one step. Until then the target keeps its old content: a failure,
-/// an exception or an interruption (Ctrl-C, SIGTERM; see <see cref="InstallInterruptHandlers"/>)
+/// an exception or an interruption (Ctrl-C, SIGTERM; see <see cref="Interrupts"/>)
 /// deletes the temporary file and leaves the old file as it was.
 /// </summary>
 internal sealed class PendingOutput : IDisposable
@@ -15,7 +14,6 @@ internal sealed class PendingOutput : IDisposable
     private static readonly object Gate = new();
     private static readonly HashSet<PendingOutput> Open = new();
     private static bool _interrupted;
-    private static readonly List<IDisposable> Registrations = new();
     private static CancellationTokenSource _interruption = new();
 
     private readonly FileStream _stream;
@@ -126,22 +124,6 @@ internal sealed class PendingOutput : IDisposable
             _interrupted = false;
             if (_interruption.IsCancellationRequested) _interruption = new CancellationTokenSource();
         }
-    }
-
-    /// <summary>
-    /// Makes Ctrl-C (SIGINT), SIGTERM, SIGQUIT and SIGHUP delete the temporary output files before
-    /// the process ends as it normally would for that signal. Called once by the program, not by
-    /// in-process callers of <see cref="Cli.Run(string[], TextWriter, TextWriter)"/>.
-    /// </summary>
-    public static void InstallInterruptHandlers()
-    {
-        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP })
-        {
-            try { Registrations.Add(PosixSignalRegistration.Create(signal, _ => AbandonAll())); }
-            catch (PlatformNotSupportedException) { }
-        }
-        // Console.CancelKeyPress also covers Ctrl-Break on Windows.
-        Console.CancelKeyPress += (_, _) => AbandonAll();
     }
 
     private static void CopyUnixMode(string from, string to)

@@ -17,16 +17,16 @@ public static class PlanCommand
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
     {
         Cli.Expect(line, 2, Options);
-        var agency = line.Option("agency") ?? throw new UsageException("plan needs --agency <id>.");
+        var agency = line.Option("agency") ?? throw new UsageException(CliText.Get("PlanNeedsAgency"));
         var target = Target(line);
         var format = line.Option("format") ?? "table";
-        if (format is not ("table" or "json" or "csv")) throw new UsageException($"Unknown format '{format}'; use table, json or csv.");
+        if (format is not ("table" or "json" or "csv")) throw new UsageException(CliText.Format("UnknownFormatPlan", format));
         using var planOutput = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1]);
         using var rules = Cli.LoadRules(line, error);
         var (report, dataOk) = Cli.ScoreData(rules, line, error, previous: null);
         if (!dataOk) return ExitCodes.InvalidData;
         if (report.Find(agency) is null)
-            throw new UsageException($"--agency {agency}: no scored agency has that id.");
+            throw new UsageException(CliText.Format("AgencyNotScored", agency));
         var plan = ImprovementPlanner.Build(report, agency, target, line.Has("group"), line.Has("only-assigned"));
         switch (format)
         {
@@ -42,15 +42,15 @@ public static class PlanCommand
     private static PlanTarget Target(CommandLine line)
     {
         var given = new[] { "target-rank", "target-total", "target-percent" }.Where(line.Has).ToList();
-        if (given.Count != 1) throw new UsageException("plan needs exactly one of --target-rank <N>, --target-total <points>, --target-percent <percent>.");
+        if (given.Count != 1) throw new UsageException(CliText.Get("PlanNeedsOneTarget"));
         var text = line.Option(given[0]) ?? "";
         if (given[0] == "target-rank")
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rank) && rank >= 1
                 ? PlanTarget.Rank(rank)
-                : throw new UsageException($"--target-rank '{text}' is not a whole number from 1.");
+                : throw new UsageException(CliText.Format("TargetRankNotWhole", text));
         if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            throw new UsageException($"--{given[0]} '{text}' is not a number from 0 (invariant culture: a dot before decimals).");
-        if (given[0] == "target-percent" && value > 100) throw new UsageException($"--target-percent {text} is above 100.");
+            throw new UsageException(CliText.Format("TargetNotNumber", given[0], text));
+        if (given[0] == "target-percent" && value > 100) throw new UsageException(CliText.Format("TargetPercentAbove100", text));
         return given[0] == "target-total" ? PlanTarget.Total(value) : PlanTarget.Percent(value);
     }
 }

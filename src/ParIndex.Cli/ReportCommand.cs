@@ -19,14 +19,14 @@ public static class ReportCommand
         using var target = CommandOutput.Open(line, output, machineFormat: true, [line.Positional[0], line.Positional[1], line.Option("previous"), line.Option("self"), .. HistoryOptions.Inputs(line)]);
         var previous = Cli.Previous(line);
         using var rules = Cli.LoadRules(line, error);
-        if (line.Has("self") && line.Has("history")) throw new UsageException("--history is not available with --self; give the appraised data without --self.");
+        if (line.Has("self") && line.Has("history")) throw new UsageException(CliText.Get("HistoryNotWithSelf"));
         var history = HistoryOptions.Read(line, rules, error);
         // With --self the report is the appraised round's, and the rounds section is added.
         var rounds = line.Has("self") ? AppraisalCommand.Read(rules, line, error, previous) : null;
         var (report, dataOk) = line.Has("self") ? (rounds?.Appraised!, rounds is not null) : Cli.ScoreData(rules, line, error, previous, history);
         if (!dataOk) return ExitCodes.InvalidData;
         if (line.Option("agency") is { } agency && report.Find(agency) is null)
-            throw new UsageException($"--agency {agency}: no scored agency has that id.");
+            throw new UsageException(CliText.Format("AgencyNotScored", agency));
 
         var options = new HtmlReportOptions
         {
@@ -39,13 +39,13 @@ public static class ReportCommand
             {
                 null or "a4" or "portrait" => PageOrientation.Portrait,
                 "landscape" => PageOrientation.Landscape,
-                var other => throw new UsageException($"--page takes portrait or landscape, not '{other}'."),
+                var other => throw new UsageException(CliText.Format("PageValues", other)),
             },
         };
         HtmlReportWriter.Write(report, target.Writer, options);
         target.Commit();
         if (target.ToFile)
-            Cli.Say(error, $"{line.Option("out")}: report of {report.Agencies.Count} agencies ({report.RowErrorLog.Rejected.Count} row(s) not scored).");
+            Cli.Say(error, CliText.Format("ReportWritten", line.Option("out"), report.Agencies.Count, report.RowErrorLog.Rejected.Count));
         if (rounds is not null) return AppraisalCommand.Finish(rounds, line, error);
         Cli.WriteRowErrors(report.RowErrorLog, line.Positional[1], error);
         return report.RowErrorLog.ErrorCount > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;

@@ -20,11 +20,11 @@ internal static class StreamCommand
     /// <summary>Refuses contradicting options before anything is opened.</summary>
     public static void CheckOptions(CommandLine line, string data)
     {
-        if (line.Has("stream") && line.Has("no-stream")) throw new UsageException("--stream and --no-stream contradict each other; give one of them.");
+        if (line.Has("stream") && line.Has("no-stream")) throw new UsageException(CliText.Get("StreamContradiction"));
         if (!line.Has("stream")) return;
-        if (IsJson(data)) throw new UsageException("--stream reads CSV data; a JSON data file is scored in memory (leave --stream out).");
-        if (XlsxAgencyReader.IsWorkbookPath(data)) throw new UsageException("--stream reads CSV data; a workbook (.xlsx) is scored in memory (leave --stream out, or save the sheet as CSV).");
-        if (line.Has("detail")) throw new UsageException("--detail needs every criterion's explanation facts; it cannot be combined with --stream.");
+        if (IsJson(data)) throw new UsageException(CliText.Get("StreamNotJson"));
+        if (XlsxAgencyReader.IsWorkbookPath(data)) throw new UsageException(CliText.Get("StreamNotWorkbook"));
+        if (line.Has("detail")) throw new UsageException(CliText.Get("DetailNotStreamed"));
     }
 
     /// <summary>True when this run streams: --stream, or large CSV data without --no-stream or --detail.</summary>
@@ -55,8 +55,8 @@ internal static class StreamCommand
         try
         {
             summary = target.FileStream is { } file
-                ? StreamingScorer.ScoreCsvFile(rules, data, file, options, PendingOutput.Interruption)
-                : StreamingScorer.ScoreCsvFile(rules, data, target.Writer, options, PendingOutput.Interruption);
+                ? StreamingScorer.ScoreCsvFile(rules, data, file, options, line.Cancellation)
+                : StreamingScorer.ScoreCsvFile(rules, data, target.Writer, options, line.Cancellation);
         }
         catch (DataFileErrorException)
         {
@@ -64,7 +64,7 @@ internal static class StreamCommand
             return ExitCodes.InvalidData;
         }
         Cli.WriteRowErrors(summary.RowErrorLog, data, error, keptAlreadyWritten: true);
-        error.WriteLine($"{summary.Rows} rows read, {summary.Scored} scored, {summary.Rejected} rejected, {summary.Groups} group(s).");
+        error.WriteLine(CliText.Format("StreamSummary", summary.Rows, summary.Scored, summary.Rejected, summary.Groups));
         if (summary.Rows == 0) return ExitCodes.InvalidData;
         target.Commit();
         return summary.Rejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Success;

@@ -12,12 +12,12 @@ internal static class TemplateCommand
     public static int Run(CommandLine line, TextWriter output, TextWriter error)
     {
         Cli.Expect(line, 1, ["out"]);
-        if (line.Option("out") is null) throw new UsageException("template writes a workbook: give --out <file.xlsx>.");
+        if (line.Option("out") is null) throw new UsageException(CliText.Get("TemplateNeedsOut"));
         using var target = CommandOutput.Open(line, output, machineFormat: true, line.Positional[0]);
         using var rules = Cli.LoadRules(line, error);
         DataEntryTemplate.Write(rules, target.FileStream!);
         target.Commit();
-        Cli.Say(error, $"{line.Option("out")}: data-entry workbook for {rules.Definition.Id}, {rules.Definition.Inputs.Count} input column(s), sheets '{DataEntryTemplate.DataSheetName}' and '{DataEntryTemplate.InstructionsSheetName}'.");
+        Cli.Say(error, CliText.Format("TemplateWritten", line.Option("out"), rules.Definition.Id, rules.Definition.Inputs.Count, DataEntryTemplate.DataSheetName, DataEntryTemplate.InstructionsSheetName));
         return ExitCodes.Success;
     }
 }

@@ -97,19 +97,19 @@ public static class Terminal
         AgencyBatch? batch = null;
         Progress(console).Start(context =>
         {
-            var task = context.AddTask(Description("Đọc dữ liệu", 0, 0), maxValue: 100);
+            var task = context.AddTask(Description(CliText.Get("ProgressReading"), 0, 0), maxValue: 100);
             var clock = Stopwatch.StartNew();
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             var length = file.Length;
             var counting = new CountingStream(file, (bytes, lines) =>
             {
                 task.Value = length == 0 ? 100 : 100.0 * bytes / length;
-                task.Description = Description("Đọc dữ liệu", Math.Max(0, lines - 1), clock.Elapsed.TotalSeconds);
+                task.Description = Description(CliText.Get("ProgressReading"), Math.Max(0, lines - 1), clock.Elapsed.TotalSeconds);
             });
             // The readers own and dispose the stream; they check the encoding as ReadFile does.
             batch = json ? JsonAgencyReader.ReadStream(rules, counting, options, path) : CsvAgencyReader.ReadStream(rules, counting, options, path);
             task.Value = 100;
-            task.Description = Description("Đọc dữ liệu", batch.Count + batch.RowErrors.Count, clock.Elapsed.TotalSeconds);
+            task.Description = Description(CliText.Get("ProgressReading"), batch.Count + batch.RowErrors.Count, clock.Elapsed.TotalSeconds);
         });
         return batch!;
     }
@@ -125,13 +125,13 @@ public static class Terminal
         ScoreReport? report = null;
         Progress(console).Start(context =>
         {
-            var task = context.AddTask(Description("Chấm điểm", batch.Count, 0), maxValue: batch.Count);
+            var task = context.AddTask(Description(CliText.Get("ProgressScoring"), batch.Count, 0), maxValue: batch.Count);
             task.IsIndeterminate = true;
             var clock = Stopwatch.StartNew();
             report = rules.Score(batch, options);
             task.IsIndeterminate = false;
             task.Value = batch.Count;
-            task.Description = Description("Chấm điểm", batch.Count, clock.Elapsed.TotalSeconds);
+            task.Description = Description(CliText.Get("ProgressScoring"), batch.Count, clock.Elapsed.TotalSeconds);
         });
         return report!;
     }
@@ -150,9 +150,10 @@ public static class Terminal
 
     private static string Description(string what, long rows, double seconds)
     {
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var text = $"{what}: {rows.ToString("N0", vi)} dòng";
-        if (seconds > 0) text += $" · {(rows / seconds).ToString("N0", vi)} dòng/s";
+        // Thousands grouped as the language of the run writes them (1.234 in Vietnamese, 1,234 in English).
+        var language = CultureInfo.CurrentUICulture;
+        var text = CliText.Format("ProgressRows", what, rows.ToString("N0", language));
+        if (seconds > 0) text += CliText.Format("ProgressRate", (rows / seconds).ToString("N0", language));
         return Markup.Escape(text);
     }
 

@@ -15,14 +15,14 @@ public static class TestCommand
         Cli.Expect(line, 1, []);
         using var rules = Cli.LoadRules(line, error);
         var run = RuleSetTests.Run(rules);
-        if (run.Cases.Count == 0) Cli.Say(output, $"{line.Positional[0]}: no test cases (add \"tests\" to the rule file).");
+        if (run.Cases.Count == 0) Cli.Say(output, CliText.Format("NoTestCases", line.Positional[0]));
         foreach (var result in run.Cases)
         {
-            Cli.Say(output, $"{(result.Passed ? "PASS" : "FAIL")}  {result.Name}");
+            Cli.Say(output, CliText.Format(result.Passed ? "TestPassed" : "TestFailed", result.Name));
             foreach (var failure in result.Failures)
-                Cli.Say(output, $"      {failure.What}: expected {failure.Expected}, actual {failure.Actual}  [{failure.Location}: {failure.Code}]");
+                Cli.Say(output, CliText.Format("TestExpectation", failure.What, failure.Expected, failure.Actual, failure.Location, failure.Code));
         }
-        Cli.Say(output, $"{run.PassedCount} passed, {run.FailedCount} failed");
+        Cli.Say(output, CliText.Format("TestSummary", run.PassedCount, run.FailedCount));
         return run.AllPassed ? ExitCodes.Success : ExitCodes.TestsFailed;
     }
 }

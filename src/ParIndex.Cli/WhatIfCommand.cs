@@ -19,11 +19,11 @@ public static class WhatIfCommand
     public static int Score(CommandLine line, TextWriter output, TextWriter error)
     {
         foreach (var other in new[] { "stream", "detail" })
-            if (line.Has(other)) throw new UsageException($"--set re-scores the whole batch in memory; it cannot be combined with --{other}.");
+            if (line.Has(other)) throw new UsageException(CliText.Format("SetCannotCombine", other));
         Cli.Expect(line, 2, Options);
         var format = line.Option("format") ?? "table";
-        if (format is not ("table" or "csv" or "json")) throw new UsageException($"Unknown format '{format}'; use table, csv or json.");
-        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException("--no-csv-escape applies to CSV output only (--format csv).");
+        if (format is not ("table" or "csv" or "json")) throw new UsageException(CliText.Format("UnknownFormatTableCsvJson", format));
+        if (line.Has("no-csv-escape") && format != "csv") throw new UsageException(CliText.Get("NoCsvEscapeCsvOnly"));
         using var target = CommandOutput.Open(line, output, machineFormat: format != "table", line.Positional[0], line.Positional[1], line.Option("previous"));
         var previous = Cli.Previous(line);
         using var rules = Cli.LoadRules(line, error);

@@ -13,6 +13,9 @@ internal static class CliText
     public static string Format(string key, params object?[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, Get(key), arguments);
 
+    /// <summary>The text of <paramref name="key"/>, or null when there is none (for optional, more specific texts).</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
     /// <summary>The text of <paramref name="key"/> as it is.</summary>
     public static string Get(string key) =>
         Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new MissingManifestResourceException($"No resource '{key}'.");

@@ -6,8 +6,6 @@ namespace ParIndex.RulesEngine.Tests.CliTests;
 [TestClass]
 public sealed class CliStreamTests
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "stream", "no-stream", "detail" };
-
     [TestMethod]
     public void Csv_data_from_the_threshold_up_is_streamed_by_default()
     {
@@ -56,7 +54,7 @@ public sealed class CliStreamTests
         StringAssert.StartsWith(table.OutLines[3].TrimStart(), "1          C");
     }
 
-    private static CommandLine Line(params string[] args) => CommandLine.Parse(args, Flags);
+    private static CommandLine Line(params string[] args) => CommandLine.Parse(args);
 
     private static string Sized(CliWorkspace workspace, string name, long length)
     {
