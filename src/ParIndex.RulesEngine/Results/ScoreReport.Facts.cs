@@ -80,6 +80,6 @@ public sealed partial class ScoreReport
         var which = extra == node
             ? EngineText.Format(penalty ? "ReasonPenaltyOf" : "ReasonBonusOf", parent.Code)
             : EngineText.Format(penalty ? "ReasonUnderPenalty" : "ReasonUnderBonus", extra.Code, parent.Code);
-        return EngineText.Format("ReasonCascade", which, parent.Code);
+        return EngineText.Format("ReasonCascade", which);
     }
 }
