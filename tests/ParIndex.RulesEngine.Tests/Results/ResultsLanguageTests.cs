@@ -116,4 +116,22 @@ public sealed class ResultsLanguageTests
         Assert.AreNotEqual(enMissing, viMissing);
         StringAssert.StartsWith(viMissing, "Không có cơ quan/đơn vị 'Z' trong dữ liệu đã chấm điểm.");
     }
+
+    [TestMethod]
+    public void The_shortfall_table_reads_in_the_asked_language()
+    {
+        // A scores 50 → 5 of 10 on criterion 1 (5 points lost), reported → 5 of 5, extra 1 → 1 of 5 (4 lost): 9 lost in all.
+        var report = Basic.Score(CsvAgencyReader.Read(Basic, new StringReader("agencyId,score,reported,kind,extra\nA,50,yes,so,1\n"), source: "data.csv"));
+        string Table(string language) => TestCulture.Language(language, () =>
+        {
+            using var text = new StringWriter();
+            ShortfallWriter.Write(report, "A", text);
+            return text.ToString();
+        });
+        var (english, vietnamese) = (Table("en-US"), Table("vi-VN"));
+        StringAssert.StartsWith(english, "Shortfalls of A: 2 criteria below their maximum, 9 points lost.");
+        StringAssert.StartsWith(vietnamese, "Điểm bị mất của A: 2 tiêu chí dưới điểm tối đa, mất 9 điểm.");
+        StringAssert.Contains(vietnamese, "Tiêu chí");
+        StringAssert.Contains(vietnamese, "Đơn vị phụ trách");
+    }
 }

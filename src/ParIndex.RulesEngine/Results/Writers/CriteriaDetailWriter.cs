@@ -18,8 +18,7 @@ public static class CriteriaDetailWriter
         var leaves = report.Criteria.Where(c => c.IsLeaf).Select(c => c.Code).ToList();
         foreach (var agency in report.Agencies)
         {
-            output.WriteLine();
-            output.WriteLine(EngineText.Format("CriteriaHeading", DisplayText.Escape($"{agency.AgencyId} {agency.Name}")));
+            output.WriteLine("\n" + EngineText.Format("CriteriaHeading", DisplayText.Escape($"{agency.AgencyId} {agency.Name}")));
             var table = new TextTable((EngineText.Get("TableCode"), false), (EngineText.Get("TableCriterion"), false), (EngineText.Get("TableTarget"), false), (EngineText.Get("TableActual"), true),
                 (EngineText.Get("TableVerdict"), false), (EngineText.Get("TablePoints"), true), (EngineText.Get("TableMax"), true));
             foreach (var code in leaves)
