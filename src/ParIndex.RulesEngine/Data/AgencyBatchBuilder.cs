@@ -2,6 +2,7 @@ using System.Globalization;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -132,13 +133,13 @@ public sealed partial class AgencyBatchBuilder
         if (readerErrors is not null)
             foreach (var e in readerErrors) errors.Add(e with { Row = _rowNumber, AgencyId = e.AgencyId ?? (id is { Length: > 0 } ? InputChecks.Shorten(id) : null) });
         if (string.IsNullOrEmpty(id))
-            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.MissingAgencyId, $"Row {_rowNumber} has no agency id ('{_schema.IdColumn}').", locate));
+            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.MissingAgencyId, DiagnosticCatalog.MissingAgencyId.FormatSituation("Row", [_rowNumber, _schema.IdColumn]), locate));
         else if (id.Length <= InputChecks.MaxCellLength && _seenIds.Problem(id) is { } duplicate)
             errors.Add(Error(id, _schema.IdColumn, DiagnosticCodes.DuplicateAgency, duplicate, locate));
 
         if ((InputChecks.TooLong(id) ?? InputChecks.TooLong(agencyName)) is { } longName)
         {
-            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.WrongType, $"Row {_rowNumber}: the agency id or name {longName}.", locate));
+            errors.Add(Error(null, _schema.IdColumn, DiagnosticCodes.WrongType, DiagnosticCatalog.WrongType.FormatSituation("IdTooLong", [_rowNumber, longName]), locate));
             id = InputChecks.Shorten(id);
         }
 
@@ -149,9 +150,9 @@ public sealed partial class AgencyBatchBuilder
             var input = _inputs[k].Definition;
             var raw = valueOf(input.Name);
             if (InputChecks.TooLong(raw as string) is { } tooLong)
-                errors.Add(Error(id, input.Name, DiagnosticCodes.WrongType, $"Agency '{InputChecks.Shorten(id)}', input '{input.Name}': the value {tooLong}.", locate));
+                errors.Add(Error(id, input.Name, DiagnosticCodes.WrongType, InputChecks.AgencyInput(InputChecks.Shorten(id), input.Name, EngineText.Format("ValueTooLong", tooLong)), locate));
             else if (!TryConvert(input, raw, out converted[k], out missing[k], out var problem, out var code))
-                errors.Add(Error(id, input.Name, code!, $"Agency '{id ?? "?"}', input '{input.Name}': {problem}.", locate));
+                errors.Add(Error(id, input.Name, code!, InputChecks.AgencyInput(id ?? "?", input.Name, problem!), locate));
         }
         if (errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ParIndex.RulesEngine.Diagnostics;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -29,10 +30,9 @@ internal sealed class AgencyIdRegistry
     /// <summary>Why <paramref name="id"/> (normalised) cannot be added, or null when it is new.</summary>
     public string? Problem(string id)
     {
-        if (_rows.ContainsKey(id)) return $"Agency '{Escape(id)}': the id appears more than once; only its first row is scored.";
+        if (_rows.ContainsKey(id)) return DiagnosticCatalog.DuplicateAgency.FormatSituation("Repeated", [Escape(id)]);
         if (_skeletons.TryGetValue(Skeleton(id), out var earlier))
-            return $"Agency '{Escape(id)}' looks the same as agency '{Escape(earlier.Id)}' of row {earlier.Row} (the ids differ only by look-alike, " +
-                "invisible or compatibility characters, shown as U+XXXX); it counts as a duplicate and only the first row is scored.";
+            return DiagnosticCatalog.DuplicateAgency.FormatSituation("LookAlike", [Escape(id), Escape(earlier.Id), earlier.Row]);
         return null;
     }
 

@@ -1,6 +1,7 @@
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -47,13 +48,13 @@ public static class ColumnarBatch
         {
             var input = inputs[k];
             if (!columns.TryGetValue(input.Name, out var column))
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DataFile, $"No column '{input.Name}'; every row counts it as missing (policy '{input.Definition.Missing}').", SourceLocation.None));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.DataFile, "ColumnsNoColumn", DiagnosticSeverity.Warning, SourceLocation.None, input.Name, input.Definition.Missing));
             else if (column.Length != rows)
                 throw new ArgumentException($"The column '{input.Name}' has {column.Length} values for {rows} agencies.", nameof(columns));
             // Columns of other types (CLR numbers, objects, JSON values) are converted by the rules of ValueConverter.
             var missingBools = new List<int>();
             column = ValueConverter.ToInputColumn(input.Definition, column, (r, code, problem) =>
-                Reject(r, agencyIds[r], input.Name, code, $"Agency '{agencyIds[r]}', input '{input.Name}': {problem}.", errors, rejected), missingBools.Add);
+                Reject(r, agencyIds[r], input.Name, code, InputChecks.AgencyInput(agencyIds[r], input.Name, problem), errors, rejected), missingBools.Add);
             (prepared[k], missing[k]) = Prepare(input, column, rows, agencyIds, errors, rejected);
             foreach (var r in missingBools)
                 if (HandleMissing(input.Definition, r, agencyIds, errors, rejected, missing[k]) && input.Definition.Missing == MissingPolicy.Default)
@@ -97,7 +98,7 @@ public static class ColumnarBatch
         {
             var id = ids[r];
             if (string.IsNullOrWhiteSpace(id))
-                Reject(r, null, column, DiagnosticCodes.MissingAgencyId, $"Row {r + 1} has no agency id.", errors, rejected);
+                Reject(r, null, column, DiagnosticCodes.MissingAgencyId, DiagnosticCatalog.MissingAgencyId.FormatSituation("ColumnRow", [r + 1]), errors, rejected);
             else if (seen.Problem(id) is { } duplicate)
                 Reject(r, id, column, DiagnosticCodes.DuplicateAgency, duplicate, errors, rejected);
             else seen.Add(id, r + 1);
@@ -124,9 +125,9 @@ public static class ColumnarBatch
                             (copy ??= (double[])values.Clone())[r] = Convert.ToDouble(definition.Default, System.Globalization.CultureInfo.InvariantCulture);
                     }
                     else if (double.IsInfinity(value))
-                        Reject(r, ids[r], definition.Name, DiagnosticCodes.WrongType, $"Agency '{ids[r]}', input '{definition.Name}': {value} is not a finite number.", errors, rejected);
+                        Reject(r, ids[r], definition.Name, DiagnosticCodes.WrongType, InputChecks.AgencyInput(ids[r], definition.Name, EngineText.Format("ValueNotFinite", value.ToString(System.Globalization.CultureInfo.InvariantCulture))), errors, rejected);
                     else if (InputChecks.OutOfRange(definition, value) is { } problem)
-                        Reject(r, ids[r], definition.Name, DiagnosticCodes.OutOfRange, $"Agency '{ids[r]}', input '{definition.Name}': {problem}.", errors, rejected);
+                        Reject(r, ids[r], definition.Name, DiagnosticCodes.OutOfRange, InputChecks.AgencyInput(ids[r], definition.Name, problem), errors, rejected);
                 }
                 return (copy ?? values, mask);
             }
@@ -156,7 +157,7 @@ public static class ColumnarBatch
                     }
                     else if (definition.Type == InputType.Enum && !definition.Values.Contains(value))
                         Reject(r, ids[r], definition.Name, DiagnosticCodes.WrongType,
-                            $"Agency '{ids[r]}', input '{definition.Name}': '{ValueConverter.Shorten(value)}' is not one of {string.Join(", ", definition.Values)}.{NameSuggester.Hint(value, definition.Values)}", errors, rejected);
+                            InputChecks.AgencyInput(ids[r], definition.Name, EngineText.Format("ValueNotEnum", ValueConverter.Shorten(value), string.Join(", ", definition.Values))) + NameSuggester.Hint(value, definition.Values), errors, rejected);
                 }
                 return (copy ?? values, mask);
             }
@@ -169,7 +170,7 @@ public static class ColumnarBatch
         switch (input.Missing)
         {
             case MissingPolicy.Error:
-                Reject(row, ids[row], input.Name, DiagnosticCodes.MissingValue, $"Agency '{ids[row]}', input '{input.Name}': {InputChecks.MissingRequired}.", errors, rejected);
+                Reject(row, ids[row], input.Name, DiagnosticCodes.MissingValue, InputChecks.AgencyInput(ids[row], input.Name, InputChecks.MissingRequired), errors, rejected);
                 return false;
             case MissingPolicy.NotApplicable:
                 mask[row] = true;

@@ -1,5 +1,6 @@
 using nietras.SeparatedValues;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -119,19 +120,19 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
         var headerRecord = _splitter.ReadHeader();
         if (headerRecord is null)
         {
-            _builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, "The CSV file is empty: it needs a header row.", new SourceLocation(_source, null, 1, 1)));
+            _builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "CsvEmpty", DiagnosticSeverity.Error, new SourceLocation(_source, null, 1, 1)));
             return End();
         }
         if (headerRecord.Fields is not { } header)
         {
-            _builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The CSV header cannot be read: {headerRecord.Problem} (lines {Range(headerRecord)}).",
-                new SourceLocation(_source, null, headerRecord.FirstLine, headerRecord.Column)));
+            _builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "CsvHeader", DiagnosticSeverity.Error,
+                new SourceLocation(_source, null, headerRecord.FirstLine, headerRecord.Column), headerRecord.Problem, Range(headerRecord)));
             return End();
         }
         _header = header;
         _headerLine = headerRecord.FirstLine;
         _columns = ReadColumns(_schema, _builder, header, i => new SourceLocation(_source, null, _headerLine, i + 1));
-        ReportMissingColumns(_schema, _builder, _columns, "CSV", new SourceLocation(_source, null, 1, 0));
+        ReportMissingColumns(_schema, _builder, _columns, EngineText.Get("KindCsv"), new SourceLocation(_source, null, 1, 0));
         _builder.DeclareFields(_columns.Keys, name => new SourceLocation(_source, null, _headerLine, _columns[name] + 1));
         _idColumn = _columns.GetValueOrDefault(_schema.IdColumn, -1);
         _nameColumn = _columns.GetValueOrDefault(_schema.NameColumn, -1);
@@ -147,21 +148,20 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
         if (record.Fields is not { } fields)
         {
             var id = _idColumn >= 0 && _idColumn < record.LeadingFields.Count ? record.LeadingFields[_idColumn].Trim() : null;
-            var who = string.IsNullOrEmpty(id) ? "" : $" (agency '{InputChecks.Shorten(id)}')";
+            var who = string.IsNullOrEmpty(id) ? "" : EngineText.Format("RowAgencyWho", InputChecks.Shorten(id));
             var lines = record.LastLine > record.FirstLine
-                ? $"Lines {Range(record)}: {record.Problem}. Line {record.FirstLine}{who} is not scored; lines {record.FirstLine + 1}–{record.LastLine} are read as rows of their own."
-                : $"Line {record.FirstLine}{who}: {record.Problem}; the row is not scored.";
+                ? DiagnosticCatalog.BadQuote.FormatSituation("Lines", [Range(record), record.Problem, record.FirstLine, who, record.FirstLine + 1, record.LastLine])
+                : DiagnosticCatalog.BadQuote.FormatSituation("Line", [record.FirstLine, who, record.Problem]);
             _builder.RejectRow(string.IsNullOrEmpty(id) ? null : AgencyIdRegistry.Normalize(id), DiagnosticCodes.BadQuote, lines,
                 new SourceLocation(_source, null, record.FirstLine, record.Column));
             return true;
         }
         if (record.Truncated)
         {
-            _builder.Report(Diagnostic.Error(DiagnosticCodes.TruncatedFile,
-                $"The file looks truncated: its last line ({line}) ends without a line break and has {fields.Length} of the header's {_header.Length} fields. " +
-                "Nothing of the file is scored; check that it was copied or exported completely.", new SourceLocation(_source, null, line, fields.Length)));
+            _builder.Report(Diagnostic.Create(DiagnosticCatalog.TruncatedFile, "File", DiagnosticSeverity.Error,
+                new SourceLocation(_source, null, line, fields.Length), line, fields.Length, _header.Length));
             _builder.RejectRow(AgencyIdRegistry.Normalize(Cell(fields, _schema.IdColumn)), DiagnosticCodes.TruncatedFile,
-                $"Line {line}: the record is cut short ({fields.Length} of {_header.Length} fields) at the end of the file.", new SourceLocation(_source, null, line, fields.Length));
+                DiagnosticCatalog.TruncatedFile.FormatSituation("Row", [line, fields.Length, _header.Length]), new SourceLocation(_source, null, line, fields.Length));
             return true;
         }
         AddRow(fields, line);
@@ -201,28 +201,25 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
             if (columns.TryAdd(name, i)) continue;
             var first = header[columns[name]].Trim().TrimStart('\uFEFF');
             builder.Report(first == heading
-                ? Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
-                    $"The column '{InputChecks.Shorten(heading)}' appears twice in the header (fields {columns[name] + 1} and {i + 1}); it is not known which holds the data, so the file is not scored.",
-                    locate(i))
-                : Diagnostic.Error(DiagnosticCodes.RepeatedColumn,
-                    $"The columns '{InputChecks.Shorten(first)}' (field {columns[name] + 1}) and '{InputChecks.Shorten(heading)}' (field {i + 1}) are both input '{name}' (its name, column alias or title); it is not known which holds the data, so the file is not scored.",
-                    locate(i)));
+                ? Diagnostic.Create(DiagnosticCatalog.RepeatedColumn, "Same", DiagnosticSeverity.Error, locate(i),
+                    InputChecks.Shorten(heading), columns[name] + 1, i + 1)
+                : Diagnostic.Create(DiagnosticCatalog.RepeatedColumn, "SameInput", DiagnosticSeverity.Error, locate(i),
+                    InputChecks.Shorten(first), columns[name] + 1, InputChecks.Shorten(heading), i + 1, name));
         }
         return columns;
     }
 
-    /// <summary>Reports the id column and inputs the header lacks; <paramref name="kind"/> names the file type in the message ("CSV", "workbook").</summary>
+    /// <summary>Reports the id column and inputs the header lacks; <paramref name="kind"/> names the file type in the message (EngineText KindCsv, KindWorkbook).</summary>
     internal static void ReportMissingColumns(InputSchema schema, AgencyBatchBuilder builder, Dictionary<string, int> columns, string kind, SourceLocation header)
     {
         if (!columns.ContainsKey(schema.IdColumn))
-            builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The {kind} has no '{schema.IdColumn}' column, so no row can be identified.", header));
+            builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "NoIdColumn", DiagnosticSeverity.Error, header, kind, schema.IdColumn));
         foreach (var input in schema.Inputs.Where(i => !columns.ContainsKey(i.Name)))
         {
             var policy = input.Definition.Missing;
             var severity = policy == Definition.MissingPolicy.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            builder.Report(new Diagnostic(severity, DiagnosticCodes.DataFile,
-                $"The {kind} has no column '{input.Name}'; every row counts it as missing (policy '{policy}').{Binding.NameSuggester.Hint(input.Name, columns.Keys)}",
-                header));
+            builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "NoInputColumn", severity, header,
+                kind, input.Name, policy, Binding.NameSuggester.Hint(input.Name, columns.Keys)));
         }
     }
 

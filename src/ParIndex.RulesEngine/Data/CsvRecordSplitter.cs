@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -118,8 +119,7 @@ internal sealed class CsvRecordSplitter
             {
                 var fields = parser.Fields.ToArray();
                 if (consumed.Count > 1 && expectedFields is { } expected && fields.Length != expected)
-                    return Bad(first, consumed, parser, $"the quoted field opened in field {parser.OpenedField} is closed on line {line.Number}, " +
-                        $"but the lines {first.Number}–{line.Number} then hold {fields.Length} fields where the header has {expected}", CsvProblem.QuoteSpansFieldCount);
+                    return Bad(first, consumed, parser, EngineText.Format("CsvQuoteFieldCount", parser.OpenedField, line.Number, first.Number, line.Number, fields.Length, expected), CsvProblem.QuoteSpansFieldCount);
                 var truncated = !line.Terminated && consumed.Count == 1 && expectedFields is { } header && fields.Length < header;
                 return new CsvRecord(first.Number, line.Number, fields, null, 0, [], truncated) { FieldStarts = parser.Starts?.ToArray() };
             }
@@ -128,8 +128,8 @@ internal sealed class CsvRecordSplitter
             if (next is null)
             {
                 var why = length > MaxRecordChars
-                    ? string.Create(CultureInfo.InvariantCulture, $"the quoted field opened in field {parser.OpenedField} is still open after {MaxRecordChars:N0} characters (line {line.Number})")
-                    : $"the quoted field opened in field {parser.OpenedField} is still open at the end of the file";
+                    ? EngineText.Format("CsvQuoteOpenTooLong", parser.OpenedField, MaxRecordChars, line.Number)
+                    : EngineText.Format("CsvQuoteOpenAtEnd", parser.OpenedField);
                 return Bad(first, consumed, parser, why, CsvProblem.QuoteNeverClosed);
             }
             parser.FeedLineBreak(line.Terminator);
@@ -223,14 +223,14 @@ internal sealed class CsvRecordSplitter
                 {
                     if (c is ' ' or '\t') continue;
                     ProblemAt = new CsvPosition(lineNumber, i + 1);
-                    return Malformed(CsvProblem.TextAfterClosingQuote, $"a character ('{c}') follows the closing quote of field {Fields.Count + 1}; a quoted field must end at a delimiter or the line end");
+                    return Malformed(CsvProblem.TextAfterClosingQuote, EngineText.Format("CsvTextAfterQuote", c, Fields.Count + 1));
                 }
                 if (c == '"')
                 {
                     if (_field.ToString().Trim().Length > 0)
                     {
                         ProblemAt = new CsvPosition(lineNumber, i + 1);
-                        return Malformed(CsvProblem.QuoteInUnquotedField, $"field {Fields.Count + 1} has a quote inside an unquoted value; quote the whole field and double the inner quote (\"\")");
+                        return Malformed(CsvProblem.QuoteInUnquotedField, EngineText.Format("CsvQuoteInUnquoted", Fields.Count + 1));
                     }
                     _field.Clear();
                     OpenedAt = new CsvPosition(lineNumber, i + 1);

@@ -19,7 +19,7 @@ public sealed class DataFileException : IOException
     public string? Path { get; }
 
     internal static DataFileException From(string? path, Exception error) => new(path,
-        $"{path ?? "The data"}: the data file cannot be read ({error.Message}); no row of it is used.", error);
+        Resources.EngineText.Format("DataFileUnreadable", path ?? Resources.EngineText.Get("TheData"), error.Message), error);
 
     /// <summary>Opens a data file for reading; a file that cannot be opened is this exception, with its path.</summary>
     internal static FileStream OpenRead(string path)
@@ -40,7 +40,7 @@ public sealed class DataFileErrorException : InvalidOperationException
     /// <summary>Creates the exception from the batch's error diagnostics.</summary>
     /// <param name="errors">The file-level errors.</param>
     public DataFileErrorException(IReadOnlyList<Diagnostic> errors)
-        : base("The data file has file-level errors, so the batch is not scored (set ScoringOptions.AllowFileErrors to score it anyway):" +
+        : base(Resources.EngineText.Get("DataFileHasErrors") +
             Environment.NewLine + string.Join(Environment.NewLine, errors)) => Errors = errors;
 
     /// <summary>The file-level errors.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -27,7 +28,7 @@ internal sealed class DbAgencyRows
         var names = new string[reader.FieldCount];
         for (var i = 0; i < names.Length; i++) names[i] = reader.GetName(i);
         _columns = CsvAgencyRows.ReadColumns(schema, builder, names, i => Place(0, i));
-        CsvAgencyRows.ReportMissingColumns(schema, builder, _columns, "query result", Place(0, -1));
+        CsvAgencyRows.ReportMissingColumns(schema, builder, _columns, EngineText.Get("KindQueryResult"), Place(0, -1));
         builder.DeclareFields(_columns.Keys, name => Place(0, _columns[name]));
         _idColumn = _columns.GetValueOrDefault(schema.IdColumn, -1);
         _nameColumn = _columns.GetValueOrDefault(schema.NameColumn, -1);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -11,17 +12,21 @@ internal static class InputChecks
     {
         if (!(number < input.Min) && !(number > input.Max)) return null;
         static string Show(double? bound, string infinity) => bound?.ToString(CultureInfo.InvariantCulture) ?? infinity;
-        return $"{number.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [{Show(input.Min, "−∞")}, {Show(input.Max, "+∞")}]";
+        return EngineText.Format("ValueOutOfRange", number.ToString(CultureInfo.InvariantCulture), Show(input.Min, "−∞"), Show(input.Max, "+∞"));
     }
 
-    public const string MissingRequired = "the value is missing and this input requires one";
+    /// <summary>Why a missing value is refused (policy 'error'), in the current UI culture.</summary>
+    public static string MissingRequired => EngineText.Get("ValueMissingRequired");
 
     /// <summary>Longest cell accepted (ids, names, values): 10,000 characters; a 1M-character cell is an error, not data.</summary>
     public const int MaxCellLength = 10_000;
 
     /// <summary>"is 1,000,000 characters long; the limit is 10,000" when the text is too long, else null.</summary>
     public static string? TooLong(string? text) =>
-        text is { Length: > MaxCellLength } ? string.Create(CultureInfo.InvariantCulture, $"is {text.Length:N0} characters long; the limit is {MaxCellLength:N0}") : null;
+        text is { Length: > MaxCellLength } ? EngineText.Format("TextTooLong", text.Length, MaxCellLength) : null;
+
+    /// <summary>"Agency 'a', input 'x': problem." in the current UI culture, the frame of every value's row error.</summary>
+    public static string AgencyInput(string? agencyId, string input, string problem) => EngineText.Format("RowAgencyInput", agencyId, input, problem);
 
     /// <summary>At most 40 characters of <paramref name="text"/>, for messages.</summary>
     public static string Shorten(string? text) => text is null ? "?" : text.Length <= 40 ? text : text[..37] + "...";

@@ -158,12 +158,11 @@ public static class JsonAgencyReader
         Stats.Rows++;
         if (!row.IsObject)
         {
-            builder.RejectRow(null, DiagnosticCodes.WrongType, $"The item at {row.Path} is not an object.", row.Location);
+            builder.RejectRow(null, DiagnosticCodes.WrongType, DiagnosticCatalog.WrongType.FormatSituation("NotAnObject", [row.Path]), row.Location);
             return;
         }
         var duplicates = row.DuplicateKeys.Count == 0 ? null : row.DuplicateKeys.Select(d => new RowError(null, 0, d.Key, DiagnosticCodes.DuplicateKey,
-            $"The agency object at {row.Path} has the key '{InputChecks.Shorten(d.Key)}' twice (again at {d.Location.JsonPath}, line {d.Location.Line}, column {d.Location.Column}); " +
-            "it is not known which value is meant, so the row is not scored.", d.Location)).ToList();
+            DiagnosticCatalog.DuplicateKey.FormatSituation("Key", [row.Path, InputChecks.Shorten(d.Key), d.Location.JsonPath, d.Location.Line, d.Location.Column]), d.Location)).ToList();
         builder.Add(Text(row.ScalarValue(agency.IdColumn)), Text(row.ScalarValue(agency.NameColumn)), row.ValueOf, row.UnknownKeys, row.Locator, duplicates);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -154,7 +155,7 @@ internal sealed class JsonRowReader : IDisposable, IAsyncDisposable
         if (_phase == Phase.Stopped) return Step.End;
         var final = _inputDone && _ready == _end;
         if (final && _phase == Phase.Root && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
-            return Stop(Diagnostic.Error(DiagnosticCodes.DataFile, "The data file is empty: it must be an array of agency objects, or an object with an \"agencies\" array.",
+            return Stop(Diagnostic.Create(DiagnosticCatalog.DataFile, "JsonEmpty", DiagnosticSeverity.Error,
                 new SourceLocation(_source, null, _position.Line, _position.Column)));
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _ready - _start), final, _state);
         var step = Step.NeedData;
@@ -171,7 +172,7 @@ internal sealed class JsonRowReader : IDisposable, IAsyncDisposable
         if (step == Step.NeedData && final)
         {
             if (_phase is Phase.Done or Phase.Stopped) return Step.End;
-            throw Malformed($"the file ends inside {Inside()}", new TextPosition { Offset = -1 });
+            throw Malformed(EngineText.Format("JsonEndsInside", Inside()), new TextPosition { Offset = -1 });
         }
         return step;
     }
@@ -365,7 +366,7 @@ internal sealed class JsonRowReader : IDisposable, IAsyncDisposable
     {
         var at = Here(OffsetOf(error));
         if (_phase == Phase.Done) return Stop(AfterEnd(at.Line, at.Column));
-        if (at.Offset >= _base + _end && _inputDone) throw Malformed($"the file ends inside {Inside()}", at);
+        if (at.Offset >= _base + _end && _inputDone) throw Malformed(EngineText.Format("JsonEndsInside", Inside()), at);
         throw Malformed(JsonStrings.Reason(error), at);
     }
 
@@ -393,24 +394,23 @@ internal sealed class JsonRowReader : IDisposable, IAsyncDisposable
             Phase.Items when _row is not null && _index >= 0 => _row.Path,
             _ => null,
         };
-        var where = path is null ? "" : $"Path '{path}', ";
-        return new JsonDataException(Diagnostic.Error(DiagnosticCodes.DataFile,
-            $"The data is not well-formed JSON: {reason.TrimEnd('.')}. {where}line {at.Line}, column {at.Column}.", new SourceLocation(_source, path, at.Line, at.Column)));
+        var where = path is null ? "" : EngineText.Format("JsonPathAt", path);
+        return new JsonDataException(Diagnostic.Create(DiagnosticCatalog.DataFile, "JsonMalformed", DiagnosticSeverity.Error,
+            new SourceLocation(_source, path, at.Line, at.Column), reason.TrimEnd('.'), where, at.Line, at.Column));
     }
 
     private string Inside() => _phase switch
     {
-        Phase.Row or Phase.RowValue or Phase.Capture => $"the object at {_row!.Path}",
-        Phase.Items => "the agencies array",
-        _ => "its first value",
+        Phase.Row or Phase.RowValue or Phase.Capture => EngineText.Format("JsonInsideObject", _row!.Path),
+        Phase.Items => EngineText.Get("JsonInsideAgencies"),
+        _ => EngineText.Get("JsonInsideFirst"),
     };
 
     private Diagnostic NotAnArray(SourceLocation at) =>
-        Diagnostic.Error(DiagnosticCodes.DataFile, "The data must be an array of agency objects, or an object with an \"agencies\" array.", at);
+        Diagnostic.Create(DiagnosticCatalog.DataFile, "JsonNotArray", DiagnosticSeverity.Error, at);
 
-    private Diagnostic AfterEnd(int line, int column) => Diagnostic.Error(DiagnosticCodes.ContentAfterJson,
-        $"The data file has more content after its JSON value (from line {line}, column {column}); a data file holds one array or object. Nothing of the file is scored.",
-        new SourceLocation(_source, null, line, column));
+    private Diagnostic AfterEnd(int line, int column) => Diagnostic.Create(DiagnosticCatalog.ContentAfterJson, "After", DiagnosticSeverity.Error,
+        new SourceLocation(_source, null, line, column), line, column);
 
     /// <summary>The position at <paramref name="offset"/> (moving the tracker there).</summary>
     private TextPosition Here(long offset)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -70,10 +71,10 @@ internal static class NumberGrammar
             normal[n++] = '.';
             var fraction = 0;
             while (i < text.Length && char.IsAsciiDigit(text[i])) { normal[n++] = text[i++]; fraction++; }
-            if (fraction == 0) return Separator($"'{Show(text)}' under {CultureName(culture)}: the decimal separator '{point}' must be followed by digits", out problem, out separatorProblem);
+            if (fraction == 0) return Separator(EngineText.Format("NumberPointWithoutDigits", Show(text), CultureName(culture), point), out problem, out separatorProblem);
         }
         if (integerDigits == 0 && !sawGroup)
-            return Fail($"'{Show(text)}' is not a number under {CultureName(culture)}: it must start with a digit (decimal separator '{point}'{ThousandsNote(group, allowThousands)})", out problem, out separatorProblem);
+            return Fail(EngineText.Format("NumberNoLeadingDigit", Show(text), CultureName(culture), point, ThousandsNote(group, allowThousands)), out problem, out separatorProblem);
         if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
         {
             var (start, written) = (i++, n);
@@ -88,21 +89,20 @@ internal static class NumberGrammar
             var name = CultureName(culture);
             if (sawPoint && IsSeparatorAt(text, i, group)) return Separator(GroupAfterPoint(text, name, group, point), out problem, out separatorProblem);
             if (IsSeparatorAt(text, i, point) && sawPoint)
-                return Separator($"'{Show(text)}' under {name}: the decimal separator '{point}' appears more than once", out problem, out separatorProblem);
-            return Fail($"'{Show(text)}' is not a number under {name} (decimal separator '{point}'{ThousandsNote(group, allowThousands)})", out problem, out separatorProblem);
+                return Separator(EngineText.Format("NumberPointTwice", Show(text), name, point), out problem, out separatorProblem);
+            return Fail(EngineText.Format("NumberNotNumberNote", Show(text), name, point, ThousandsNote(group, allowThousands)), out problem, out separatorProblem);
         }
         if (sawGroup)
         {
             var name = CultureName(culture);
             if (!allowThousands)
-                return Separator($"'{Show(text)}' under {name}: '{group}' is the group (thousands) separator, and group separators are not allowed; " +
-                    $"the decimal separator is '{point}' (to read '{group}' as thousands, turn on grouping: --thousands or DataReadOptions.AllowThousands)", out problem, out separatorProblem);
-            if (sawPoint) return Separator($"'{Show(text)}' under {name}: a number with the decimal separator '{point}' cannot also have group separators '{group}'", out problem, out separatorProblem);
+                return Separator(EngineText.Format("NumberGroupingOff", Show(text), name, group, point), out problem, out separatorProblem);
+            if (sawPoint) return Separator(EngineText.Format("NumberGroupWithPoint", Show(text), name, point, group), out problem, out separatorProblem);
             if (!groupsOfThree)
-                return Separator($"'{Show(text)}' under {name}: the group separator '{group}' must separate groups of exactly three digits (as in 1{group}234{group}567)", out problem, out separatorProblem);
+                return Separator(EngineText.Format("NumberGroupsOfThree", Show(text), name, group), out problem, out separatorProblem);
         }
         if (!double.TryParse(normal[..n], NumberStyles.Float, CultureInfo.InvariantCulture, out value))
-            return Fail($"'{Show(text)}' is not a number under {CultureName(culture)}", out problem, out separatorProblem);
+            return Fail(EngineText.Format("NumberNotNumber", Show(text), CultureName(culture)), out problem, out separatorProblem);
         return true;
     }
 
@@ -130,7 +130,7 @@ internal static class NumberGrammar
     }
 
     private static string GroupAfterPoint(ReadOnlySpan<char> text, string name, string group, string point) =>
-        $"'{Show(text)}' under {name}: '{group}' (the group separator) cannot follow the decimal separator '{point}'";
+        EngineText.Format("NumberGroupAfterPoint", Show(text), name, group, point);
 
     private static bool IsSeparatorAt(ReadOnlySpan<char> text, int i, string separator) =>
         separator.Length > 0 && i + separator.Length <= text.Length && text.Slice(i, separator.Length).SequenceEqual(separator);
@@ -143,7 +143,7 @@ internal static class NumberGrammar
     }
 
     private static string ThousandsNote(string group, bool allowThousands) =>
-        allowThousands ? $", group separator '{group}' between groups of three digits" : ", no group separators";
+        allowThousands ? EngineText.Format("NumberNoteGroups", group) : EngineText.Get("NumberNoteNoGroups");
 
     private static bool Fail(string message, out string? problem, out bool separatorProblem)
     {
@@ -160,7 +160,7 @@ internal static class NumberGrammar
         return false;
     }
 
-    public static string CultureName(CultureInfo culture) => culture.Name.Length == 0 ? "the invariant culture" : culture.Name;
+    public static string CultureName(CultureInfo culture) => culture.Name.Length == 0 ? EngineText.Get("CultureInvariant") : culture.Name;
 
     private static string Show(ReadOnlySpan<char> text) => ValueConverter.Shorten(text.ToString());
 }

@@ -120,9 +120,10 @@ public sealed class RowErrorLog
         var kept = _errors.GroupBy(e => (e.Code, e.Field)).ToDictionary(g => g.Key, g => g.Count());
         var parts = _counts.Select(p => (p.Key, Count: p.Value - kept.GetValueOrDefault(p.Key))).Where(p => p.Count > 0)
             .OrderByDescending(p => p.Count).ThenBy(p => p.Key.Code, StringComparer.Ordinal)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key.Code}{(p.Key.Field is null ? "" : $" on '{p.Key.Field}'")} ×{p.Count:N0}"));
-        return Diagnostics.Diagnostic.Warning(Diagnostics.DiagnosticCodes.RowErrorsOmitted,
-            string.Create(CultureInfo.InvariantCulture, $"{OmittedCount:N0} more row error(s) not listed in full (the first {MaxKept:N0} are): {string.Join(", ", parts)}. {Rejected.Count:N0} row(s) were rejected in all."),
-            new Diagnostics.SourceLocation(source, null, 0, 0));
+            .Select(p => p.Key.Field is null
+                ? Resources.EngineText.Format("RowErrorCount", p.Key.Code, p.Count)
+                : Resources.EngineText.Format("RowErrorCountOnField", p.Key.Code, p.Key.Field, p.Count));
+        return Diagnostics.Diagnostic.Create(Diagnostics.DiagnosticCatalog.RowErrorsOmitted, "Summary", Diagnostics.DiagnosticSeverity.Warning,
+            new Diagnostics.SourceLocation(source, null, 0, 0), OmittedCount, MaxKept, string.Join(", ", parts), Rejected.Count);
     }
 }

@@ -34,11 +34,10 @@ internal sealed class UnknownFields(string ruleSetId, IReadOnlyList<string> inpu
     {
         if (_pendingCount == 0) return [];
         IReadOnlyList<Diagnostic> warnings = _pendingCount <= MaxListed
-            ? _pending.Select(p => Diagnostic.Warning(DiagnosticCodes.UnknownColumn,
-                $"The data has a field '{p.Name}' that is not an input of rule set '{ruleSetId}'; it is ignored.{Hint(p.Name)}", p.Location)).ToList()
-            : [Diagnostic.Warning(DiagnosticCodes.UnknownColumn, string.Create(CultureInfo.InvariantCulture,
-                $"The data has {_pendingCount:N0} fields that are not inputs of rule set '{ruleSetId}'; they are ignored: {string.Join(", ", _pending.Take(MaxListed).Select(p => $"'{InputChecks.Shorten(p.Name)}'"))} and {_pendingCount - MaxListed:N0} more."),
-                _pending[0].Location)];
+            ? _pending.Select(p => Diagnostic.Create(DiagnosticCatalog.UnknownColumn, "Field", DiagnosticSeverity.Warning, p.Location,
+                p.Name, ruleSetId, Hint(p.Name))).ToList()
+            : [Diagnostic.Create(DiagnosticCatalog.UnknownColumn, "Many", DiagnosticSeverity.Warning, _pending[0].Location,
+                _pendingCount, ruleSetId, string.Join(", ", _pending.Take(MaxListed).Select(p => $"'{InputChecks.Shorten(p.Name)}'")), _pendingCount - MaxListed)];
         _pending.Clear();
         _pendingCount = 0;
         return warnings;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -73,16 +74,11 @@ internal sealed class Utf8Check
     {
         var where = new SourceLocation(path, null, 0, 0);
         if (_utf16 is not null)
-            return Diagnostic.Warning(DiagnosticCodes.Utf16WithoutBom,
-                $"The file is {_utf16} without a byte order mark; it was read as {_utf16}" +
-                (_recorder.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $" ({_recorder.Count:N0} byte sequence(s) could not be decoded and were read as '\uFFFD')")) +
-                ". Save it as UTF-8 so that every program reads it the same way.", where);
+            return Diagnostic.Create(DiagnosticCatalog.Utf16WithoutBom, "File", DiagnosticSeverity.Warning, where,
+                _utf16, _recorder.Count == 0 ? "" : EngineText.Format("Utf16Undecodable", _recorder.Count));
         if (_recorder.Count == 0) return null;
         var first = string.Join(" ", _recorder.First!.Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
-        return Diagnostic.Warning(DiagnosticCodes.DataFile,
-            string.Create(CultureInfo.InvariantCulture, $"The file is not valid UTF-8: {_recorder.Count:N0} byte sequence(s) cannot be decoded (the first is {first}); it was probably saved ") +
-            "in another encoding such as Windows-1258 or TCVN3, and the letters concerned were read as '\uFFFD'. Save the file as UTF-8.",
-            where);
+        return Diagnostic.Create(DiagnosticCatalog.DataFile, "NotUtf8", DiagnosticSeverity.Warning, where, _recorder.Count, first);
     }
 
     /// <summary>The batch with <paramref name="finding"/> added to its file-level diagnostics.</summary>

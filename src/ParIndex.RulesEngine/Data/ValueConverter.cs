@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -64,12 +65,12 @@ internal static class ValueConverter
                 break;
             default:
                 value = double.NaN;
-                problem = $"'{Shorten(raw)}' is not a number";
+                problem = EngineText.Format("ValueNotNumber", Shorten(raw));
                 return false;
         }
         if (!double.IsFinite(value))
         {
-            problem = $"'{Shorten(raw)}' is not a finite number";
+            problem = EngineText.Format("ValueNotFinite", Shorten(raw));
             return false;
         }
         return true;
@@ -92,7 +93,7 @@ internal static class ValueConverter
                 return true;
         }
         value = false;
-        problem = $"'{Shorten(raw)}' is not true/false (also accepted: yes/no, 1/0, có/không)";
+        problem = EngineText.Format("ValueNotBool", Shorten(raw));
         return false;
     }
 
@@ -110,7 +111,7 @@ internal static class ValueConverter
         var given = value;
         var exact = input.Values.FirstOrDefault(v => string.Equals(v, given, StringComparison.OrdinalIgnoreCase));
         if (exact is not null) { value = exact; return true; }
-        problem = $"'{Shorten(value)}' is not one of {string.Join(", ", input.Values)}" + Binding.NameSuggester.Hint(value, input.Values);
+        problem = EngineText.Format("ValueNotEnum", Shorten(value), string.Join(", ", input.Values)) + Binding.NameSuggester.Hint(value, input.Values);
         return false;
     }
 
@@ -124,7 +125,7 @@ internal static class ValueConverter
         if (!double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             var text = Encoding.UTF8.GetString(literal);
-            return new UnrepresentableNumber(text, $"'{Shorten(text)}' is not a finite number");
+            return new UnrepresentableNumber(text, EngineText.Format("ValueNotFinite", Shorten(text)));
         }
         // Up to 15 digits every integer is exact; longer integer literals are checked.
         if (literal.Length > 15 && literal.IndexOfAny(".eE"u8) < 0)
@@ -240,8 +241,8 @@ internal static class ValueConverter
         if (double.IsFinite(value) && new BigInteger(value) == big) return true;
         var text = big.ToString(CultureInfo.InvariantCulture);
         problem = double.IsFinite(value)
-            ? $"{Shorten(text)} is an integer that a double cannot hold exactly (every integer up to 2^53 = 9,007,199,254,740,992 is); it would be scored as {value.ToString("R", CultureInfo.InvariantCulture)}"
-            : $"'{Shorten(text)}' is not a finite number";
+            ? EngineText.Format("ValueIntegerNotExact", Shorten(text), value.ToString("R", CultureInfo.InvariantCulture))
+            : EngineText.Format("ValueNotFinite", Shorten(text));
         return false;
     }
 

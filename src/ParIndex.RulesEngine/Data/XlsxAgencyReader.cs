@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -135,10 +136,8 @@ public static class XlsxAgencyReader
     private static AgencyBatch Unreadable(InputSchema schema, DataReadOptions? options, string? source, Exception ex)
     {
         var builder = new AgencyBatchBuilder(schema, options ?? DataReadOptions.Default, source);
-        builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile,
-            $"'{source ?? "the data"}' is not a readable .xlsx workbook ({ex.Message.TrimEnd('.')}); nothing of it is scored. " +
-            "Save it again from the spreadsheet program as an Excel workbook (.xlsx), or export it as CSV.",
-            new SourceLocation(source, null, 0, 0)));
+        builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "WorkbookUnreadable", DiagnosticSeverity.Error,
+            new SourceLocation(source, null, 0, 0), source ?? EngineText.Get("TheDataLower"), ex.Message.TrimEnd('.')));
         return builder.Build();
     }
 }

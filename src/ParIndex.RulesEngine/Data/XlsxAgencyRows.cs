@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Data;
 
@@ -37,7 +38,7 @@ internal sealed class XlsxAgencyRows
     {
         if (XlsxSheetReader.FirstVisible(document) is not { } sheet)
         {
-            builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, "The workbook has no visible worksheet, so it holds no data.", new SourceLocation(source, null, 0, 0)));
+            builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "NoSheet", DiagnosticSeverity.Error, new SourceLocation(source, null, 0, 0)));
             return;
         }
         new XlsxAgencyRows(schema, builder, source, sheet).Read(cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class XlsxAgencyRows
         while (leading.Count < HeaderSearchRows && rows.MoveNext()) leading.Add(rows.Current);
         if (leading.Count == 0)
         {
-            _builder.Report(Diagnostic.Error(DiagnosticCodes.DataFile, $"The sheet '{_sheet.SheetName}' is empty: it needs a header row.", Place(0, 1)));
+            _builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "SheetEmpty", DiagnosticSeverity.Error, Place(0, 1), _sheet.SheetName));
             return;
         }
         var headerEnd = BindHeader(leading, merged);
@@ -81,7 +82,7 @@ internal sealed class XlsxAgencyRows
         var headerRow = last;
         var byPosition = CsvAgencyRows.ReadColumns(_schema, _builder, header, i => Place(positions[i], headerRow));
         _columns = byPosition.ToDictionary(p => p.Key, p => positions[p.Value], StringComparer.Ordinal);
-        CsvAgencyRows.ReportMissingColumns(_schema, _builder, _columns, "workbook", Place(0, headerRow) with { Cell = $"{_sheet.SheetName}!{headerRow}:{headerRow}" });
+        CsvAgencyRows.ReportMissingColumns(_schema, _builder, _columns, EngineText.Get("KindWorkbook"), Place(0, headerRow) with { Cell = $"{_sheet.SheetName}!{headerRow}:{headerRow}" });
         _builder.DeclareFields(_columns.Keys, name => Place(_columns[name], headerRow));
         return last;
     }
@@ -93,7 +94,7 @@ internal sealed class XlsxAgencyRows
         foreach (var (name, column) in _columns)
             if (row.At(column) is { Kind: XlsxCellKind.Error } bad)
                 (errors ??= []).Add(new RowError(null, 0, name, DiagnosticCodes.WrongType,
-                    $"Input '{name}': cell {_sheet.SheetName}!{CellReference.Address(column, row.Number)} holds the error value {bad.Text}, not a value; correct the formula or the cells it uses.",
+                    DiagnosticCatalog.WrongType.FormatSituation("CellError", [name, $"{_sheet.SheetName}!{CellReference.Address(column, row.Number)}", bad.Text]),
                     Place(column, row.Number)));
         _builder.Add(TextAt(row, _schema.IdColumn), TextAt(row, _schema.NameColumn), name => ValueAt(row, name), null,
             field => Place(field is not null && _columns.TryGetValue(field, out var c) ? c : _columns.GetValueOrDefault(_schema.IdColumn), row.Number),

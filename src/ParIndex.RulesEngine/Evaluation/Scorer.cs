@@ -117,12 +117,12 @@ internal static class Scorer
             if (fault < 0)
             {
                 rowErrors.Add(new RowError(id, batch.RowNumbers[row], null, DiagnosticCodes.MissingValue,
-                    $"Agency '{id}': no criterion applies to it, so it has no score.", where));
+                    DiagnosticCatalog.MissingValue.FormatSituation("NoCriterionApplies", [id]), where));
                 continue;
             }
             var node = rules.Nodes[fault - 1];
             rowErrors.Add(new RowError(id, batch.RowNumbers[row], node.Code, DiagnosticCodes.FormulaType,
-                $"Agency '{id}': criterion {node.Code} gave no number (NaN or infinity; a division by zero or a missing value?). Inputs it reads: {string.Join(", ", node.DirectNames)}.",
+                Resources.EngineText.Format("RowCriterionNoNumber", id, node.Code, string.Join(", ", node.DirectNames)),
                 node.Definition.Location with { File = rules.Definition.SourceFile }));
         }
         return scored;

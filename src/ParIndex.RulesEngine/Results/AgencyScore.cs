@@ -1,3 +1,5 @@
+using ParIndex.RulesEngine.Resources;
+
 namespace ParIndex.RulesEngine.Results;
 
 /// <summary>One agency's result.</summary>
@@ -32,7 +34,7 @@ public sealed record AgencyScore
 
     /// <summary>The score of the criterion with the given code.</summary>
     public CriterionScore this[string code] => Criteria.FirstOrDefault(c => c.Code == code)
-        ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.");
+        ?? throw new KeyNotFoundException(EngineText.Format("NoCriterionCode", code, ""));
 }
 
 /// <summary>Points of one criterion for one agency.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -57,22 +58,22 @@ public sealed record CriterionExplanation
     /// <summary>The culture of every number in the texts (<see cref="Rule"/>, <see cref="MatchedBand"/>, <see cref="ToString"/>): the invariant culture unless the caller of Explain chose one.</summary>
     public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 
-    /// <summary>A readable multi-line account, every number in <see cref="Culture"/>.</summary>
+    /// <summary>A readable multi-line account, every number in <see cref="Culture"/>, the words in the current UI culture (English or Vietnamese).</summary>
     public override string ToString()
     {
         var lines = new List<string>
         {
-            $"{Code} {Title} — agency {AgencyId}",
-            $"  scoring: {ScoringForm}: {Rule}",
+            EngineText.Format("ExplainHeading", Code, Title, AgencyId),
+            EngineText.Format("ExplainScoring", ScoringForm, Rule),
         };
-        lines.AddRange(Values.Select(v => $"  {v.Name} = {v.Format(Culture)}{(v.Title is null ? "" : $"   ({v.Title})")}"));
+        lines.AddRange(Values.Select(v => $"  {v.Name} = {v.Text(Culture)}{(v.Title is null ? "" : $"   ({v.Title})")}"));
         if (ComparedValue is { } compared)
-            lines.Add($"  compared value: {Number(compared)}{(Target is { } target ? $", target {Number(target)}" : "")}");
-        if (MatchedBand is not null) lines.Add($"  matched band: {MatchedBand}");
-        lines.AddRange(Children.Select(c => $"  {c.Code} {c.Title}: {(c.IsApplicable ? $"{Number(c.Points)} / {Number(c.MaxPoints)}" : "not applicable")}"));
+            lines.Add(EngineText.Format("ExplainCompared", Number(compared)) + (Target is { } target ? EngineText.Format("ExplainTarget", Number(target)) : ""));
+        if (MatchedBand is not null) lines.Add(EngineText.Format("ExplainMatchedBand", MatchedBand));
+        lines.AddRange(Children.Select(c => $"  {c.Code} {c.Title}: {(c.IsApplicable ? $"{Number(c.Points)} / {Number(c.MaxPoints)}" : EngineText.Get("ExplainChildNotApplicable"))}"));
         lines.Add(IsApplicable
-            ? $"  points: {Number(PointsBeforeCap)} before cap → {Number(Points)} of {Number(ApplicableMax)} (declared max {Number(DeclaredMax)})"
-            : $"  not applicable: {NotApplicableText}");
+            ? EngineText.Format("ExplainPoints", Number(PointsBeforeCap), Number(Points), Number(ApplicableMax), Number(DeclaredMax))
+            : EngineText.Format("ExplainNotApplicable", NotApplicableText));
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -98,5 +99,14 @@ public sealed record ExplainedValue(string Name, string? Title, string Kind, obj
         double d => NumberText.Compact(d, culture),
         bool b => b ? "true" : "false",
         _ => Value.ToString() ?? "",
+    };
+
+    /// <summary>The value for a person: as <see cref="Format"/>, but "missing", true and false in the current UI culture.</summary>
+    internal string Text(IFormatProvider culture) => Value switch
+    {
+        null => EngineText.Get("ExplainMissing"),
+        double d when double.IsNaN(d) => EngineText.Get("ExplainMissing"),
+        bool b => EngineText.Get(b ? "ExplainTrue" : "ExplainFalse"),
+        _ => Format(culture),
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -45,7 +46,7 @@ public sealed partial class ScoreReport
     {
         if (!applicable || node.BandIndex < 0) return null;
         var step = _frame.Bands[node.BandIndex][row];
-        if (step < 0) return "no band";
+        if (step < 0) return EngineText.Get("VerdictNoBand");
         var bands = (BandScoring)node.Definition.Scoring!;
         return bands.Steps[step].Label ?? StepText(bands, bands.Steps[step], culture);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -53,7 +54,7 @@ public sealed partial class ScoreReport
         _rules.Nodes.Select(n => Explain(agencyId, n.Code, culture)).ToList();
 
     private BoundNode NodeOf(string code) => _rules.Nodes.FirstOrDefault(n => n.Code == code)
-        ?? throw new KeyNotFoundException($"No criterion has the code '{code}'.{NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))}");
+        ?? throw new KeyNotFoundException(EngineText.Format("NoCriterionCode", code, NameSuggester.Hint(code, _rules.Nodes.Select(n => n.Code))));
 
     private double SumOfChildren(BoundNode node, int row) => node.Children.Sum(c =>
     {
@@ -82,16 +83,16 @@ public sealed partial class ScoreReport
             ProportionalScoring p => p.LowerIsBetter
                 ? $"{Num(node.Max)} × min(({p.Target.Text}) ÷ ({p.Value.Text}), 1)"
                 : $"{Num(node.Max)} × min(({p.Value.Text}) ÷ ({p.Target.Text}), 1)",
-            CountScoring c => $"({c.Value.Text}) × {Num(c.PointsPerItem)}, at most {Num(node.Max)}",
-            BandScoring b => string.Join("; ", b.Steps.Select((s, i) => $"{i + 1}) {StepText(b, s, culture)} → {Num(s.Points)}")) + "; otherwise 0",
-            _ => "sum of children (bonus added, penalties subtracted), capped at the applicable max",
+            CountScoring c => EngineText.Format("ExplainAtMost", c.Value.Text, Num(c.PointsPerItem), Num(node.Max)),
+            BandScoring b => string.Join("; ", b.Steps.Select((s, i) => $"{i + 1}) {StepText(b, s, culture)} → {Num(s.Points)}")) + EngineText.Get("ExplainOtherwise"),
+            _ => EngineText.Get("ExplainSumOfChildren"),
         };
     }
 
     private static string StepText(BandScoring bands, BandStep step, IFormatProvider culture)
     {
         if (step.When is { } when) return when.Text;
-        var of = bands.Of?.Text ?? "value";
+        var of = bands.Of?.Text ?? EngineText.Get("ExplainValueWord");
         return (step.AtLeast, step.Below) switch
         {
             ({ } low, { } high) => $"{NumberText.Compact(low, culture)} ≤ {of} < {NumberText.Compact(high, culture)}",
@@ -103,7 +104,7 @@ public sealed partial class ScoreReport
 
     private static string BandText(BoundNode node, int step, IFormatProvider culture)
     {
-        if (step < 0) return "none (0 points)";
+        if (step < 0) return EngineText.Get("ExplainNoBand");
         var bands = (BandScoring)node.Definition.Scoring!;
         var band = bands.Steps[step];
         return $"{step + 1}: {band.Label ?? StepText(bands, band, culture)} → {NumberText.Compact(band.Points, culture)}";

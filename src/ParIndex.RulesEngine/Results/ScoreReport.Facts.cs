@@ -1,6 +1,7 @@
 using ParIndex.RulesEngine.Binding;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Definition;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -53,10 +54,10 @@ public sealed partial class ScoreReport
     /// <summary>The recorded reason as a sentence; names only the rule file's own text (codes, conditions, inputs).</summary>
     private string ReasonText(BoundNode node, int row, NotApplicableReason reason, string? missingInput) => reason switch
     {
-        NotApplicableReason.ConditionFalse => $"its condition is false: {node.AppliesTo?.Text}",
-        NotApplicableReason.ParentNotApplicable => $"its parent {_rules.Nodes[node.Parent].Code} does not apply",
-        NotApplicableReason.MissingInput => $"input {missingInput} is missing (policy notApplicable)",
-        NotApplicableReason.NoRegularChildApplies => "none of its regular children applies",
+        NotApplicableReason.ConditionFalse => EngineText.Format("ReasonConditionFalse", node.AppliesTo?.Text),
+        NotApplicableReason.ParentNotApplicable => EngineText.Format("ReasonParent", _rules.Nodes[node.Parent].Code),
+        NotApplicableReason.MissingInput => EngineText.Format("ReasonMissingInput", missingInput),
+        NotApplicableReason.NoRegularChildApplies => EngineText.Get("ReasonNoRegularChild"),
         NotApplicableReason.BonusOrPenaltyParentNotApplicable => CascadeText(node, row),
         _ => reason.ToString(),
     };
@@ -75,8 +76,10 @@ public sealed partial class ScoreReport
             extra = parent;
             parent = _rules.Nodes[parent.Parent];
         }
-        var kind = extra.Kind == CriterionKind.Penalty ? "penalty" : "bonus";
-        var which = extra == node ? $"it is a {kind} of {parent.Code}" : $"it is under {kind} {extra.Code} of {parent.Code}";
-        return $"{which}, which does not apply (none of its regular children applies)";
+        var penalty = extra.Kind == CriterionKind.Penalty;
+        var which = extra == node
+            ? EngineText.Format(penalty ? "ReasonPenaltyOf" : "ReasonBonusOf", parent.Code)
+            : EngineText.Format(penalty ? "ReasonUnderPenalty" : "ReasonUnderBonus", extra.Code, parent.Code);
+        return EngineText.Format("ReasonCascade", which);
     }
 }

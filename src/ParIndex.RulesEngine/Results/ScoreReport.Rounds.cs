@@ -1,4 +1,5 @@
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -19,6 +20,6 @@ public sealed partial class ScoreReport
     {
         var id = AgencyIdRegistry.Normalize(agencyId) ?? agencyId;
         if (RowErrors.FirstOrDefault(e => e.AgencyId == id) is { } error) return $"{error.Code}: {error.Message}";
-        return RowErrorLog.Rejected.FirstOrDefault(r => r.AgencyId == id) is { AgencyId: not null } lost ? $"{lost.Code}: row {lost.Row} was rejected" : null;
+        return RowErrorLog.Rejected.FirstOrDefault(r => r.AgencyId == id) is { AgencyId: not null } lost ? EngineText.Format("RoundRowWasRejected", lost.Code, lost.Row) : null;
     }
 }

@@ -3,6 +3,7 @@ using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results;
 
@@ -118,10 +119,10 @@ public sealed partial class ScoreReport
         if (_rowById.Value.TryGetValue(agencyId, out var row) && _scored[row]) return row;
         var rejected = RowErrors.FirstOrDefault(e => e.AgencyId == agencyId);
         if (rejected is null && RowErrorLog.Rejected.FirstOrDefault(r => r.AgencyId == agencyId) is { AgencyId: not null } lost)
-            throw new KeyNotFoundException($"Agency '{agencyId}' was not scored: its row {lost.Row} was rejected ({lost.Code}; the message is beyond the row errors kept in full).");
+            throw new KeyNotFoundException(EngineText.Format("AgencyNotScoredLost", agencyId, lost.Row, lost.Code));
         throw new KeyNotFoundException(rejected is not null
-            ? $"Agency '{agencyId}' was not scored: {rejected.Message}"
-            : $"No agency '{agencyId}' in the scored data.{NameSuggester.Hint(agencyId, _batch.AgencyIds)}");
+            ? EngineText.Format("AgencyNotScored", agencyId, rejected.Message)
+            : EngineText.Format("AgencyNotInData", agencyId, NameSuggester.Hint(agencyId, _batch.AgencyIds)));
     }
 
     private IReadOnlyList<AgencyScore> BuildAgencies()

@@ -5,14 +5,22 @@ namespace ParIndex.RulesEngine.Testing;
 
 /// <summary>One expectation of a test case that did not hold.</summary>
 /// <param name="Code"><see cref="DiagnosticCodes.TestCaseFailed"/> (a result differs) or <see cref="DiagnosticCodes.TestCaseRejected"/> (the case's data is rejected).</param>
-/// <param name="What">What was checked, e.g. "criterion 1.2", "total", "eligibility muc-tieu-2019".</param>
+/// <param name="What">What was checked, e.g. "criterion 1.2", "total", "eligibility muc-tieu-2019" (in the UI culture of the run; field names of <c>expect</c> as written).</param>
 /// <param name="Expected">The expected value as text.</param>
 /// <param name="Actual">The actual value as text (for a rejected row: why).</param>
 /// <param name="Location">Where the expectation (or the rejected agency) stands in the rule file.</param>
 public sealed record TestFailure(string Code, string What, string Expected, string Actual, SourceLocation Location)
 {
-    /// <summary>Formats as <c>file(line,col): CODE: what: expected X, actual Y</c>.</summary>
-    public override string ToString() => $"{Location}: {Code}: {What}: expected {Expected}, actual {Actual}";
+    /// <summary>
+    /// The sentence for a person, in the UI culture of the run: "what: expected X, actual Y." (PAR0730)
+    /// or "agency X: the row is rejected, so the case cannot be scored: why" (PAR0731).
+    /// </summary>
+    public string Message { get; } = Code == DiagnosticCodes.TestCaseRejected
+        ? DiagnosticCatalog.TestCaseRejected.FormatMessage(null, What, Actual)
+        : DiagnosticCatalog.TestCaseFailed.FormatMessage(null, What, Expected, Actual);
+
+    /// <summary>Formats as <c>file(line,col): CODE: message</c>.</summary>
+    public override string ToString() => $"{Location}: {Code}: {Message}";
 }
 
 /// <summary>The outcome of one test case.</summary>

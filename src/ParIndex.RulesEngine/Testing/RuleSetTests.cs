@@ -2,6 +2,7 @@ using System.Globalization;
 using ParIndex.RulesEngine.Definition;
 using ParIndex.RulesEngine.Diagnostics;
 using ParIndex.RulesEngine.Results;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Testing;
 
@@ -38,15 +39,15 @@ public static class RuleSetTests
             var values = agency.Inputs.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
             var errorsBefore = builder.RowErrorLog.ErrorCount;
             if (builder.Add(agency.Id, values, agency.Name)) continue;
-            var reasons = builder.RowErrors.Skip(errorsBefore).Select(e => e.Message).DefaultIfEmpty("rejected by the input checks");
-            rejected.Add(new TestFailure(DiagnosticCodes.TestCaseRejected, $"agency {agency.Id}", "its row scored", string.Join("; ", reasons), agency.Location));
+            var reasons = builder.RowErrors.Skip(errorsBefore).Select(e => e.Message).DefaultIfEmpty(EngineText.Get("TestRejectedByChecks"));
+            rejected.Add(new TestFailure(DiagnosticCodes.TestCaseRejected, EngineText.Format("TestWhatAgency", agency.Id), EngineText.Get("TestRowScored"), string.Join("; ", reasons), agency.Location));
         }
         if (rejected.Count > 0) return new RuleSetTestResult(test, rejected);
 
         var report = rules.Score(builder.Build());
         var scored = report.Find(test.Agency.Id);
         if (scored is null)
-            return new RuleSetTestResult(test, [new TestFailure(DiagnosticCodes.TestCaseRejected, $"agency {test.Agency.Id}", "a result", "no result", test.Agency.Location)]);
+            return new RuleSetTestResult(test, [new TestFailure(DiagnosticCodes.TestCaseRejected, EngineText.Format("TestWhatAgency", test.Agency.Id), EngineText.Get("TestAResult"), EngineText.Get("TestNoResult"), test.Agency.Location)]);
         return new RuleSetTestResult(test, Compare(scored, test.Expect, rules.Definition.Precision));
     }
 
@@ -62,15 +63,15 @@ public static class RuleSetTests
         foreach (var criterion in expect.Criteria)
         {
             var score = actual.Criteria.FirstOrDefault(c => c.Code == criterion.Name);
-            var what = $"criterion {criterion.Name}";
-            var actualText = score is null ? "no such criterion" : score.IsApplicable ? Text(score.Points, precision) : "not applicable";
+            var what = EngineText.Format("OwnerCriterion", criterion.Name);
+            var actualText = score is null ? EngineText.Get("TestNoSuchCriterion") : score.IsApplicable ? Text(score.Points, precision) : EngineText.Get("TestNotApplicable");
             var holds = (criterion.Value, score) switch
             {
                 (null, { IsApplicable: false }) => true,
                 (double expected, { IsApplicable: true } s) => Same(expected, s.Points, precision),
                 _ => false,
             };
-            if (!holds) failures.Add(Failure(what, criterion.Value is double d ? Text(d, precision) : "not applicable", actualText, criterion.Location));
+            if (!holds) failures.Add(Failure(what, criterion.Value is double d ? Text(d, precision) : EngineText.Get("TestNotApplicable"), actualText, criterion.Location));
         }
         Number("total", expect.Total, actual.Total);
         Number("maxPoints", expect.MaxPoints, actual.MaxPoints);
@@ -84,8 +85,9 @@ public static class RuleSetTests
             var outcome = actual.Eligibility.FirstOrDefault(e => e.Id == rule.Name);
             var expected = rule.Value is true;
             if (outcome is not null && outcome.IsEligible == expected) continue;
-            var actualText = outcome is null ? "not evaluated" : outcome.IsEligible ? "eligible" : "not eligible (" + string.Join("; ", outcome.FailedConditions) + ")";
-            failures.Add(Failure($"eligibility {rule.Name}", expected ? "eligible" : "not eligible", actualText, rule.Location));
+            var actualText = outcome is null ? EngineText.Get("TestNotEvaluated") : outcome.IsEligible ? EngineText.Get("TestEligible")
+                : EngineText.Format("TestNotEligibleBecause", string.Join("; ", outcome.FailedConditions));
+            failures.Add(Failure(EngineText.Format("TestWhatEligibility", rule.Name), EngineText.Get(expected ? "TestEligible" : "TestNotEligible"), actualText, rule.Location));
         }
         return failures;
     }
@@ -99,5 +101,5 @@ public static class RuleSetTests
     private static string Text(double value, int precision) =>
         Math.Round(value, precision, MidpointRounding.AwayFromZero).ToString("F" + precision, CultureInfo.InvariantCulture);
 
-    private static string Label(string? label) => label is null ? "none" : $"\"{label}\"";
+    private static string Label(string? label) => label is null ? EngineText.Get("TestNone") : $"\"{label}\"";
 }

@@ -15,7 +15,8 @@ public sealed class CliPlanTests
     [TestMethod]
     public void Table_gives_the_current_and_target_rank_and_the_recovery_set()
     {
-        var result = Plan("--target-rank", "45", "--only-assigned");
+        // The table follows the language of the run: Vietnamese here, English below.
+        var result = Plan("--target-rank", "45", "--only-assigned", "--lang", "vi");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.AreEqual("", result.Error);
@@ -24,6 +25,11 @@ public sealed class CliPlanTests
         Assert.IsTrue(result.OutLines.Any(l => l.StartsWith("1.2     0.5      1.75     1.25         1.03       Sở Tư pháp; Sở Thông tin và Truyền thông", StringComparison.Ordinal)), result.Out);
         Assert.IsTrue(result.OutLines.Any(l => l.StartsWith("Ít tiêu chí nhất để đạt mục tiêu (8, chỉ tiêu chí đã phân công)", StringComparison.Ordinal)), result.Out);
         Assert.IsTrue(result.OutLines.Any(l => l.StartsWith("7       5.9      / mục tiêu 9      thiếu 3.1", StringComparison.Ordinal)), result.Out);
+
+        var english = Plan("--target-rank", "45", "--only-assigned");
+        Assert.AreEqual("Improvement plan: KTU Tỉnh Kon Tum", english.OutLines[0]);
+        StringAssert.StartsWith(english.OutLines[1], "Now: 72.17/100 points = 72.17%, rank 50/63");
+        Assert.IsTrue(english.OutLines.Any(l => l.StartsWith("7       5.9      / target 9      short by 3.1", StringComparison.Ordinal)), english.Out);
     }
 
     [TestMethod]

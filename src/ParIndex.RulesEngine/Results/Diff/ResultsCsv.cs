@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Diff;
 
@@ -50,15 +51,15 @@ internal sealed class ResultsCsv
                 var at = record.ProblemAt;
                 var problem = record.Kind switch
                 {
-                    CsvProblem.QuoteNeverClosed => "the quoted field that starts here is never closed",
-                    CsvProblem.TextAfterClosingQuote => "text after the closing quote of a quoted field",
+                    CsvProblem.QuoteNeverClosed => EngineText.Get("ResultsQuoteNeverClosed"),
+                    CsvProblem.TextAfterClosingQuote => EngineText.Get("ResultsTextAfterQuote"),
                     _ => record.Problem,
                 };
                 throw new FormatException($"{source}({at.Line},{at.Column}): {problem}.");
             }
             records.Add(record.Fields.Select((field, i) => new ResultsCsvCell(field, record.FieldStarts![i].Line, record.FieldStarts[i].Column)).ToList());
         }
-        if (records.Count == 0) throw new FormatException($"{source}(1,1): the file is empty.");
+        if (records.Count == 0) throw new FormatException($"{source}(1,1): {EngineText.Get("ResultsFileEmpty")}");
         return new ResultsCsv(source, records, options);
     }
 
@@ -70,8 +71,8 @@ internal sealed class ResultsCsv
     {
         var absent = names.Where(n => Column(n) < 0).ToList();
         if (absent.Count > 0)
-            throw new FormatException($"{Source}({Header[0].Line},1): the header needs the columns {string.Join(" and ", names)}" +
-                (absent.Count < names.Length ? $" (no {string.Join(", ", absent)})" : "") + ".");
+            throw new FormatException($"{Source}({Header[0].Line},1): " + EngineText.Format("ResultsNeedColumns", string.Join(EngineText.Get("ResultsColumnsAnd"), names),
+                absent.Count < names.Length ? EngineText.Format("ResultsColumnsAbsent", string.Join(", ", absent)) : ""));
     }
 
     /// <summary>The cell of <paramref name="column"/> in <paramref name="row"/>, or null when the row is shorter.</summary>
@@ -82,7 +83,7 @@ internal sealed class ResultsCsv
     {
         var cell = row[column];
         var id = AgencyIdRegistry.Normalize(Writers.CsvFormulaGuard.Unescape(cell.Text))!;
-        return id.Length > 0 ? id : throw cell.Error(Source, "the agencyId is empty");
+        return id.Length > 0 ? id : throw cell.Error(Source, EngineText.Get("ResultsIdEmpty"));
     }
 
     /// <summary>A number cell in the data's culture: an empty cell gives null, text that is not a number is an error at the cell.</summary>
@@ -91,7 +92,7 @@ internal sealed class ResultsCsv
         if (cell is not { } c || c.Text.Trim().Length == 0) return null;
         var culture = Options.CultureOrInvariant;
         if (NumberGrammar.TryParse(c.Text.Trim(), culture, Options.AllowThousands, out var value, out var problem, out _) && double.IsFinite(value)) return value;
-        throw c.Error(Source, $"{column}: {problem ?? $"'{ValueConverter.Shorten(c.Text)}' is not a finite number"}");
+        throw c.Error(Source, $"{column}: {problem ?? EngineText.Format("ValueNotFinite", ValueConverter.Shorten(c.Text))}");
     }
 
     /// <summary>A rank cell: an empty cell gives null; anything but a whole number from 1 to 2,147,483,647 is an error at the cell.</summary>
@@ -99,9 +100,9 @@ internal sealed class ResultsCsv
     {
         if (cell is not { } c || c.Text.Length == 0) return null;
         if (!NumberGrammar.TryParse(c.Text.Trim(), Options.CultureOrInvariant, Options.AllowThousands, out var value, out _, out _) || value != Math.Floor(value))
-            throw c.Error(Source, $"{column} '{ValueConverter.Shorten(c.Text)}' is not a whole number");
+            throw c.Error(Source, EngineText.Format("ResultsNotWhole", column, ValueConverter.Shorten(c.Text)));
         if (value < 1 || value > int.MaxValue)
-            throw c.Error(Source, $"{column} {c.Text} is out of range: a rank is a whole number from 1 to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}");
+            throw c.Error(Source, EngineText.Format("ResultsRankRange", column, c.Text, int.MaxValue));
         return (int)value;
     }
 }

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Diff;
 
@@ -13,38 +14,38 @@ public static class ResultsDiffWriter
     {
         var before = comparison.Before;
         var after = comparison.After;
-        output.WriteLine($"Before: {DisplayText.Escape($"{before.Source} ({before.RuleSetLabel})")}");
-        output.WriteLine($"After:  {DisplayText.Escape($"{after.Source} ({after.RuleSetLabel})")}");
-        if (before.RuleSetLabel != after.RuleSetLabel) output.WriteLine("The rule sets differ: changes come from the rules as well as from the data.");
-        output.WriteLine($"{comparison.Agencies.Count} agencies in both files, {comparison.OnlyBefore.Count} only before, {comparison.OnlyAfter.Count} only after.");
+        output.WriteLine(EngineText.Format("DiffBefore", DisplayText.Escape($"{before.Source} ({before.RuleSetLabel})")));
+        output.WriteLine(EngineText.Format("DiffAfter", DisplayText.Escape($"{after.Source} ({after.RuleSetLabel})")));
+        if (before.RuleSetLabel != after.RuleSetLabel) output.WriteLine(EngineText.Get("DiffRuleSetsDiffer"));
+        output.WriteLine(EngineText.Format("DiffCounts", comparison.Agencies.Count, comparison.OnlyBefore.Count, comparison.OnlyAfter.Count));
 
         output.WriteLine();
-        output.WriteLine("== Agencies (by rank after) ==");
-        var agencies = new TextTable(("Id", false), ("Name", false), ("Total before", true), ("Total after", true), ("Δ total", true),
-            ("% before", true), ("% after", true), ("Δ %", true), ("Rank before", true), ("Rank after", true), ("Change", true), ("Class", false));
+        output.WriteLine(EngineText.Get("DiffAgenciesHeading"));
+        var agencies = new TextTable((EngineText.Get("TableId"), false), (EngineText.Get("TableName"), false), (EngineText.Get("TableTotalBefore"), true), (EngineText.Get("TableTotalAfter"), true), (EngineText.Get("TableTotalChange"), true),
+            (EngineText.Get("TablePercentBefore"), true), (EngineText.Get("TablePercentAfter"), true), ("Δ %", true), (EngineText.Get("TableRankBefore"), true), (EngineText.Get("TableRankAfter"), true), (EngineText.Get("TableChange"), true), (EngineText.Get("TableClass"), false));
         foreach (var a in comparison.Agencies)
             agencies.Add(a.AgencyId, a.Name ?? "", Format.Number(a.TotalBefore), Format.Number(a.TotalAfter), Signed(a.TotalChange),
                 Format.Number(a.PercentBefore), Format.Number(a.PercentAfter), Signed(a.PercentChange),
                 Rank(a.RankBefore), Rank(a.RankAfter), Format.Change(a.RankChange),
                 a.ClassificationBefore == a.ClassificationAfter ? a.ClassificationAfter ?? "" : $"{a.ClassificationBefore ?? "–"} → {a.ClassificationAfter ?? "–"}");
         output.Write(agencies.ToString());
-        if (comparison.OnlyBefore.Count > 0) output.WriteLine($"Only before: {DisplayText.Escape(string.Join(", ", comparison.OnlyBefore))}");
-        if (comparison.OnlyAfter.Count > 0) output.WriteLine($"Only after: {DisplayText.Escape(string.Join(", ", comparison.OnlyAfter))}");
+        if (comparison.OnlyBefore.Count > 0) output.WriteLine(EngineText.Format("DiffOnlyBefore", DisplayText.Escape(string.Join(", ", comparison.OnlyBefore))));
+        if (comparison.OnlyAfter.Count > 0) output.WriteLine(EngineText.Format("DiffOnlyAfter", DisplayText.Escape(string.Join(", ", comparison.OnlyAfter))));
 
         output.WriteLine();
-        output.WriteLine($"== Criteria that changed most (mean absolute change of points; top {comparison.Criteria.Count} of {comparison.CriteriaCompared}) ==");
+        output.WriteLine(EngineText.Format("DiffCriteriaHeading", comparison.Criteria.Count, comparison.CriteriaCompared));
         if (comparison.CriteriaCompared == 0)
-            output.WriteLine("No criterion to compare: the files have no criteria in common (scored with totals only?).");
+            output.WriteLine(EngineText.Get("DiffNoCriterion"));
         else
         {
-            var criteria = new TextTable(("Code", false), ("Criterion", false), ("Mean |Δ|", true), ("Mean Δ", true), ("Largest Δ", true), ("Agency", false), ("Changed", true));
+            var criteria = new TextTable((EngineText.Get("TableCode"), false), (EngineText.Get("TableCriterion"), false), (EngineText.Get("TableMeanAbsChange"), true), (EngineText.Get("TableMeanChange"), true), (EngineText.Get("TableLargestChange"), true), (EngineText.Get("TableAgency"), false), (EngineText.Get("TableChanged"), true));
             foreach (var c in comparison.Criteria)
                 criteria.Add(c.Code, Report.Html.Shorten(c.Title ?? "", 60), Mean(c.MeanAbsoluteChange), Signed(c.MeanChange, Mean), Signed(c.LargestChange),
                     c.LargestChangeAgencyId ?? "", $"{c.AgenciesChanged}/{c.Agencies}");
             output.Write(criteria.ToString());
         }
-        if (comparison.CriteriaOnlyBefore.Count > 0) output.WriteLine($"Criteria only before: {DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyBefore))}");
-        if (comparison.CriteriaOnlyAfter.Count > 0) output.WriteLine($"Criteria only after: {DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyAfter))}");
+        if (comparison.CriteriaOnlyBefore.Count > 0) output.WriteLine(EngineText.Format("DiffCriteriaOnlyBefore", DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyBefore))));
+        if (comparison.CriteriaOnlyAfter.Count > 0) output.WriteLine(EngineText.Format("DiffCriteriaOnlyAfter", DisplayText.Escape(string.Join(", ", comparison.CriteriaOnlyAfter))));
     }
 
     /// <summary>Writes the comparison as indented JSON.</summary>

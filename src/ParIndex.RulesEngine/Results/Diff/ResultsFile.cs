@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Diff;
 
@@ -83,25 +84,25 @@ public sealed record ResultsFile(string Source, string RuleSetId, string RuleSet
             if (name == "ruleSet" && value.Kind == JsonTokenType.StartObject) ruleSet ??= value;
         }, agency =>
         {
-            if (agency.Kind != JsonTokenType.StartObject) throw agency.Error(source, "each agency must be an object");
-            var id = agency.String("agencyId") ?? throw agency.Error(source, "an agency needs \"agencyId\"");
-            if (!seen.Add(id)) throw agency.Error(source, $"agency '{id}' appears twice");
+            if (agency.Kind != JsonTokenType.StartObject) throw agency.Error(source, EngineText.Get("ResultsAgencyObject"));
+            var id = agency.String("agencyId") ?? throw agency.Error(source, EngineText.Get("ResultsAgencyNeedsId"));
+            if (!seen.Add(id)) throw agency.Error(source, EngineText.Format("ResultsAgencyTwice", id));
             var criteria = new List<ResultsCriterion>();
             foreach (var c in agency["criteria"]?.Items ?? [])
             {
                 if (c.Kind != JsonTokenType.StartObject) continue;
-                var code = c.String("code") ?? throw c.Error(source, "a criterion needs \"code\"");
+                var code = c.String("code") ?? throw c.Error(source, EngineText.Get("ResultsCriterionNeedsCode"));
                 criteria.Add(new ResultsCriterion(code, c.String("title"), c.NumberOf(source, "points") ?? 0, c.NumberOf(source, "maxPoints") ?? 0,
                     c["applicable"]?.Kind != JsonTokenType.False));
             }
-            var rank = agency.RankOf(source, "rank") ?? throw agency.Error(source, $"agency '{id}' needs an integer \"rank\"");
+            var rank = agency.RankOf(source, "rank") ?? throw agency.Error(source, EngineText.Format("ResultsAgencyNeedsRank", id));
             list.Add(new ResultsAgency(
                 id,
                 agency.String("name"),
                 agency.String("group") ?? "",
-                agency.NumberOf(source, "total") ?? throw agency.Error(source, $"agency '{id}' needs a number \"total\""),
+                agency.NumberOf(source, "total") ?? throw agency.Error(source, EngineText.Format("ResultsAgencyNeedsNumber", id, "total")),
                 agency.NumberOf(source, "maxPoints") ?? double.NaN,
-                agency.NumberOf(source, "percent") ?? throw agency.Error(source, $"agency '{id}' needs a number \"percent\""),
+                agency.NumberOf(source, "percent") ?? throw agency.Error(source, EngineText.Format("ResultsAgencyNeedsNumber", id, "percent")),
                 agency.String("classification"),
                 rank,
                 agency.RankOf(source, "overallRank") ?? rank,
@@ -134,16 +135,16 @@ public sealed record ResultsFile(string Source, string RuleSetId, string RuleSet
         foreach (var row in csv.Rows)
         {
             if (row.Count != csv.Header.Count)
-                throw row[0].Error(source, $"the row has {row.Count} cell(s) where the header has {csv.Header.Count}");
+                throw row[0].Error(source, EngineText.Format("ResultsRowCells", row.Count, csv.Header.Count));
             var id = csv.Id(row, csv.Column("agencyId"));
-            if (!seen.Add(id)) throw row[csv.Column("agencyId")].Error(source, $"agency '{id}' appears twice");
+            if (!seen.Add(id)) throw row[csv.Column("agencyId")].Error(source, EngineText.Format("ResultsAgencyTwice", id));
             string? Text(string column) => ResultsCsv.Cell(row, csv.Column(column)) is { Text.Length: > 0 } cell ? Writers.CsvFormulaGuard.Unescape(cell.Text) : null;
             var rankCell = row[csv.Column("rank")];
-            var rank = csv.Rank(rankCell, "rank") ?? throw rankCell.Error(source, $"agency '{id}' has no rank");
+            var rank = csv.Rank(rankCell, "rank") ?? throw rankCell.Error(source, EngineText.Format("ResultsAgencyHasNo", id, "rank"));
             list.Add(new ResultsAgency(id, Text("agencyName"), Text("group") ?? "",
-                csv.Number(row[csv.Column("total")], "total") ?? throw row[csv.Column("total")].Error(source, $"agency '{id}' has no total"),
+                csv.Number(row[csv.Column("total")], "total") ?? throw row[csv.Column("total")].Error(source, EngineText.Format("ResultsAgencyHasNo", id, "total")),
                 csv.Number(ResultsCsv.Cell(row, csv.Column("maxPoints")), "maxPoints") ?? double.NaN,
-                csv.Number(row[csv.Column("percent")], "percent") ?? throw row[csv.Column("percent")].Error(source, $"agency '{id}' has no percent"),
+                csv.Number(row[csv.Column("percent")], "percent") ?? throw row[csv.Column("percent")].Error(source, EngineText.Format("ResultsAgencyHasNo", id, "percent")),
                 Text("classification"), rank, csv.Rank(ResultsCsv.Cell(row, csv.Column("overallRank")), "overallRank") ?? rank,
                 criteria.Select(c => row[c.index].Text == "n/a"
                     ? new ResultsCriterion(c.Text, null, 0, 0, false)

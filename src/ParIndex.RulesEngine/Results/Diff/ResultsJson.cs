@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Diff;
 
@@ -60,11 +61,11 @@ internal sealed class ResultsJsonValue
     /// <summary>"the string "x"", "the number 1.5", "an array"…, for messages.</summary>
     public string Describe() => Kind switch
     {
-        JsonTokenType.String => $"the string \"{ValueConverter.Shorten(Text)}\"",
-        JsonTokenType.Number => $"the number {Text}",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.True or JsonTokenType.False => "a bool",
+        JsonTokenType.String => EngineText.Format("ResultsJsonString", ValueConverter.Shorten(Text)),
+        JsonTokenType.Number => EngineText.Format("ResultsJsonNumber", Text),
+        JsonTokenType.StartObject => EngineText.Get("ResultsJsonObject"),
+        JsonTokenType.StartArray => EngineText.Get("ResultsJsonArray"),
+        JsonTokenType.True or JsonTokenType.False => EngineText.Get("ResultsJsonBool"),
         _ => "null",
     };
 
@@ -73,8 +74,8 @@ internal sealed class ResultsJsonValue
     {
         null or { Kind: JsonTokenType.Null } => null,
         { Kind: JsonTokenType.Number, Number: var n } when double.IsFinite(n) => n,
-        { Kind: JsonTokenType.Number } value => throw value.Error(source, $"\"{name}\" must be a finite number, not {value.Text}"),
-        var other => throw other.Error(source, $"\"{name}\" must be a number"),
+        { Kind: JsonTokenType.Number } value => throw value.Error(source, EngineText.Format("ResultsJsonNotFinite", name, value.Text)),
+        var other => throw other.Error(source, EngineText.Format("ResultsJsonNotNumber", name)),
     };
 
     /// <summary>
@@ -86,8 +87,8 @@ internal sealed class ResultsJsonValue
         null or { Kind: JsonTokenType.Null } => null,
         { Kind: JsonTokenType.Number, Number: var n } when n >= 1 && n <= int.MaxValue && n == Math.Floor(n) => (int)n,
         { Kind: JsonTokenType.Number, Number: var n } value when n == Math.Floor(n) || !double.IsFinite(n) =>
-            throw value.Error(source, $"\"{name}\" {value.Text} is out of range: a rank is a whole number from 1 to {int.MaxValue}"),
-        var other => throw other.Error(source, $"\"{name}\" must be a whole number, not {other.Describe()}"),
+            throw value.Error(source, EngineText.Format("ResultsJsonRankRange", name, value.Text, int.MaxValue)),
+        var other => throw other.Error(source, EngineText.Format("ResultsJsonNotWhole", name, other.Describe())),
     };
 }
 
@@ -114,7 +115,7 @@ internal static class ResultsJson
         var reader = new Utf8JsonReader(utf8, Options);
         try
         {
-            if (!reader.Read()) throw walker.Malformed("the file has no JSON value", utf8.Length);
+            if (!reader.Read()) throw walker.Malformed(EngineText.Get("ResultsJsonNoValue"), utf8.Length);
             var root = walker.Start(ref reader, null, null, 0);
             if (root.Kind == JsonTokenType.StartArray && allowArray)
             {
@@ -137,7 +138,7 @@ internal static class ResultsJson
                 else property(name, walker.Rest(ref reader, start));
             }
             walker.End(ref reader);
-            if (!found) throw root.Error(source, "expected an object with an \"agencies\" array, as written by 'parindex score --format json'");
+            if (!found) throw root.Error(source, EngineText.Get("ResultsJsonNotResults"));
             return true;
         }
         catch (JsonException error)
@@ -150,7 +151,7 @@ internal static class ResultsJson
     {
         walker.Rest(ref reader, root);
         walker.End(ref reader);
-        return root.Error(source, "expected an object with an \"agencies\" array, as written by 'parindex score --format json'");
+        return root.Error(source, EngineText.Get("ResultsJsonNotResults"));
     }
 
     /// <summary>Builds values from tokens, moving one <see cref="TextPosition"/> forward through the bytes.</summary>
@@ -218,7 +219,7 @@ internal static class ResultsJson
             {
                 at = OffsetOf(error, utf8.Length);
             }
-            throw Malformed("Additional text encountered after finished reading JSON content: a results file holds one value", at);
+            throw Malformed(EngineText.Get("ResultsJsonAfter"), at);
         }
 
         public long OffsetOf(JsonException error, long length)
@@ -237,7 +238,7 @@ internal static class ResultsJson
         public FormatException Malformed(string reason, long offset)
         {
             _position.AdvanceTo(utf8, 0, Math.Max(offset, _position.Offset));
-            return new FormatException($"{source}({_position.Line},{_position.Column}): not valid JSON: {reason.TrimEnd('.')}.");
+            return new FormatException($"{source}({_position.Line},{_position.Column}): {EngineText.Format("ResultsJsonInvalid", reason.TrimEnd('.'))}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using ParIndex.RulesEngine.Diagnostics;
 using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.History;
 
@@ -23,8 +24,8 @@ public static class AgencyIdMapReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var records = CsvCells.Read(text, source);
-        var oldColumn = CsvCells.Column(records, source, "oldId", "the id in earlier periods");
-        var newColumn = CsvCells.Column(records, source, "newId", "the id today");
+        var oldColumn = CsvCells.Column(records, source, "oldId", EngineText.Get("ResultsPurposeOldId"));
+        var newColumn = CsvCells.Column(records, source, "newId", EngineText.Get("ResultsPurposeNewId"));
         var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in records.Skip(1))
@@ -33,10 +34,10 @@ public static class AgencyIdMapReader
             var now = CsvCells.Cell(row, newColumn, source, "newId");
             foreach (var cell in new[] { old, now })
                 if (string.IsNullOrWhiteSpace(cell.Text))
-                    throw new FormatException($"{source}({cell.Line},{cell.Column}): {DiagnosticCodes.AgencyIdMap}: the id is empty.");
+                    throw new FormatException($"{source}({cell.Line},{cell.Column}): {DiagnosticCodes.AgencyIdMap}: {DiagnosticCatalog.AgencyIdMap.FormatSituation("EmptyId", [])}");
             var key = Data.AgencyIdRegistry.Normalize(old.Text)!;
             if (lines.TryGetValue(key, out var earlier))
-                throw new FormatException($"{source}({old.Line},{old.Column}): {DiagnosticCodes.AgencyIdMap}: '{key}' is mapped twice (first on line {earlier}).");
+                throw new FormatException($"{source}({old.Line},{old.Column}): {DiagnosticCodes.AgencyIdMap}: {DiagnosticCatalog.AgencyIdMap.FormatSituation("MappedTwice", [key, earlier])}");
             lines[key] = old.Line;
             pairs[key] = now.Text;
         }

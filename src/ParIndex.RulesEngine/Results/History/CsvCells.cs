@@ -1,4 +1,5 @@
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.History;
 
@@ -22,7 +23,7 @@ internal static class CsvCells
                 throw new FormatException($"{source}({record.ProblemAt.Line},{record.ProblemAt.Column}): {record.Problem}.");
             records.Add(record.Fields.Select((field, i) => new CsvCell(field, record.FieldStarts![i].Line, record.FieldStarts[i].Column)).ToList());
         }
-        if (records.Count == 0) throw new FormatException($"{source}(1,1): the file is empty.");
+        if (records.Count == 0) throw new FormatException($"{source}(1,1): {EngineText.Get("ResultsFileEmpty")}");
         return records;
     }
 
@@ -30,10 +31,10 @@ internal static class CsvCells
     public static int Column(List<List<CsvCell>> records, string source, string name, string purpose)
     {
         var index = records[0].FindIndex(c => c.Text == name);
-        return index >= 0 ? index : throw new FormatException($"{source}({records[0][0].Line},1): the header has no column '{name}' ({purpose}).");
+        return index >= 0 ? index : throw new FormatException($"{source}({records[0][0].Line},1): {EngineText.Format("ResultsNoColumn", name, purpose)}");
     }
 
     /// <summary>The cell of a row in a column; a <see cref="FormatException"/> at the row when the row is short.</summary>
     public static CsvCell Cell(List<CsvCell> row, int column, string source, string name) =>
-        column < row.Count ? row[column] : throw new FormatException($"{source}({row[0].Line},{row[0].Column}): the row has {row.Count} cell(s), no '{name}' (column {column + 1}).");
+        column < row.Count ? row[column] : throw new FormatException($"{source}({row[0].Line},{row[0].Column}): {EngineText.Format("ResultsRowShort", row.Count, name, column + 1)}");
 }

@@ -4,6 +4,7 @@ using ParIndex.RulesEngine.Diagnostics;
 using ParIndex.RulesEngine.Evaluation;
 using ParIndex.RulesEngine.Results.Diff;
 using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.History;
 
@@ -32,12 +33,12 @@ public static partial class ResultsHistoryReader
             var found = Directory.EnumerateFiles(path)
                 .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal).ToList();
-            if (found.Count == 0) throw new FormatException($"{path}(1,1): {DiagnosticCodes.HistoryFile}: the folder has no results file (*.csv, *.json).");
+            if (found.Count == 0) throw new FormatException($"{path}(1,1): {DiagnosticCodes.HistoryFile}: {DiagnosticCatalog.HistoryFile.FormatSituation("NoResultsFile", [])}");
             files.AddRange(found);
         }
         var periods = files.Select(ReadPeriod).ToList();
         foreach (var same in periods.GroupBy(p => p.Year).Where(g => g.Count() > 1))
-            throw new FormatException($"{same.ElementAt(1).Source}(1,1): {DiagnosticCodes.HistoryFile}: the period {same.Key} is given twice ({string.Join(", ", same.Select(p => p.Source))}).");
+            throw new FormatException($"{same.ElementAt(1).Source}(1,1): {DiagnosticCodes.HistoryFile}: {DiagnosticCatalog.HistoryFile.FormatSituation("PeriodTwice", [same.Key, string.Join(", ", same.Select(p => p.Source))])}");
         return new ResultsHistory(periods, idMap);
     }
 
@@ -48,7 +49,7 @@ public static partial class ResultsHistoryReader
     public static HistoryPeriod ReadPeriod(string path)
     {
         var year = YearOf(Path.GetFileName(path))
-            ?? throw new FormatException($"{path}(1,1): {DiagnosticCodes.HistoryFile}: the period cannot be told from the file name; name it with its year, e.g. results-2023.csv (one four-digit year).");
+            ?? throw new FormatException($"{path}(1,1): {DiagnosticCodes.HistoryFile}: {DiagnosticCatalog.HistoryFile.FormatSituation("NoYear", [])}");
         return Read(File.ReadAllText(path), path, year);
     }
 
@@ -87,8 +88,8 @@ public static partial class ResultsHistoryReader
     {
         var ranks = PreviousRanksReader.Read(text, source);
         var records = CsvCells.Read(text, source);
-        var idColumn = CsvCells.Column(records, source, "agencyId", "as written by 'parindex score --format csv'");
-        var percentColumn = CsvCells.Column(records, source, "percent", "the history needs each agency's percent");
+        var idColumn = CsvCells.Column(records, source, "agencyId", EngineText.Get("ResultsPurposeAgencyId"));
+        var percentColumn = CsvCells.Column(records, source, "percent", EngineText.Get("ResultsPurposePercent"));
         var result = new Dictionary<string, PeriodResult>(StringComparer.Ordinal);
         foreach (var row in records.Skip(1))
         {
@@ -96,7 +97,7 @@ public static partial class ResultsHistoryReader
             var cell = CsvCells.Cell(row, percentColumn, source, "percent");
             if (!double.TryParse(cell.Text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent)
                 || !double.IsFinite(percent) || percent < 0)
-                throw new FormatException($"{source}({cell.Line},{cell.Column}): agency '{id}': percent '{cell.Text}' is not a number from 0 up (invariant culture, as 'parindex score' writes it).");
+                throw new FormatException($"{source}({cell.Line},{cell.Column}): {DiagnosticCatalog.HistoryFile.FormatSituation("BadPercent", [id, cell.Text])}");
             var rank = ranks.Find(id)!;
             result[id] = new PeriodResult(percent, rank.GroupRank, rank.OverallRank);
         }

@@ -28,7 +28,7 @@ public static class ImprovementPlanner
         if (report.Detail != Evaluation.ScoreDetail.Full)
             throw new InvalidOperationException("An improvement plan needs every criterion's points; score with ScoringOptions.Detail = ScoreDetail.Full.");
         var agency = report.Find(agencyId)
-            ?? throw new ArgumentException($"{DiagnosticCodes.PlanTarget}: agency '{agencyId}' was not scored (no such id, or its row was rejected).", nameof(agencyId));
+            ?? throw new ArgumentException($"{DiagnosticCodes.PlanTarget}: {DiagnosticCatalog.PlanTarget.FormatSituation("NotScored", [agencyId])}", nameof(agencyId));
         CheckTarget(target, agency);
         var precision = report.RuleSet.Precision;
         var others = report.Agencies.Where(a => a.AgencyId != agency.AgencyId && (!withinGroup || a.Group == agency.Group))
@@ -91,8 +91,8 @@ public static class ImprovementPlanner
             _ => target.Value >= 0 && target.Value <= agency.MaxPoints,
         };
         if (!ok)
-            throw new ArgumentException($"{DiagnosticCodes.PlanTarget}: the target {target.Kind.ToString().ToLowerInvariant()} {target.Value.ToString(CultureInfo.InvariantCulture)} " +
-                $"is not a rank from 1, a percent from 0 to 100, or a total from 0 to the agency's maximum of {agency.MaxPoints.ToString(CultureInfo.InvariantCulture)}.", nameof(target));
+            throw new ArgumentException($"{DiagnosticCodes.PlanTarget}: " + DiagnosticCatalog.PlanTarget.FormatSituation("BadTarget",
+                [target.Kind.ToString().ToLowerInvariant(), target.Value, agency.MaxPoints]), nameof(target));
     }
 
     /// <summary>The percent as the kernel computes it: 100 × total ÷ applicable max, rounded to the scheme's precision.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Rounds;
 
@@ -62,7 +63,7 @@ public static class AppraisalNotesReader
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(reader.ReadToEnd(), new JsonDocumentOptions { AllowTrailingCommas = false }); }
-        catch (JsonException ex) { throw new InvalidDataException($"{source}: the notes cannot be read: the JSON is malformed ({ex.Message})", ex); }
+        catch (JsonException ex) { throw new InvalidDataException($"{source}: {EngineText.Format("NotesMalformed", ex.Message)}", ex); }
         using (document)
         {
             var root = document.RootElement;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Rounds;
 
@@ -77,16 +78,15 @@ public sealed class AppraisalRounds
 
     /// <summary>One PAR0702 warning per agency scored in one round only, naming the round it is missing from and why.</summary>
     public IReadOnlyList<Diagnostic> Warnings =>
-        SelfOnly.Select(a => Warning(a, "the self-assessment", "the appraised data", Appraised))
-            .Concat(AppraisedOnly.Select(a => Warning(a, "the appraised data", "the self-assessment", Self)))
+        SelfOnly.Select(a => Warning(a, EngineText.Get("RoundSelf"), EngineText.Get("RoundAppraised"), Appraised))
+            .Concat(AppraisedOnly.Select(a => Warning(a, EngineText.Get("RoundAppraised"), EngineText.Get("RoundSelf"), Self)))
             .ToList();
 
     private static Diagnostic Warning(UnmatchedAgency agency, string present, string missing, ScoreReport other)
     {
-        var why = agency.Rejection is { } rejection ? $"its row there was rejected ({rejection})" : "it has no row there";
-        return Diagnostic.Warning(DiagnosticCodes.AgencyInOneRound, string.Create(CultureInfo.InvariantCulture,
-            $"Agency '{agency.AgencyId}' is scored in {present} ({agency.Score.Total} points) but not in {missing}: {why}; it is listed, not compared."),
-            new SourceLocation(other.DataSource, null, 0, 0));
+        var why = agency.Rejection is { } rejection ? EngineText.Format("RoundRowRejected", rejection) : EngineText.Get("RoundNoRow");
+        return Diagnostic.Create(DiagnosticCatalog.AgencyInOneRound, "OneRound", DiagnosticSeverity.Warning,
+            new SourceLocation(other.DataSource, null, 0, 0), agency.AgencyId, present, agency.Score.Total, missing, why);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Rounds;
 
@@ -20,16 +21,15 @@ public static class AppraisalTableWriter
         var precision = report.RuleSet.Precision;
         var cut = rounds.CutAgencies.Count;
         var raised = rounds.Agencies.Count(a => a.TotalDifference > 0);
-        output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version}): self-assessed vs appraised"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rounds.Agencies.Count} agencies in both rounds: {cut} cut, {raised} raised, {rounds.Agencies.Count - cut - raised} unchanged in total; {rounds.SelfOnly.Count} in the self-assessment only, {rounds.AppraisedOnly.Count} in the appraised data only."));
+        output.WriteLine(DisplayText.Escape(EngineText.Format("AppraisalHeading", report.RuleSet.Title, report.RuleSet.Id, report.RuleSet.Version)));
+        output.WriteLine(EngineText.Format("AppraisalSummary", rounds.Agencies.Count, cut, raised, rounds.Agencies.Count - cut - raised, rounds.SelfOnly.Count, rounds.AppraisedOnly.Count));
         foreach (var group in report.Groups)
         {
             var agencies = rounds.Agencies.Where(a => a.Second.Group == group).OrderBy(a => a.Second.Rank).ThenBy(a => a.AgencyId, StringComparer.Ordinal).ToList();
             if (agencies.Count == 0) continue;
             if (report.Groups.Count > 1 || group.Length > 0) output.WriteLine($"\n== {DisplayText.Escape(report.GroupTitle(group))} ==");
-            var table = new TextTable(("Id", false), ("Name", false), ("Self", true), ("Appraised", true), ("Diff", true),
-                ("Self %", true), ("Appraised %", true), ("Self rank", true), ("Appraised rank", true), ("Change", true));
+            var table = new TextTable((EngineText.Get("TableId"), false), (EngineText.Get("TableName"), false), (EngineText.Get("TableSelf"), true), (EngineText.Get("TableAppraised"), true), (EngineText.Get("TableDiff"), true),
+                (EngineText.Get("TableSelfPercent"), true), (EngineText.Get("TableAppraisedPercent"), true), (EngineText.Get("TableSelfRank"), true), (EngineText.Get("TableAppraisedRank"), true), (EngineText.Get("TableChange"), true));
             foreach (var a in agencies)
                 table.Add(a.AgencyId, a.Name ?? "", Format.Fixed(a.First.Total, precision), Format.Fixed(a.Second.Total, precision), Signed(a.TotalDifference, precision),
                     Format.Fixed(a.First.Percent, precision), Format.Fixed(a.Second.Percent, precision),
@@ -38,8 +38,8 @@ public static class AppraisalTableWriter
         }
         foreach (var agency in rounds.Agencies)
             WriteChanges(rounds, agency, output, precision);
-        WriteUnmatched("Scored in the self-assessment only", rounds.SelfOnly, output, precision);
-        WriteUnmatched("Scored in the appraised data only", rounds.AppraisedOnly, output, precision);
+        WriteUnmatched(EngineText.Get("AppraisalSelfOnly"), rounds.SelfOnly, output, precision);
+        WriteUnmatched(EngineText.Get("AppraisedOnly"), rounds.AppraisedOnly, output, precision);
     }
 
     private static void WriteChanges(AppraisalRounds rounds, AgencyComparison agency, TextWriter output, int precision)
@@ -48,11 +48,11 @@ public static class AppraisalTableWriter
         var others = rounds.OtherNotes(agency.AgencyId);
         if (changes.Count == 0 && others.Count == 0) return;
         output.WriteLine();
-        output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{agency.AgencyId} {agency.Name}: {Format.Fixed(agency.First.Total, precision)} → {Format.Fixed(agency.Second.Total, precision)} ({Signed(agency.TotalDifference, precision)}), rank {agency.First.Rank} → {agency.Second.Rank}")));
+        output.WriteLine(DisplayText.Escape(EngineText.Format("AppraisalAgencyLine", agency.AgencyId, agency.Name, Format.Fixed(agency.First.Total, precision),
+            Format.Fixed(agency.Second.Total, precision), Signed(agency.TotalDifference, precision), agency.First.Rank, agency.Second.Rank)));
         if (changes.Count > 0)
         {
-            var table = new TextTable(("Code", false), ("Criterion", false), ("Self", true), ("Appraised", true), ("Diff", true), ("Note", false));
+            var table = new TextTable((EngineText.Get("TableCode"), false), (EngineText.Get("TableCriterion"), false), (EngineText.Get("TableSelf"), true), (EngineText.Get("TableAppraised"), true), (EngineText.Get("TableDiff"), true), (EngineText.Get("TableNote"), false));
             foreach (var change in changes)
             {
                 var c = change.Criterion;
@@ -60,7 +60,7 @@ public static class AppraisalTableWriter
             }
             output.Write(table.ToString());
         }
-        foreach (var note in others) output.WriteLine(DisplayText.Escape($"  note on {note.Input}: {note.Text}"));
+        foreach (var note in others) output.WriteLine(DisplayText.Escape(EngineText.Format("AppraisalNoteOn", note.Input, note.Text)));
     }
 
     private static void WriteUnmatched(string title, IReadOnlyList<UnmatchedAgency> agencies, TextWriter output, int precision)
@@ -69,7 +69,8 @@ public static class AppraisalTableWriter
         output.WriteLine();
         output.WriteLine($"{title}:");
         foreach (var a in agencies)
-            output.WriteLine(DisplayText.Escape($"  {a.AgencyId} {a.Name}: {Format.Fixed(a.Score.Total, precision)} points" + (a.Rejection is { } why ? $"; rejected in the other round ({why})" : "; no row in the other round")));
+            output.WriteLine(DisplayText.Escape(EngineText.Format("AppraisalUnmatched", a.AgencyId, a.Name, Format.Fixed(a.Score.Total, precision),
+                a.Rejection is { } why ? EngineText.Format("AppraisalRejectedOther", why) : EngineText.Get("AppraisalNoRowOther"))));
     }
 
     /// <summary>The notes of one criterion as one cell: "input: text; input: text".</summary>

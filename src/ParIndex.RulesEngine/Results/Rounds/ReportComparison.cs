@@ -76,8 +76,8 @@ public sealed class ReportComparison
         var b = second.RuleSet;
         if (a.Id == b.Id && a.Version == b.Version && first.Criteria.Select(c => c.Code).SequenceEqual(second.Criteria.Select(c => c.Code), StringComparer.Ordinal))
             return;
-        throw new ArgumentException($"{DiagnosticCodes.RoundsOfDifferentRuleSets}: the two results are of different rule sets ('{a.Id}' {a.Version} and '{b.Id}' {b.Version}); " +
-            "only results of one rule set and version can be compared criterion by criterion.");
+        throw new ArgumentException($"{DiagnosticCodes.RoundsOfDifferentRuleSets}: " +
+            DiagnosticCatalog.RoundsOfDifferentRuleSets.FormatSituation("Compare", [a.Id, a.Version, b.Id, b.Version]));
     }
 
     private static AgencyComparison Pair(AgencyScore first, AgencyScore second, IReadOnlyList<CriterionInfo> info, int precision)

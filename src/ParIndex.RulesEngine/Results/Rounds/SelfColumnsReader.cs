@@ -1,4 +1,5 @@
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Rounds;
 
@@ -39,13 +40,13 @@ public static class SelfColumnsReader
         // An empty or unreadable header is left to the CSV reader, which reports it.
         if (splitter.ReadHeader() is not { Fields: { } header } record) return text;
         if (record.LastLine != record.FirstLine)
-            throw new InvalidDataException($"{source}({record.FirstLine}): the header runs over lines {record.FirstLine}–{record.LastLine}; a file with <input>#self columns needs a header on one line.");
+            throw new InvalidDataException($"{source}({record.FirstLine}): {EngineText.Format("SelfHeaderLines", record.FirstLine, record.LastLine)}");
         var names = header.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         var inputs = ruleSet.Definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         var present = names.ToHashSet(StringComparer.Ordinal);
         var paired = inputs.Where(i => present.Contains(i + RoundColumns.SelfSuffix)).ToHashSet(StringComparer.Ordinal);
         if (paired.Count == 0)
-            throw new InvalidDataException($"{source}: the file has no <input>#self column (such as '{inputs.FirstOrDefault()}{RoundColumns.SelfSuffix}'), so it holds no self-assessed values; give the self-assessed data as its own file with --self.");
+            throw new InvalidDataException($"{source}: {EngineText.Format("SelfNoColumn", inputs.FirstOrDefault() + RoundColumns.SelfSuffix)}");
         var swapped = names.Select(n =>
             paired.Contains(n) ? n + RoundColumns.SelfSuffix
             : n.EndsWith(RoundColumns.SelfSuffix, StringComparison.Ordinal) && paired.Contains(n[..^RoundColumns.SelfSuffix.Length]) ? n[..^RoundColumns.SelfSuffix.Length]

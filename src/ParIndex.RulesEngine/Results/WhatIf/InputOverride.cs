@@ -23,7 +23,7 @@ public sealed record InputOverride(string Input, string Value, string? AgencyId 
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || text[..equals].Trim().Length == 0)
             throw new InputOverrideException(DiagnosticCodes.MalformedOverride,
-                $"'{Data.InputChecks.Shorten(text)}' is not a change of an input: write input=value, e.g. trainingCompletion=0.9.");
+                DiagnosticCatalog.MalformedOverride.FormatSituation("Text", [Data.InputChecks.Shorten(text)]));
         return new InputOverride(text[..equals].Trim(), text[(equals + 1)..], agencyId);
     }
 

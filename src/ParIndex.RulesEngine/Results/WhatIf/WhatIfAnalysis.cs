@@ -48,17 +48,19 @@ public static class WhatIfAnalysis
         foreach (var change in overrides)
         {
             if (!inputs.Contains(change.Input, StringComparer.Ordinal))
-                throw new InputOverrideException(DiagnosticCodes.UnknownOverrideInput,
-                    $"'{InputChecks.Shorten(change.Input)}' is not an input of rule set '{ruleSet.Definition.Id}'.{NameSuggester.Hint(change.Input, inputs)}");
+                throw new InputOverrideException(DiagnosticCodes.UnknownOverrideInput, DiagnosticCatalog.UnknownOverrideInput.FormatSituation("Input",
+                    [InputChecks.Shorten(change.Input), ruleSet.Definition.Id, NameSuggester.Hint(change.Input, inputs)]));
             var id = change.AgencyId is null ? null : AgencyIdRegistry.Normalize(change.AgencyId) ?? change.AgencyId;
             if (id is not null && !ids.Contains(id))
-                throw new InputOverrideException(DiagnosticCodes.OverrideAgencyNotFound,
-                    $"No agency '{InputChecks.Shorten(id)}' is scored in the data, so '{change.Input}' cannot be changed for it" +
-                    (batch.RowErrorLog.Rejected.Any(r => r.AgencyId == id) ? ": its row was rejected (see the row errors)." : $".{NameSuggester.Hint(id, batch.AgencyIds)}"));
+                throw new InputOverrideException(DiagnosticCodes.OverrideAgencyNotFound, DiagnosticCatalog.OverrideAgencyNotFound.FormatSituation("Agency",
+                    [InputChecks.Shorten(id), change.Input, batch.RowErrorLog.Rejected.Any(r => r.AgencyId == id)
+                        ? DiagnosticCatalog.OverrideAgencyNotFound.FormatSituation("Rejected", [])
+                        : "." + NameSuggester.Hint(id, batch.AgencyIds)]));
             // A value for every agency and another for one of them would leave that agency's value to the order given.
             if (seen.Any(s => s.Input == change.Input && (s.Agency == id || s.Agency is null || id is null)))
-                throw new InputOverrideException(DiagnosticCodes.RepeatedOverride,
-                    $"'{change.Input}' is set twice{(id is null ? "" : $" for agency '{id}'")}; give each input one value per agency.");
+                throw new InputOverrideException(DiagnosticCodes.RepeatedOverride, id is null
+                    ? DiagnosticCatalog.RepeatedOverride.FormatSituation("Twice", [change.Input])
+                    : DiagnosticCatalog.RepeatedOverride.FormatSituation("TwiceForAgency", [change.Input, id]));
             seen.Add((change.Input, id));
             result.Add(change with { AgencyId = id });
         }
@@ -89,7 +91,8 @@ public static class WhatIfAnalysis
                 .FirstOrDefault(p => p.Change is not null);
             throw culprit is null
                 ? new InvalidOperationException($"Agency '{id}' could not be copied for the what-if run: {string.Join("; ", errors.Select(e => e.Message))}")
-                : new InputOverrideException(DiagnosticCodes.BadOverrideValue, $"{culprit.Input}={InputChecks.Shorten(culprit.Value)}: {error.Message}");
+                : new InputOverrideException(DiagnosticCodes.BadOverrideValue,
+                    DiagnosticCatalog.BadOverrideValue.FormatSituation("Value", [culprit.Input, InputChecks.Shorten(culprit.Value), error.Message]));
         }
         return builder.Build();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Results.Rounds;
 using ParIndex.RulesEngine.Results.Writers;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.WhatIf;
 
@@ -20,23 +21,22 @@ public static class WhatIfTableWriter
         var precision = report.RuleSet.Precision;
         // The agencies whose inputs were changed first, then those that moved with them; each in data order.
         var changes = result.Changes.OrderBy(a => !result.IsChanged(a.AgencyId)).ToList();
-        output.WriteLine(DisplayText.Escape($"{report.RuleSet.Title} ({report.RuleSet.Id} {report.RuleSet.Version}): what if"));
+        output.WriteLine(DisplayText.Escape(EngineText.Format("WhatIfHeading", report.RuleSet.Title, report.RuleSet.Id, report.RuleSet.Version)));
         foreach (var change in result.Overrides)
-            output.WriteLine(DisplayText.Escape($"  {change.Input} = {change.Value}  ({(change.AgencyId is null ? "every agency" : "agency " + change.AgencyId)})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{changes.Count(a => result.IsChanged(a.AgencyId))} agency(ies) with changed inputs, {changes.Count(a => !result.IsChanged(a.AgencyId))} other(s) whose points or rank moved."));
+            output.WriteLine(DisplayText.Escape($"  {change.Input} = {change.Value}  ({(change.AgencyId is null ? EngineText.Get("WhatIfEveryAgency") : EngineText.Format("WhatIfAgency", change.AgencyId))})"));
+        output.WriteLine(EngineText.Format("WhatIfSummary", changes.Count(a => result.IsChanged(a.AgencyId)), changes.Count(a => !result.IsChanged(a.AgencyId))));
         var groups = report.Groups.Count > 1 || report.Groups.Any(g => g.Length > 0);
         foreach (var a in changes)
         {
-            var group = groups ? $" in {report.GroupTitle(a.Second.Group)}" : "";
+            var group = groups ? EngineText.Format("WhatIfInGroup", report.GroupTitle(a.Second.Group)) : "";
             output.WriteLine();
-            output.WriteLine(DisplayText.Escape(string.Create(CultureInfo.InvariantCulture,
-                $"{a.AgencyId} {a.Name}{(result.IsChanged(a.AgencyId) ? "" : " (inputs unchanged)")}: total {Format.Fixed(a.First.Total, precision)} → {Format.Fixed(a.Second.Total, precision)} ({AppraisalTableWriter.Signed(a.TotalDifference, precision)}), " +
-                $"percent {Format.Fixed(a.First.Percent, precision)} → {Format.Fixed(a.Second.Percent, precision)} ({AppraisalTableWriter.Signed(a.PercentDifference, precision)}), " +
-                $"rank{group} {a.First.Rank} → {a.Second.Rank} ({Format.Change(a.RankChange)}), overall {a.First.OverallRank} → {a.Second.OverallRank} ({Format.Change(a.OverallRankChange)})")));
+            output.WriteLine(DisplayText.Escape(EngineText.Format("WhatIfLine", a.AgencyId, a.Name, result.IsChanged(a.AgencyId) ? "" : EngineText.Get("WhatIfUnchanged"),
+                Format.Fixed(a.First.Total, precision), Format.Fixed(a.Second.Total, precision), AppraisalTableWriter.Signed(a.TotalDifference, precision),
+                Format.Fixed(a.First.Percent, precision), Format.Fixed(a.Second.Percent, precision), AppraisalTableWriter.Signed(a.PercentDifference, precision),
+                group, a.First.Rank, a.Second.Rank, Format.Change(a.RankChange), a.First.OverallRank, a.Second.OverallRank, Format.Change(a.OverallRankChange))));
             var criteria = a.ChangedLeaves;
             if (criteria.Count == 0) continue;
-            var table = new TextTable(("Code", false), ("Criterion", false), ("Before", true), ("After", true), ("Diff", true));
+            var table = new TextTable((EngineText.Get("TableCode"), false), (EngineText.Get("TableCriterion"), false), (EngineText.Get("TableBefore"), true), (EngineText.Get("TableAfter"), true), (EngineText.Get("TableDiff"), true));
             foreach (var c in criteria)
                 table.Add(c.Code, c.Title, c.FirstApplicable ? Format.Number(c.FirstPoints) : "n/a", c.SecondApplicable ? Format.Number(c.SecondPoints) : "n/a", AppraisalTableWriter.Signed(c.Difference, precision));
             output.Write(table.ToString());

@@ -1,3 +1,5 @@
+using ParIndex.RulesEngine.Resources;
+
 namespace ParIndex.RulesEngine.Results.Writers;
 
 /// <summary>
@@ -16,9 +18,9 @@ public static class CriteriaDetailWriter
         var leaves = report.Criteria.Where(c => c.IsLeaf).Select(c => c.Code).ToList();
         foreach (var agency in report.Agencies)
         {
-            output.WriteLine($"\n== {DisplayText.Escape($"{agency.AgencyId} {agency.Name}")}: criteria ==");
-            var table = new TextTable(("Code", false), ("Criterion", false), ("Target", false), ("Actual", true),
-                ("Verdict", false), ("Points", true), ("Max", true));
+            output.WriteLine("\n" + EngineText.Format("CriteriaHeading", DisplayText.Escape($"{agency.AgencyId} {agency.Name}")));
+            var table = new TextTable((EngineText.Get("TableCode"), false), (EngineText.Get("TableCriterion"), false), (EngineText.Get("TableTarget"), false), (EngineText.Get("TableActual"), true),
+                (EngineText.Get("TableVerdict"), false), (EngineText.Get("TablePoints"), true), (EngineText.Get("TableMax"), true));
             foreach (var code in leaves)
             {
                 var c = report.Compare(agency.AgencyId, code);

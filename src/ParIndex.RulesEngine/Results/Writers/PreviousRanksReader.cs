@@ -2,6 +2,7 @@ using System.Text;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Evaluation;
 using ParIndex.RulesEngine.Results.Diff;
+using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Results.Writers;
 
@@ -60,12 +61,12 @@ public static class PreviousRanksReader
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         ResultsJson.Read(utf8, source, allowArray: true, (_, _) => { }, agency =>
         {
-            if (agency.Kind != System.Text.Json.JsonTokenType.StartObject) throw agency.Error(source, "each agency must be an object");
+            if (agency.Kind != System.Text.Json.JsonTokenType.StartObject) throw agency.Error(source, EngineText.Get("ResultsAgencyObject"));
             var id = agency["agencyId"] is { Kind: System.Text.Json.JsonTokenType.String, Text.Length: > 0 } idValue
                 ? AgencyIdRegistry.Normalize(idValue.Text)!
-                : throw (agency["agencyId"] ?? agency).Error(source, "an agency needs a non-empty string \"agencyId\"");
-            var rank = agency.RankOf(source, "rank") ?? throw agency.Error(source, $"agency '{id}' needs a whole-number \"rank\"");
-            if (firstLine.TryGetValue(id, out var earlier)) throw agency.Error(source, $"agency '{id}' appears twice (first at line {earlier})");
+                : throw (agency["agencyId"] ?? agency).Error(source, EngineText.Get("ResultsAgencyNeedsStringId"));
+            var rank = agency.RankOf(source, "rank") ?? throw agency.Error(source, EngineText.Format("ResultsAgencyNeedsWholeRank", id));
+            if (firstLine.TryGetValue(id, out var earlier)) throw agency.Error(source, EngineText.Format("ResultsAgencyTwiceAt", id, earlier));
             firstLine[id] = agency.Line;
             ranks[id] = new PreviousRank(rank, agency.RankOf(source, "overallRank"));
         });
@@ -82,11 +83,11 @@ public static class PreviousRanksReader
         foreach (var cells in csv.Rows)
         {
             if (cells.Count <= Math.Max(idColumn, rankColumn))
-                throw cells[0].Error(source, $"the row has {cells.Count} cell(s); the agencyId and rank columns are number {idColumn + 1} and {rankColumn + 1}");
+                throw cells[0].Error(source, EngineText.Format("ResultsRowCellsRank", cells.Count, idColumn + 1, rankColumn + 1));
             var id = csv.Id(cells, idColumn);
-            var rank = csv.Rank(cells[rankColumn], "rank") ?? throw cells[rankColumn].Error(source, $"agency '{id}' has no rank");
+            var rank = csv.Rank(cells[rankColumn], "rank") ?? throw cells[rankColumn].Error(source, EngineText.Format("ResultsAgencyHasNo", id, "rank"));
             var overall = csv.Rank(ResultsCsv.Cell(cells, overallColumn), "overallRank");
-            if (firstLine.TryGetValue(id, out var earlier)) throw cells[idColumn].Error(source, $"agency '{id}' appears twice (first on line {earlier})");
+            if (firstLine.TryGetValue(id, out var earlier)) throw cells[idColumn].Error(source, EngineText.Format("ResultsAgencyTwiceOn", id, earlier));
             firstLine[id] = cells[idColumn].Line;
             ranks[id] = new PreviousRank(rank, overall);
         }
