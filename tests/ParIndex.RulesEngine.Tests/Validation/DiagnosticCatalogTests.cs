@@ -93,7 +93,7 @@ public sealed partial class DiagnosticCatalogTests
         // The situations and fragments are formatted at run time only where their problem occurs;
         // a stray brace would throw there, so every text is formatted here once per language.
         var resources = new System.Resources.ResourceManager(baseName, typeof(DiagnosticDescriptor).Assembly);
-        var arguments = Enumerable.Range(0, 9).Select(i => (object)i).ToArray();
+        var arguments = Enumerable.Range(0, 20).Select(i => (object)i).ToArray(); // the widest format (WhatIfLine) has 16
         foreach (var culture in new[] { English, CultureInfo.GetCultureInfo("vi") })
         {
             foreach (var (key, text) in Entries(resources, culture))
