@@ -1,19 +1,21 @@
-using System.Diagnostics;
 using ParIndex.RulesEngine.Caching;
+using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Tests.Hardening;
-using ParIndex.RulesEngine.Tests.Packaging;
-using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Caching;
 
 /// <summary>
 /// A kernel is compiled against the assemblies of the runtime that compiles it, so a cache entry
 /// written under .NET 10 is never loaded under .NET 8 and the other way round, even by the same
-/// build of the library (a net8.0 app rolled forward onto .NET 10) and with one cache folder.
+/// build of the library (a net8.0 app rolled forward onto .NET 10) in one cache folder: the
+/// runtime is part of the entry's name.
 /// </summary>
 [TestClass]
 public sealed class CacheRuntimeTests
 {
+    private static readonly Version Net8 = new(8, 0, 31);
+    private static readonly Version Net10 = new(10, 0, 12);
+
     [TestMethod]
     [DataRow(8, 0, 31, ".NET 8.0")]
     [DataRow(8, 0, 0, ".NET 8.0")]
@@ -34,66 +36,41 @@ public sealed class CacheRuntimeTests
 #endif
         // The test assembly targets one framework and runs on it: the key must say which.
         StringAssert.EndsWith(RuleSetCacheKey.EngineIdentity, "/" + expected);
+        Assert.AreEqual(RuleSetCacheKey.EngineIdentityOn(Environment.Version), RuleSetCacheKey.EngineIdentity);
     }
 
     [TestMethod]
-    public void One_cache_folder_keeps_an_entry_per_runtime_and_build_and_never_crosses_them()
+    public void The_same_rule_text_is_named_apart_on_NET_8_and_NET_10_and_alike_across_patches()
     {
-        if (!Net8RuntimeInstalled()) Assert.Inconclusive("the .NET 8 runtime is not installed beside dotnet (.ci/install-dotnet8-runtime installs it)");
-        var cache = CacheFixture.NewFolder();
+        var options = RuleSetLoadOptions.Default;
+        var on8 = RuleSetCacheKey.Of(CacheFixture.HalfOfX, "rules.json", options, RuleSetCacheKey.EngineIdentityOn(Net8));
+        var on10 = RuleSetCacheKey.Of(CacheFixture.HalfOfX, "rules.json", options, RuleSetCacheKey.EngineIdentityOn(Net10));
+        var onLaterPatch = RuleSetCacheKey.Of(CacheFixture.HalfOfX, "rules.json", options, RuleSetCacheKey.EngineIdentityOn(new Version(8, 0, 40)));
 
-        // The net8.0 build on .NET 8: compiles and stores one entry, then finds it.
-        Assert.AreEqual(1, ScoreAndCountEntries(cache, "net8.0", rollForwardToNewest: false));
-        Assert.AreEqual(1, ScoreAndCountEntries(cache, "net8.0", rollForwardToNewest: false), "the same build on the same runtime hits");
-        // The same net8.0 build rolled forward onto .NET 10: its kernel would reference .NET 10's
-        // assemblies, so it must miss the .NET 8 entry and write its own.
-        Assert.AreEqual(2, ScoreAndCountEntries(cache, "net8.0", rollForwardToNewest: true));
-        // Back on .NET 8, the .NET 10 entry is not taken either.
-        Assert.AreEqual(2, ScoreAndCountEntries(cache, "net8.0", rollForwardToNewest: false));
-        // The net10.0 build is another engine build: a third entry.
-        Assert.AreEqual(3, ScoreAndCountEntries(cache, "net10.0", rollForwardToNewest: false));
+        Assert.AreNotEqual(on8, on10);
+        Assert.AreEqual(on8, onLaterPatch);
     }
 
-    private static bool Net8RuntimeInstalled()
+    [TestMethod]
+    public void A_load_writes_its_entry_under_this_runtime_and_finds_none_of_the_other()
     {
-        var root = Path.GetDirectoryName(DotnetHost())!;
-        var shared = Path.Combine(root, "shared", "Microsoft.NETCore.App");
-        return Directory.Exists(shared) && Directory.GetDirectories(shared, "8.0.*").Length > 0;
-    }
-
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
-        // The test host runs under the dotnet muxer's runtime: shared/Microsoft.NETCore.App/<version>/ below its folder.
-        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        return Path.Combine(runtimeFolder, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-    }
-
-    /// <summary>Runs the CLI of <paramref name="framework"/> (built beside the tests) on the bundled example; returns the entries in the cache after it.</summary>
-    private static int ScoreAndCountEntries(string cache, string framework, bool rollForwardToNewest)
-    {
-        var cli = RepositoryPaths.Combine("src", "ParIndex.Cli", "bin", DotnetCli.Configuration, framework, "parindex.dll");
-        if (!File.Exists(cli)) Assert.Inconclusive($"{cli} is not built");
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var folder = CacheFixture.NewFolder();
+        var options = CacheFixture.Options(folder, CacheFixture.NewKey());
+        var other = Environment.Version.Major >= 10 ? Net8 : Net10;
+        string key;
+        using (var first = RuleSetLoader.LoadJson(CacheFixture.HalfOfX, "rules.json", options))
         {
-            cli, "score", RepositoryPaths.Example("par-index-province-2019", "ruleset.json"),
-            RepositoryPaths.Example("par-index-province-2019", "kontum-2018.csv"), "--cache-dir", cache,
-        }) start.ArgumentList.Add(argument);
-        start.Environment["PARINDEX_CACHE_KEY"] = Path.Combine(cache, "..", Path.GetFileName(cache) + ".key");
-        // LatestMajor runs a net8.0 app on the newest installed runtime (.NET 10) although .NET 8 is there.
-        if (rollForwardToNewest) start.Environment["DOTNET_ROLL_FORWARD"] = "LatestMajor";
-        else start.Environment.Remove("DOTNET_ROLL_FORWARD");
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"parindex score ({framework}) did not finish");
+            Assert.IsFalse(first.LoadedFromCache);
+            key = first.CacheKey;
         }
-        if (process.ExitCode != 0 && error.Result.Contains("PAR0502", StringComparison.Ordinal)) Assert.Inconclusive(error.Result);
-        Assert.AreEqual(0, process.ExitCode, $"parindex score ({framework}, roll forward: {rollForwardToNewest}):\n{output}{error.Result}");
-        return Directory.GetFiles(cache, "*.kernel").Length;
+
+        Assert.AreEqual(RuleSetCacheKey.Of(CacheFixture.HalfOfX, "rules.json", options, RuleSetCacheKey.EngineIdentityOn(Environment.Version)), key);
+        Assert.IsTrue(File.Exists(KernelCache.PathOf(folder, key)));
+        // The other runtime would look for (and write) another file, so it never meets this kernel.
+        var keyOnTheOther = RuleSetCacheKey.Of(CacheFixture.HalfOfX, "rules.json", options, RuleSetCacheKey.EngineIdentityOn(other));
+        Assert.AreNotEqual(key, keyOnTheOther);
+        Assert.IsFalse(File.Exists(KernelCache.PathOf(folder, keyOnTheOther)));
+        using var second = RuleSetLoader.LoadJson(CacheFixture.HalfOfX, "rules.json", options);
+        Assert.IsTrue(second.LoadedFromCache, "this runtime finds its own entry");
     }
 }

@@ -275,9 +275,7 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    [DataRow("net8.0")]
-    [DataRow("net10.0")]
-    public void Cli_package_is_a_dotnet_tool_named_parindex(string framework)
+    public void Cli_package_is_a_dotnet_tool_named_parindex()
     {
         Assert.IsTrue(File.Exists(ToolPackage), $"expected {ToolPackage}");
         using var package = ZipFile.OpenRead(ToolPackage);
@@ -286,13 +284,13 @@ public sealed class PackageTests
         Assert.AreEqual(_version, metadata.Element(ns + "version")!.Value);
         var packageTypes = metadata.Element(ns + "packageTypes")?.Elements(ns + "packageType").Select(t => t.Attribute("name")?.Value).ToList() ?? [];
         CollectionAssert.Contains(packageTypes, "DotnetTool");
-        var settings = XDocument.Parse(Text(package, $"tools/{framework}/any/DotnetToolSettings.xml"));
+        var settings = XDocument.Parse(Text(package, "tools/net10.0/any/DotnetToolSettings.xml"));
         var command = settings.Descendants("Command").Single();
         Assert.AreEqual("parindex", command.Attribute("Name")?.Value);
         Assert.AreEqual("parindex.dll", command.Attribute("EntryPoint")?.Value);
-        Assert.IsNotNull(package.GetEntry($"tools/{framework}/any/Spectre.Console.dll"), "the tool carries its dependencies");
-        Assert.IsNotNull(package.GetEntry($"tools/{framework}/any/vi/parindex.resources.dll"), "the command's Vietnamese texts");
-        Assert.IsNotNull(package.GetEntry($"tools/{framework}/any/vi/ParIndex.RulesEngine.resources.dll"), "the library's Vietnamese messages");
+        Assert.IsNotNull(package.GetEntry("tools/net10.0/any/Spectre.Console.dll"), "the tool carries its dependencies");
+        Assert.IsNotNull(package.GetEntry("tools/net10.0/any/vi/parindex.resources.dll"), "the command's Vietnamese texts");
+        Assert.IsNotNull(package.GetEntry("tools/net10.0/any/vi/ParIndex.RulesEngine.resources.dll"), "the library's Vietnamese messages");
     }
 
     [TestMethod]
