@@ -13,12 +13,34 @@ namespace ParIndex.RulesEngine.Caching;
 /// </summary>
 internal static class RuleSetCacheKey
 {
-    /// <summary>The engine build: a rebuilt library never reuses another build's kernels or models.</summary>
-    private static readonly string EngineIdentity =
+    /// <summary>
+    /// The engine build and the runtime it runs on: a rebuilt library never reuses another build's
+    /// kernels or models, and a kernel compiled against one runtime's assemblies (the references
+    /// come from the running runtime, <see cref="CompilationReferences"/>) is never loaded under
+    /// another. The net8.0 and net10.0 builds differ in their module id already; the runtime is
+    /// named as well because a net8.0 app may roll forward onto .NET 10, and both share one
+    /// cache folder.
+    /// </summary>
+    internal static readonly string EngineIdentity = EngineIdentityOn(Environment.Version);
+
+    /// <summary>This build of the library: its module id and version.</summary>
+    private static string EngineBuild =>
         typeof(RuleSetCacheKey).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" + typeof(RuleSetCacheKey).Assembly.GetName().Version;
 
+    /// <summary>The identity this build would have on <paramref name="runtime"/> (<see cref="Environment.Version"/> of that runtime).</summary>
+    internal static string EngineIdentityOn(Version runtime) => EngineBuild + "/" + RuntimeIdentity(runtime);
+
+    /// <summary>
+    /// The runtime's major and minor version (".NET 8.0"): the framework assemblies a kernel
+    /// references keep their identity across patch releases, so a runtime update keeps the cache.
+    /// </summary>
+    internal static string RuntimeIdentity(Version runtime) => string.Create(CultureInfo.InvariantCulture, $".NET {runtime.Major}.{runtime.Minor}");
+
     /// <summary>64 lowercase hex digits.</summary>
-    public static string Of(string json, string? sourceName, RuleSetLoadOptions options)
+    public static string Of(string json, string? sourceName, RuleSetLoadOptions options) => Of(json, sourceName, options, EngineIdentity);
+
+    /// <summary>The key under <paramref name="engineIdentity"/> (<see cref="EngineIdentityOn"/>): what another runtime would name the entry.</summary>
+    internal static string Of(string json, string? sourceName, RuleSetLoadOptions options, string engineIdentity)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // MaxCompileTime is left out: a load that finished within one budget gives the same rule set under any other.
@@ -26,8 +48,12 @@ internal static class RuleSetCacheKey
             $"{options.MaxFileBytes} {options.MaxJsonDepth} {options.MaxFormulaLength} {options.MaxExpressionDepth} {options.MaxCriteria} {options.MaxNames}");
         // Each part ends with a separator it cannot contain (or a length), so no two inputs hash the same text.
         hash.AppendData(KernelCache.Format);
-        hash.AppendData(Encoding.UTF8.GetBytes($"\n{EngineIdentity}\n{limits}\n{(sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName)}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{(sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName)}\n"));
         hash.AppendData(Encoding.UTF8.GetBytes(json));
+#if NET9_0_OR_GREATER
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+#else
+        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+#endif
     }
 }

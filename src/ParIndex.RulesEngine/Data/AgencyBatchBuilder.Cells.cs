@@ -28,7 +28,15 @@ public sealed partial class AgencyBatchBuilder
     /// adds the row through <see cref="Add(string?, string?, Func{string, object?}, IEnumerable{string}?, Func{string?, Diagnostics.SourceLocation}, IReadOnlyList{RowError}?)"/>,
     /// which finds and words every error, so both ways reject and word rows identically.
     /// </summary>
+    /// <remarks>
+    /// .NET 8 cannot instantiate a generic over a ref struct, so there the cells come as an ordinary
+    /// struct (still one specialised copy of this method, no boxing).
+    /// </remarks>
+#if NET9_0_OR_GREATER
     internal bool TryAddCells<TCells>(scoped in TCells cells) where TCells : IRowCells, allows ref struct
+#else
+    internal bool TryAddCells<TCells>(scoped in TCells cells) where TCells : struct, IRowCells
+#endif
     {
         var inputs = _cellInputs ??= CellInputs();
         var idCell = cells.Id;

@@ -85,7 +85,11 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
                 _splitter.PutBack(new PhysicalLine(line, span.ToString(), lineBreak));
                 return Handle(_splitter.Next(_header.Length));
             }
+#if NET9_0_OR_GREATER
             if (!_builder.TryAddCells(new SepRowCells(row, _idColumn, _nameColumn, _inputColumns)))
+#else
+            if (!_builder.TryAddCells(new SepRowCells(_sep, _idColumn, _nameColumn, _inputColumns)))
+#endif
             {
                 var fields = new string[row.ColCount];
                 for (var i = 0; i < fields.Length; i++) fields[i] = row[i].Span.Trim().ToString();
@@ -224,9 +228,16 @@ internal sealed class CsvAgencyRows : IPhysicalLines, IDisposable
     }
 
     /// <summary>The cells of one Sep row by input position, trimmed; empty where the row has no such field.</summary>
+#if NET9_0_OR_GREATER
     private readonly ref struct SepRowCells(SepReader.Row row, int idColumn, int nameColumn, int[] inputColumns) : IRowCells
     {
         private readonly SepReader.Row _row = row;
+#else
+    // .NET 8: a generic cannot take a ref struct, so this holds the reader and reads its current row.
+    private readonly struct SepRowCells(SepReader reader, int idColumn, int nameColumn, int[] inputColumns) : IRowCells
+    {
+        private SepReader.Row _row => reader.Current;
+#endif
 
         public ReadOnlySpan<char> Id => Cell(idColumn);
         public ReadOnlySpan<char> Name => Cell(nameColumn);

@@ -50,6 +50,7 @@ internal static class HostileKernelImages
         return stream.ToArray();
     }
 
+#if NET9_0_OR_GREATER
     /// <summary>
     /// A kernel written in IL directly (no compiler, so none of the compiler's markers such as
     /// UnverifiableCode): the four stages with their real signature, ComputeVariables having the
@@ -74,4 +75,5 @@ internal static class HostileKernelImages
         assembly.Save(stream);
         return stream.ToArray();
     }
+#endif
 }

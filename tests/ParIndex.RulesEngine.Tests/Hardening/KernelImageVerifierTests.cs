@@ -112,6 +112,9 @@ public sealed class KernelImageVerifierTests
         Assert.ThrowsExactly<KernelImageRejectedException>(() => CompiledKernel.Load(image, "other"));
     }
 
+#if NET9_0_OR_GREATER
+    // The IL kernels are saved with PersistedAssemblyBuilder (.NET 9 and later). The verifier they
+    // test is the same code on both targets, so the .NET 10 run covers it.
     [TestMethod]
     public void A_kernel_written_in_IL_passes_when_it_only_returns()
     {
@@ -147,6 +150,7 @@ public sealed class KernelImageVerifierTests
         Assert.AreEqual(3.5, Score(rules, 7));
         StringAssert.Contains(rules.Diagnostics.Single(d => d.Code == DiagnosticCodes.CacheEntryRejected).Message, "contains the instruction localloc");
     }
+#endif
 
     [TestMethod]
     public void A_fresh_image_that_fails_the_check_is_never_loaded_and_fails_the_load()

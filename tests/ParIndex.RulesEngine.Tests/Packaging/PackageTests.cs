@@ -13,10 +13,16 @@ namespace ParIndex.RulesEngine.Tests.Packaging;
 /// output) into a temporary folder and checks what an adopter gets: README, XML docs, license,
 /// repository metadata, schema, symbols, a deterministic assembly, the tool's command name.
 /// </summary>
+// Packing gives the same packages whichever runtime runs the tests, and two runs packing the same
+// projects at once would share their obj folders: only the .NET 10 run packs.
+#if NET10_0_OR_GREATER
 [TestClass]
 [DoNotParallelize]
 public sealed class PackageTests
 {
+    /// <summary>Every library package ships these, and only these, target frameworks.</summary>
+    private static readonly string[] LibraryFrameworks = ["net8.0", "net10.0"];
+
     private static string _folder = null!;
     private static string _version = null!;
 
@@ -25,7 +31,7 @@ public sealed class PackageTests
     {
         _version = DotnetCli.RepositoryVersion();
         _folder = Path.Combine(Path.GetTempPath(), "parindex-pack-" + Guid.NewGuid().ToString("N"));
-        foreach (var project in new[] { "src/ParIndex.RulesEngine/ParIndex.RulesEngine.csproj", "src/ParIndex.Cli/ParIndex.Cli.csproj" })
+        foreach (var project in new[] { "src/ParIndex.RulesEngine/ParIndex.RulesEngine.csproj", "src/ParIndex.RulesEngine.Hosting/ParIndex.RulesEngine.Hosting.csproj", "src/ParIndex.Cli/ParIndex.Cli.csproj" })
         {
             var (exit, output) = DotnetCli.Run("pack", project, "-c", DotnetCli.Configuration, "--no-build", "--no-restore", "-o", _folder);
             Assert.AreEqual(0, exit, $"dotnet pack {project} failed:\n{output}");
@@ -41,6 +47,7 @@ public sealed class PackageTests
     private static string LibraryPackage => Path.Combine(_folder, $"ParIndex.RulesEngine.{_version}.nupkg");
     private static string SymbolsPackage => Path.Combine(_folder, $"ParIndex.RulesEngine.{_version}.snupkg");
     private static string ToolPackage => Path.Combine(_folder, $"ParIndex.Cli.{_version}.nupkg");
+    private static string HostingPackage => Path.Combine(_folder, $"ParIndex.RulesEngine.Hosting.{_version}.nupkg");
 
     private static XElement Nuspec(ZipArchive package, out XNamespace ns)
     {
@@ -134,11 +141,14 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    public void Package_has_the_assembly_and_its_xml_documentation_for_every_public_type_and_member()
+    [DataRow("net8.0")]
+    [DataRow("net10.0")]
+    public void Package_has_the_assembly_and_its_xml_documentation_for_every_public_type_and_member(string framework)
     {
         using var package = ZipFile.OpenRead(LibraryPackage);
-        Assert.IsNotNull(package.GetEntry("lib/net10.0/ParIndex.RulesEngine.dll"));
-        var docs = XDocument.Parse(Text(package, "lib/net10.0/ParIndex.RulesEngine.xml"));
+        Assert.IsNotNull(package.GetEntry($"lib/{framework}/ParIndex.RulesEngine.dll"));
+        // The same sources on both targets: the public types of this run's build stand for either.
+        var docs = XDocument.Parse(Text(package, $"lib/{framework}/ParIndex.RulesEngine.xml"));
         var documented = docs.Descendants("member")
             .Where(m => m.Element("summary") is { } s && s.Value.Trim().Length > 0 || m.Element("inheritdoc") is not null)
             .Select(m => m.Attribute("name")!.Value)
@@ -198,11 +208,13 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    public void Symbols_package_has_the_portable_pdb()
+    [DataRow("net8.0")]
+    [DataRow("net10.0")]
+    public void Symbols_package_has_the_portable_pdb(string framework)
     {
         Assert.IsTrue(File.Exists(SymbolsPackage), $"expected the symbols package {SymbolsPackage}");
         using var symbols = ZipFile.OpenRead(SymbolsPackage);
-        var pdb = symbols.GetEntry("lib/net10.0/ParIndex.RulesEngine.pdb");
+        var pdb = symbols.GetEntry($"lib/{framework}/ParIndex.RulesEngine.pdb");
         Assert.IsNotNull(pdb, "the snupkg must contain the pdb");
         using var stream = new MemoryStream();
         using (var source = pdb.Open()) source.CopyTo(stream);
@@ -211,16 +223,55 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    public void Assembly_in_the_package_is_built_deterministically()
+    [DataRow("net8.0")]
+    [DataRow("net10.0")]
+    public void Assembly_in_the_package_is_built_deterministically(string framework)
     {
         using var package = ZipFile.OpenRead(LibraryPackage);
         using var image = new MemoryStream();
-        using (var source = package.GetEntry("lib/net10.0/ParIndex.RulesEngine.dll")!.Open()) source.CopyTo(image);
+        using (var source = package.GetEntry($"lib/{framework}/ParIndex.RulesEngine.dll")!.Open()) source.CopyTo(image);
         image.Position = 0;
         using var pe = new PEReader(image);
         var entries = pe.ReadDebugDirectory();
         Assert.IsTrue(entries.Any(e => e.Type == DebugDirectoryEntryType.Reproducible),
             "a deterministic build marks the assembly with a Reproducible debug directory entry");
+    }
+
+    [TestMethod]
+    [DataRow("library")]
+    [DataRow("hosting")]
+    public void Library_packages_carry_net8_and_net10_assemblies_each_with_its_dependency_group(string which)
+    {
+        var (packagePath, assembly) = which == "library"
+            ? (LibraryPackage, "ParIndex.RulesEngine")
+            : (HostingPackage, "ParIndex.RulesEngine.Hosting");
+        Assert.IsTrue(File.Exists(packagePath), $"expected {packagePath}");
+        using var package = ZipFile.OpenRead(packagePath);
+        var libFolders = package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal))
+            .Select(e => e.FullName.Split('/')[1]).Distinct().Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(LibraryFrameworks.Order(StringComparer.Ordinal).ToArray(), libFolders, $"lib/ folders of {assembly}");
+        foreach (var framework in LibraryFrameworks)
+        {
+            Assert.IsNotNull(package.GetEntry($"lib/{framework}/{assembly}.dll"), $"lib/{framework}/{assembly}.dll");
+            Assert.IsNotNull(package.GetEntry($"lib/{framework}/{assembly}.xml"), $"lib/{framework}/{assembly}.xml");
+        }
+
+        // A consumer restores the dependencies of the group matching its framework: one group per target.
+        var metadata = Nuspec(package, out var ns);
+        var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group")
+            .ToDictionary(g => g.Attribute("targetFramework")!.Value, g => g.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value).ToHashSet(StringComparer.Ordinal));
+        CollectionAssert.AreEquivalent(new[] { "net8.0", "net10.0" }, groups.Keys.ToArray());
+        if (which == "library")
+        {
+            // .NET 8's own System.Text.Json lacks what the readers use; .NET 10's is the framework's.
+            Assert.Contains("System.Text.Json", groups["net8.0"]);
+            Assert.DoesNotContain("System.Text.Json", groups["net10.0"]);
+            foreach (var framework in LibraryFrameworks) Assert.Contains("Microsoft.CodeAnalysis.CSharp", groups[framework]);
+        }
+        else
+        {
+            foreach (var framework in LibraryFrameworks) Assert.Contains("ParIndex.RulesEngine", groups[framework]);
+        }
     }
 
     [TestMethod]
@@ -243,10 +294,12 @@ public sealed class PackageTests
     }
 
     [TestMethod]
-    public void Package_ships_the_Vietnamese_messages_as_a_satellite_assembly()
+    [DataRow("net8.0")]
+    [DataRow("net10.0")]
+    public void Package_ships_the_Vietnamese_messages_as_a_satellite_assembly(string framework)
     {
         using var package = ZipFile.OpenRead(LibraryPackage);
-        var entry = package.GetEntry("lib/net10.0/vi/ParIndex.RulesEngine.resources.dll")
+        var entry = package.GetEntry($"lib/{framework}/vi/ParIndex.RulesEngine.resources.dll")
             ?? throw new AssertFailedException($"no satellite assembly; the package has: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
         var path = Path.Combine(Path.GetTempPath(), $"parindex-satellite-{Guid.NewGuid():N}.dll");
         try
@@ -259,3 +312,4 @@ public sealed class PackageTests
         finally { File.Delete(path); }
     }
 }
+#endif

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ParIndex.RulesEngine.Results.Writers;
+#if PARINDEX_CLI
 using ParIndex.RulesEngine.Tests.CliTests;
+#endif
 using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Scoring;
@@ -53,6 +55,7 @@ public sealed class ExplanationWriterTests
         StringAssert.Matches(rowB, new System.Text.RegularExpressions.Regex(@"≥ 0\s+0\s+no band"));
     }
 
+#if PARINDEX_CLI // the parindex command targets .NET 10 only
     [TestMethod]
     public void CliExplain_WritesEveryNumberInvariant_WhateverTheDataCultureAndTheCurrentCulture()
     {
@@ -81,4 +84,5 @@ public sealed class ExplanationWriterTests
             "  points: 1.25 before cap → 1.25 of 10 (declared max 10)",
         }, result.OutLines.ToArray(), result.ToString());
     }
+#endif
 }
