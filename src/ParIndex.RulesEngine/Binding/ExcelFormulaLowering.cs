@@ -217,6 +217,11 @@ internal sealed class ExcelFormulaLowering
         _next = saved;
     }
 
+    /// <summary>Checks the number of arguments of an Excel function; reports the written form when it is wrong.</summary>
+    /// <param name="name">The function's name as called.</param>
+    /// <param name="arguments">The arguments as written.</param>
+    /// <param name="least">The fewest arguments the function takes.</param>
+    /// <param name="most">The most arguments the function takes.</param>
     /// <param name="formKey">The resource of the function's written form, e.g. IF(condition, value if true, value if false); {0} in it is the name as called.</param>
     private bool Arity(ExcelToken name, List<Argument> arguments, int least, int most, string formKey)
     {

@@ -95,6 +95,7 @@ internal sealed partial class FormulaAnalyzer
     /// digits or '_'. That refuses verbatim (@x) and escaped (\u0053ystem) identifiers, other
     /// scripts, and names starting with '_', which belong to the generated code (__f, __i, __P0).
     /// </summary>
+    /// <param name="identifier">The name as written.</param>
     /// <param name="situation">NameSpelling or FunctionNameSpelling: which kind of name the message speaks of.</param>
     private bool CheckNameSpelling(SyntaxToken identifier, string situation)
     {

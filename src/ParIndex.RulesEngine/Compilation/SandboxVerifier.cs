@@ -102,7 +102,11 @@ internal static class SandboxVerifier
         }
 
         /// <summary>A formula can stand in several stages of the generated code; each finding is reported once.</summary>
+        /// <param name="span">The formula the finding is in.</param>
+        /// <param name="node">The construct found.</param>
+        /// <param name="situation">The PAR0501 situation (its resource) that words the finding.</param>
         /// <param name="key">What makes two findings one (default: the message).</param>
+        /// <param name="arguments">The situation's format arguments.</param>
         public void Inside(FormulaSpan span, SyntaxNode node, string situation, string? key, params object?[] arguments)
         {
             var found = Diagnostics.Diagnostic.Create(DiagnosticCatalog.SandboxViolation, situation, DiagnosticCatalog.SandboxViolation.DefaultSeverity,

@@ -5,7 +5,7 @@ namespace ParIndex.RulesEngine.Definition;
 /// <summary>
 /// A test case kept in the rule file (<c>tests</c>): one agency with its inputs, optionally other
 /// agencies scored beside it (for ranks and group aggregates), and the results expected for it.
-/// Run by <see cref="Testing.RuleSetTests.Run"/> and <c>parindex test</c>.
+/// Run by <see cref="Testing.RuleSetTests.Run(CompiledRuleSet)"/> and <c>parindex test</c>.
 /// </summary>
 public sealed record RuleSetTestCase
 {
