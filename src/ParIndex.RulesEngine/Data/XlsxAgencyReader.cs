@@ -52,6 +52,10 @@ public static class XlsxAgencyReader
     public static AgencyBatch ReadFile(InputSchema schema, string path, DataReadOptions? options = null) =>
         Read(schema, DataFileException.OpenRead(path), options, path, CancellationToken.None);
 
+    /// <summary>Reads a workbook with the header's names mapped by <paramref name="renameHeader"/> before they are bound.</summary>
+    internal static AgencyBatch ReadFile(InputSchema schema, string path, DataReadOptions? options, Func<string[], string[]> renameHeader) =>
+        Read(schema, DataFileException.OpenRead(path), options, path, CancellationToken.None, renameHeader);
+
     /// <summary>Reads workbook bytes into a batch for data of <paramref name="schema"/>; the stream is disposed.</summary>
     /// <param name="schema">The inputs the columns are.</param>
     /// <param name="stream">The .xlsx bytes.</param>
@@ -103,7 +107,8 @@ public static class XlsxAgencyReader
     /// <summary>True when <paramref name="path"/> names a workbook by its extension (.xlsx).</summary>
     public static bool IsWorkbookPath(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
-    private static AgencyBatch Read(InputSchema schema, Stream stream, DataReadOptions? options, string? source, CancellationToken cancellationToken)
+    private static AgencyBatch Read(InputSchema schema, Stream stream, DataReadOptions? options, string? source, CancellationToken cancellationToken,
+        Func<string[], string[]>? renameHeader = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(stream);
@@ -117,7 +122,7 @@ public static class XlsxAgencyReader
                 seekable.Position = 0;
             }
             using var document = SpreadsheetDocument.Open(seekable ?? stream, isEditable: false);
-            XlsxAgencyRows.ReadAll(schema, document, source, builder, cancellationToken);
+            XlsxAgencyRows.ReadAll(schema, document, source, builder, cancellationToken, renameHeader);
         }
         catch (Exception ex) when (NotAWorkbook(ex))
         {

@@ -23,25 +23,32 @@ internal sealed class XlsxAgencyRows
     private readonly AgencyBatchBuilder _builder;
     private readonly string? _source;
     private readonly XlsxSheetReader _sheet;
+    private readonly Func<string[], string[]>? _renameHeader;
     private Dictionary<string, int> _columns = new(StringComparer.Ordinal);
 
-    private XlsxAgencyRows(InputSchema schema, AgencyBatchBuilder builder, string? source, XlsxSheetReader sheet)
+    private XlsxAgencyRows(InputSchema schema, AgencyBatchBuilder builder, string? source, XlsxSheetReader sheet, Func<string[], string[]>? renameHeader)
     {
+        _renameHeader = renameHeader;
         _schema = schema;
         _builder = builder;
         _source = source;
         _sheet = sheet;
     }
 
-    /// <summary>Reads the workbook's data sheet into <paramref name="builder"/>, checking <paramref name="cancellationToken"/> between rows.</summary>
-    public static void ReadAll(InputSchema schema, SpreadsheetDocument document, string? source, AgencyBatchBuilder builder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the workbook's data sheet into <paramref name="builder"/>, checking <paramref name="cancellationToken"/> between rows.
+    /// <paramref name="renameHeader"/>, when given, maps the header's names before they are bound
+    /// (the self round of paired columns swaps each input with its #self column).
+    /// </summary>
+    public static void ReadAll(InputSchema schema, SpreadsheetDocument document, string? source, AgencyBatchBuilder builder, CancellationToken cancellationToken,
+        Func<string[], string[]>? renameHeader = null)
     {
         if (XlsxSheetReader.FirstVisible(document) is not { } sheet)
         {
             builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "NoSheet", DiagnosticSeverity.Error, new SourceLocation(source, null, 0, 0)));
             return;
         }
-        new XlsxAgencyRows(schema, builder, source, sheet).Read(cancellationToken);
+        new XlsxAgencyRows(schema, builder, source, sheet, renameHeader).Read(cancellationToken);
     }
 
     private void Read(CancellationToken cancellationToken)
@@ -78,6 +85,7 @@ internal sealed class XlsxAgencyRows
                     for (var column = c.Column; column <= Math.Max(c.Column, range.LastColumn); column++) texts[column] = text;
                 }
         var header = texts.Values.ToArray();
+        if (_renameHeader is not null) header = _renameHeader(header);
         var positions = texts.Keys.ToArray();
         var headerRow = last;
         var byPosition = CsvAgencyRows.ReadColumns(_schema, _builder, header, i => Place(positions[i], headerRow));

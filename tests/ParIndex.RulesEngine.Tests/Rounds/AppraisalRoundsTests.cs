@@ -214,6 +214,43 @@ public sealed class AppraisalRoundsTests
         StringAssert.StartsWith(only.Rejection, DiagnosticCodes.WrongType);
     }
 
+    /// <summary>The CSV's records as the text cells of a one-sheet workbook (CsvHelper parses the CSV: an independent reader).</summary>
+    private static byte[] AsWorkbook(string csv)
+    {
+        using var reader = new StreamReader(csv);
+        using var parser = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { HasHeader = false }, true);
+        var rows = new List<string[]>();
+        while (parser.Read()) rows.Add(Enumerable.Range(0, parser.FieldCount).Select(parser.GetString).ToArray());
+        return new Workbooks.TestWorkbook().Sheet("Dữ liệu").Rows(1, [.. rows]).ToBytes();
+    }
+
+    [TestMethod]
+    public void Paired_columns_in_a_workbook_read_as_the_same_rounds_as_in_the_CSV()
+    {
+        using var folder = new TempFolder();
+        var workbook = folder.Write("paired-2024.xlsx", AsWorkbook(FileOf("paired-2024.csv")));
+
+        var fromCsv = _rules.Score(SelfColumnsReader.ReadFile(_rules, FileOf("paired-2024.csv"), DataReadOptions.Default));
+        var fromWorkbook = _rules.Score(SelfColumnsReader.ReadFile(_rules, workbook, DataReadOptions.Default));
+        // Four agencies; the self round's totals, agency by agency, as the CSV's paired columns give them.
+        Assert.HasCount(4, fromWorkbook.Agencies);
+        CollectionAssert.AreEqual(fromCsv.Agencies.Select(a => (a.AgencyId, a.Total)).ToList(), fromWorkbook.Agencies.Select(a => (a.AgencyId, a.Total)).ToList());
+        Assert.IsEmpty(fromWorkbook.RowErrors);
+        // …and the self round is not the appraised one: VPUB was cut by 4.51 in the appraisal.
+        var appraised = _rules.Score(XlsxAgencyReader.ReadFile(_rules, workbook, DataReadOptions.Default));
+        Assert.AreEqual(4.51, fromWorkbook.Agencies.Single(a => a.AgencyId == "VPUB").Total - appraised.Agencies.Single(a => a.AgencyId == "VPUB").Total, 1e-9);
+    }
+
+    [TestMethod]
+    public void A_workbook_without_self_columns_cannot_be_read_as_the_self_round()
+    {
+        using var folder = new TempFolder();
+        var workbook = folder.Write("appraised-2024.xlsx", AsWorkbook(FileOf("appraised-2024.csv")));
+        var ex = Assert.ThrowsExactly<InvalidDataException>(() => SelfColumnsReader.ReadFile(_rules, workbook, DataReadOptions.Default));
+        StringAssert.Contains(ex.Message, "#self");
+        StringAssert.Contains(ex.Message, "appraised-2024.xlsx");
+    }
+
     [TestMethod]
     public void A_file_without_self_columns_cannot_be_read_as_the_self_round()
     {
@@ -256,6 +293,13 @@ public sealed class AppraisalRoundsTests
         {
             var path = Path.Combine(_directory.FullName, name);
             File.WriteAllText(path, content);
+            return path;
+        }
+
+        public string Write(string name, byte[] content)
+        {
+            var path = Path.Combine(_directory.FullName, name);
+            File.WriteAllBytes(path, content);
             return path;
         }
 
