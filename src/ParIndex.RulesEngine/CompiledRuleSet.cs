@@ -94,10 +94,10 @@ public sealed class CompiledRuleSet : IDisposable
 /// <summary>A criterion as declared, for listing and reports.</summary>
 /// <param name="Code">Code, e.g. "7.6".</param>
 /// <param name="Title">Title.</param>
-/// <param name="Max">Declared maximum points.</param>
+/// <param name="MaxPoints">Declared maximum points.</param>
 /// <param name="Depth">0 for an area, 1 for its criteria, and so on.</param>
 /// <param name="ParentCode">The parent's code, null for an area.</param>
 /// <param name="Kind">Regular, bonus or penalty.</param>
 /// <param name="Responsible">Responsible units (inherited when the criterion names none).</param>
 /// <param name="IsLeaf">True when the criterion scores data directly.</param>
-public sealed record CriterionInfo(string Code, string Title, double Max, int Depth, string? ParentCode, CriterionKind Kind, IReadOnlyList<string> Responsible, bool IsLeaf);
+public sealed record CriterionInfo(string Code, string Title, double MaxPoints, int Depth, string? ParentCode, CriterionKind Kind, IReadOnlyList<string> Responsible, bool IsLeaf);

@@ -23,8 +23,8 @@ internal static class BandChecks
             budget.ThrowIfCancellationRequested();
             var step = bands.Steps[i];
             var (band, code) = (i + 1, criterion.Code);
-            if (step.Points > criterion.Max)
-                diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "BandAboveMax", step.Location, band, code, step.Points, criterion.Max);
+            if (step.Points > criterion.MaxPoints)
+                diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "BandAboveMax", step.Location, band, code, step.Points, criterion.MaxPoints);
             if (step.Points < 0)
                 diagnostics.Add(DiagnosticCatalog.InvalidSetting, DiagnosticSeverity.Warning, "BandNegativePoints", step.Location, band, code);
             if (alwaysMatched)

@@ -118,9 +118,9 @@ internal sealed partial class Binder
             _diagnostics.Add(DiagnosticCatalog.InvalidSetting, "NoRegularChild", parent.Location, parent.Code);
             return;
         }
-        var sum = regular.Sum(c => c.Max);
+        var sum = regular.Sum(c => c.MaxPoints);
         // An infinite sum is an error of its own (CheckMaxima), not a mismatch.
-        if (double.IsFinite(sum) && Math.Abs(sum - parent.Max) > MaxTolerance)
-            _diagnostics.Add(DiagnosticCatalog.MaxSumMismatch, parent.Location, parent.Code, sum, parent.Max);
+        if (double.IsFinite(sum) && Math.Abs(sum - parent.MaxPoints) > MaxTolerance)
+            _diagnostics.Add(DiagnosticCatalog.MaxSumMismatch, parent.Location, parent.Code, sum, parent.MaxPoints);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class BoundNode
     };
 
     public string Code => Definition.Code;
-    public double Max => Definition.Max;
+    public double Max => Definition.MaxPoints;
     public CriterionKind Kind => Definition.Kind;
     public bool IsLeaf => Definition.Children.Count == 0;
 }

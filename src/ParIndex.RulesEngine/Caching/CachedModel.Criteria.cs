@@ -10,7 +10,7 @@ internal static partial class CachedModel
         w.String(c.Code);
         w.String(c.Title);
         w.String(c.Description);
-        w.Double(c.Max);
+        w.Double(c.MaxPoints);
         w.Int((int)c.Kind);
         Write(w, c.AppliesTo);
         w.Strings(c.Responsible);
@@ -24,7 +24,7 @@ internal static partial class CachedModel
         Code = r.RequiredString(),
         Title = r.RequiredString(),
         Description = r.String(),
-        Max = r.Double(),
+        MaxPoints = r.Double(),
         Kind = Enum<CriterionKind>(r),
         AppliesTo = ReadFormula(r),
         Responsible = r.Strings(),

@@ -88,7 +88,7 @@ internal sealed partial class DefinitionParser
         Code = Str(o, "code") ?? "",
         Title = Str(o, "title") ?? "",
         Description = Str(o, "description"),
-        Max = Num(o, "max") ?? 0,
+        MaxPoints = Num(o, "max") ?? 0,
         Kind = Str(o, "kind") is { } kind ? Enum.Parse<CriterionKind>(kind, ignoreCase: true) : CriterionKind.Regular,
         AppliesTo = FormulaAt(o, "appliesTo"),
         Responsible = o["responsible"] is JArray units ? units.Select(u => u.Value<string>() ?? "").ToList() : [],

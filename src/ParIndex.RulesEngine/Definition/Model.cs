@@ -224,8 +224,8 @@ public sealed record CriterionDefinition
     public required string Title { get; init; }
     /// <summary>Free description.</summary>
     public string? Description { get; init; }
-    /// <summary>Maximum points.</summary>
-    public required double Max { get; init; }
+    /// <summary>Maximum points (the rule file's <c>max</c>).</summary>
+    public required double MaxPoints { get; init; }
     /// <summary>Regular, bonus or penalty.</summary>
     public CriterionKind Kind { get; init; } = CriterionKind.Regular;
     /// <summary>Condition under which the criterion applies; null means always.</summary>

@@ -129,7 +129,7 @@ public static class RuleFileWriter
         json.WriteString("code", criterion.Code);
         json.WriteString("title", criterion.Title);
         Optional(json, "description", criterion.Description);
-        json.WriteNumber("max", criterion.Max);
+        json.WriteNumber("max", criterion.MaxPoints);
         if (criterion.Kind != CriterionKind.Regular) json.WriteString("kind", criterion.Kind.ToString().ToLowerInvariant());
         if (criterion.AppliesTo is { } applies) json.WriteString("appliesTo", applies.Text);
         if (criterion.Responsible.Count > 0)

@@ -49,10 +49,10 @@ public sealed record CriterionExplanation
     public required double PointsBeforeCap { get; init; }
     /// <summary>Points after caps and rounding.</summary>
     public required double Points { get; init; }
-    /// <summary>Declared maximum.</summary>
-    public required double DeclaredMax { get; init; }
-    /// <summary>Applicable maximum for this agency.</summary>
-    public required double ApplicableMax { get; init; }
+    /// <summary>Declared maximum points.</summary>
+    public required double DeclaredMaxPoints { get; init; }
+    /// <summary>Applicable maximum points for this agency.</summary>
+    public required double ApplicableMaxPoints { get; init; }
     /// <summary>Children's points, for a parent.</summary>
     public required IReadOnlyList<CriterionScore> Children { get; init; }
     /// <summary>The culture of every number in the texts (<see cref="Rule"/>, <see cref="MatchedBand"/>, <see cref="ToString"/>): the invariant culture unless the caller of Explain chose one.</summary>
@@ -72,7 +72,7 @@ public sealed record CriterionExplanation
         if (MatchedBand is not null) lines.Add(EngineText.Format("ExplainMatchedBand", MatchedBand));
         lines.AddRange(Children.Select(c => $"  {c.Code} {c.Title}: {(c.IsApplicable ? $"{Number(c.Points)} / {Number(c.MaxPoints)}" : EngineText.Get("ExplainChildNotApplicable"))}"));
         lines.Add(IsApplicable
-            ? EngineText.Format("ExplainPoints", Number(PointsBeforeCap), Number(Points), Number(ApplicableMax), Number(DeclaredMax))
+            ? EngineText.Format("ExplainPoints", Number(PointsBeforeCap), Number(Points), Number(ApplicableMaxPoints), Number(DeclaredMaxPoints))
             : EngineText.Format("ExplainNotApplicable", NotApplicableText));
         return string.Join(Environment.NewLine, lines);
     }

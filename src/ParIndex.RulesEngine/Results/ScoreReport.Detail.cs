@@ -35,7 +35,7 @@ public sealed partial class ScoreReport
             _ => (null, null),
         };
         return new CriterionComparison(code, explanation.Title, target, value, Verdict(node, row, explanation.IsApplicable, numbers),
-            explanation.Points, explanation.ApplicableMax, explanation.IsApplicable);
+            explanation.Points, explanation.ApplicableMaxPoints, explanation.IsApplicable);
     }
 
     /// <summary>A recorded value that is a number; null when none was recorded or it is NaN (missing).</summary>

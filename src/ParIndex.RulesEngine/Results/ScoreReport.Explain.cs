@@ -40,8 +40,8 @@ public sealed partial class ScoreReport
             MatchedBand = node.BandIndex >= 0 && applicable ? BandText(node, _frame.Bands[node.BandIndex][row], numbers) : null,
             PointsBeforeCap = node.IsLeaf ? _frame.Raw[node.LeafIndex][row] : SumOfChildren(node, row),
             Points = _frame.Points[node.Index][row],
-            DeclaredMax = node.Max,
-            ApplicableMax = applicable ? max : 0,
+            DeclaredMaxPoints = node.Max,
+            ApplicableMaxPoints = applicable ? max : 0,
             Children = children,
             Culture = numbers,
         };

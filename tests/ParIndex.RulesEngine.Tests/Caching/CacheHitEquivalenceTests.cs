@@ -84,7 +84,7 @@ public sealed class CacheHitEquivalenceTests
     private static string Describe(CompiledRuleSet rules)
     {
         var tests = RuleSetTests.Run(rules).Cases.Select(c => $"{c.Name}: {(c.Passed ? "passed" : string.Join("; ", c.Failures))}");
-        var criteria = rules.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.Max}|{c.Depth}|{c.ParentCode}|{c.Kind}|{string.Join(",", c.Responsible)}|{c.IsLeaf}");
+        var criteria = rules.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.MaxPoints}|{c.Depth}|{c.ParentCode}|{c.Kind}|{string.Join(",", c.Responsible)}|{c.IsLeaf}");
         return string.Join("\n", [
             .. rules.Diagnostics.Select(d => d.ToString()), .. criteria, .. tests,
             rules.InputSchema.Key, rules.EarlierPeriodsRead.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -102,7 +102,7 @@ public sealed class DakLakCchc2025Tests
         // 19 targets of 1 point; measured: 1.1 1 + 1.2 1 + 2.4 0.5 + 2.5 1 + 6.1 0.5 = 4, and
         // 2.6, 2.7, 2.11 score 0, so 4 of 8 = 50%. Kon Tum's own scheme gives 4 of 10 = 40%.
         var result = _report.Find(KontumQ1Data.AgencyId)!;
-        Assert.AreEqual(19, _rules.Criteria.Where(c => c.IsLeaf).Sum(c => c.Max), 1e-9);
+        Assert.AreEqual(19, _rules.Criteria.Where(c => c.IsLeaf).Sum(c => c.MaxPoints), 1e-9);
         Assert.AreEqual(4, result.Total, 1e-9);
         Assert.AreEqual(8, result.MaxPoints, 1e-9);
         Assert.AreEqual(50, result.Percent, 1e-9);

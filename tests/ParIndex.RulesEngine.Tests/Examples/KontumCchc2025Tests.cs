@@ -97,7 +97,7 @@ public sealed class KontumCchc2025Tests
         // 24 targets of 1 point; 10 have a Q1 actual (the rows above). Points: 2.2 1 + 3.1 0.5 +
         // 5.2 1 + 7.3 0.5 + 7.4 1 = 4 (the other five score 0), so 4 of 10 = 40%.
         var kontum = _report.Find(KontumQ1Data.AgencyId)!;
-        Assert.AreEqual(24, _rules.Criteria.Where(c => c.IsLeaf).Sum(c => c.Max), 1e-9);
+        Assert.AreEqual(24, _rules.Criteria.Where(c => c.IsLeaf).Sum(c => c.MaxPoints), 1e-9);
         Assert.AreEqual(4, kontum.Total, 1e-9);
         Assert.AreEqual(10, kontum.MaxPoints, 1e-9);
         Assert.AreEqual(40, kontum.Percent, 1e-9);

@@ -34,8 +34,8 @@ public sealed class ParIndexProvince2019Tests
         // Point a of sections II.2.1–II.2.8 of the document: areas 1–8 are out of 9, 10, 13, 12, 13.5, 12.5, 13.5, 16.5.
         double[] expected = [9, 10, 13, 12, 13.5, 12.5, 13.5, 16.5];
         var areas = _rules.Criteria.Where(c => c.Depth == 0).ToList();
-        CollectionAssert.AreEqual(expected, areas.Select(a => a.Max).ToArray());
-        Assert.AreEqual(100, areas.Sum(a => a.Max), 1e-9);
+        CollectionAssert.AreEqual(expected, areas.Select(a => a.MaxPoints).ToArray());
+        Assert.AreEqual(100, areas.Sum(a => a.MaxPoints), 1e-9);
         Assert.IsFalse(_rules.Diagnostics.Any(d => d.Code == Diagnostics.DiagnosticCodes.MaxSumMismatch),
             "every area's children must add up to its max");
     }

@@ -34,7 +34,7 @@ public sealed class ProvincialInternalIndexTests
     {
         var areas = _rules.Criteria.Where(c => c.Depth == 0).ToList();
         Assert.HasCount(8, areas);
-        Assert.AreEqual(100, areas.Sum(a => a.Max), 1e-9);  // 12 + 10 + 15 + 10 + 12 + 8 + 15 + 18
+        Assert.AreEqual(100, areas.Sum(a => a.MaxPoints), 1e-9);  // 12 + 10 + 15 + 10 + 12 + 8 + 15 + 18
         var criteria = _rules.Criteria.Count(c => c.Depth == 1);
         Assert.IsTrue(criteria >= 30, $"{criteria} criteria");  // 43: 40 regular, 1 bonus (1.B), 2 penalties (3.P, 5.P)
         Assert.IsEmpty(_rules.Diagnostics, string.Join("; ", _rules.Diagnostics));

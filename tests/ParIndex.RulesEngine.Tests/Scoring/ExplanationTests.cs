@@ -49,7 +49,7 @@ public sealed class ExplanationTests
         // 3 × 1.5 = 4.5 before the cap → max 2 after
         Assert.AreEqual(4.5, explanation.PointsBeforeCap, 1e-9);
         Assert.AreEqual(2.0, explanation.Points, 1e-9);
-        Assert.AreEqual(2.0, explanation.ApplicableMax, 1e-9);
+        Assert.AreEqual(2.0, explanation.ApplicableMaxPoints, 1e-9);
         Assert.AreEqual("x * 1.5", explanation.Rule);
     }
 
@@ -91,11 +91,11 @@ public sealed class ExplanationTests
         var explanation = report.Explain("X", "1.2");
 
         Assert.IsFalse(explanation.IsApplicable);
-        Assert.AreEqual(0.0, explanation.ApplicableMax, 1e-9);
+        Assert.AreEqual(0.0, explanation.ApplicableMaxPoints, 1e-9);
         Assert.IsNotNull(explanation.NotApplicableText);
         StringAssert.Contains(explanation.NotApplicableText, "agencyType != \"xa\"");
         // the declared max is still shown
-        Assert.AreEqual(1.0, explanation.DeclaredMax, 1e-9);
+        Assert.AreEqual(1.0, explanation.DeclaredMaxPoints, 1e-9);
     }
 
     [TestMethod]

@@ -44,8 +44,8 @@ public sealed class DefinitionLoadTests
         using var fromFile = RuleSetLoader.LoadFile(RepositoryPaths.Example("daklak-cchc-2025", "ruleset.json"));
         using var fromDefinition = RuleSetLoader.Load(fromFile.Definition);
         CollectionAssert.AreEqual(
-            fromFile.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.Max}|{c.Kind}|{c.ParentCode}|{string.Join("+", c.Responsible)}").ToList(),
-            fromDefinition.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.Max}|{c.Kind}|{c.ParentCode}|{string.Join("+", c.Responsible)}").ToList());
+            fromFile.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.MaxPoints}|{c.Kind}|{c.ParentCode}|{string.Join("+", c.Responsible)}").ToList(),
+            fromDefinition.Criteria.Select(c => $"{c.Code}|{c.Title}|{c.MaxPoints}|{c.Kind}|{c.ParentCode}|{string.Join("+", c.Responsible)}").ToList());
         var run = RuleSetTests.Run(fromDefinition);
         Assert.AreEqual(1, run.Cases.Count);
         Assert.IsTrue(run.AllPassed);
@@ -89,13 +89,13 @@ public sealed class DefinitionLoadTests
         [
             new CriterionDefinition
             {
-                Code = "1", Title = "Dịch vụ công", Max = 6,
+                Code = "1", Title = "Dịch vụ công", MaxPoints = 6,
                 Children =
                 [
-                    new CriterionDefinition { Code = "1.1", Title = "Trực tuyến", Max = max, Scoring = new FormulaScoring(new Formula(formula)) },
+                    new CriterionDefinition { Code = "1.1", Title = "Trực tuyến", MaxPoints = max, Scoring = new FormulaScoring(new Formula(formula)) },
                     new CriterionDefinition
                     {
-                        Code = "1.2", Title = "Trễ hạn", Max = 2,
+                        Code = "1.2", Title = "Trễ hạn", MaxPoints = 2,
                         Scoring = new BandScoring(new Formula("late"),
                         [
                             new BandStep(null, null, 1, 2, "không trễ", SourceLocation.None),

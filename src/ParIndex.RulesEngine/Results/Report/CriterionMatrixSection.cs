@@ -42,8 +42,8 @@ internal static class CriterionMatrixSection
         var html = page.Output;
         html.Append("<table class=\"matrix\">\n<thead><tr><th class=\"agency\">Đơn vị</th>");
         foreach (var c in columns)
-            html.Append("<th class=\"num\" title=\"").Append(Html.Encode($"{c.Code}. {c.Title} (tối đa {Html.Compact(c.Max)})")).Append("\">")
-                .Append(Html.Encode(c.Code)).Append("<br><span class=\"max\">").Append(Html.Encode(Html.Compact(c.Max))).Append("</span></th>");
+            html.Append("<th class=\"num\" title=\"").Append(Html.Encode($"{c.Code}. {c.Title} (tối đa {Html.Compact(c.MaxPoints)})")).Append("\">")
+                .Append(Html.Encode(c.Code)).Append("<br><span class=\"max\">").Append(Html.Encode(Html.Compact(c.MaxPoints))).Append("</span></th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var agency in agencies)
         {

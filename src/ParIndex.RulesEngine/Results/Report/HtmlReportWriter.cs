@@ -110,7 +110,7 @@ public static class HtmlReportWriter
             if (rules.Metadata?.Period is { Length: > 0 } period) Meta("Kỳ đánh giá", period);
             Meta("Số đơn vị được chấm", report.Agencies.Count.ToString(Html.Vietnamese));
             if (report.RowErrorLog.Rejected.Count > 0) Meta("Số dòng bị loại", report.RowErrorLog.Rejected.Count.ToString(Html.Vietnamese));
-            Meta("Tổng điểm tối đa", Html.Compact(report.Criteria.Where(c => c.Depth == 0 && c.Kind == CriterionKind.Regular).Sum(c => c.Max)));
+            Meta("Tổng điểm tối đa", Html.Compact(report.Criteria.Where(c => c.Depth == 0 && c.Kind == CriterionKind.Regular).Sum(c => c.MaxPoints)));
             _html.Append("</dl>\n</header>\n");
         }
 

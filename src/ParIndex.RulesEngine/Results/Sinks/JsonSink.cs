@@ -27,7 +27,7 @@ internal sealed class JsonSink(ResultText output) : ResultSink
             json.StartObject();
             json.Property("code", criterion.Code);
             json.Property("title", criterion.Title);
-            json.NumberProperty("max", criterion.Max);
+            json.NumberProperty("max", criterion.MaxPoints);
             json.IntegerProperty("depth", criterion.Depth);
             json.Property("parent", criterion.ParentCode);
             json.Property("kind", criterion.Kind.ToString().ToLowerInvariant());
