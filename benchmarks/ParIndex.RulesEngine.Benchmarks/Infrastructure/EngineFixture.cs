@@ -33,9 +33,9 @@ public sealed class EngineFixture : IDisposable
     /// <summary>A totals-only frame over the batch.</summary>
     public KernelFrame Frame { get; }
     /// <summary>Kernel stage 0.</summary>
-    public KernelStage Variables { get; }
+    internal KernelStage Variables { get; }
     /// <summary>Kernel stage 1 without detail.</summary>
-    public KernelStage Totals { get; }
+    internal KernelStage Totals { get; }
 
     /// <summary>Compiles the scheme and generates <paramref name="rows"/> agencies.</summary>
     public static EngineFixture Create(int rows)

@@ -49,7 +49,7 @@ internal static class FormulaFunctionCatalog
 }
 
 /// <summary>A statistic computed over the agencies of one ranking group.</summary>
-public enum AggregateKind
+internal enum AggregateKind
 {
     /// <summary>Largest value in the group.</summary>
     Max,

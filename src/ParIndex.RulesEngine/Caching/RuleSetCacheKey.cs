@@ -14,8 +14,8 @@ namespace ParIndex.RulesEngine.Caching;
 internal static class RuleSetCacheKey
 {
     /// <summary>
-    /// The engine build and the runtime it runs on: a rebuilt library never reuses another build's
-    /// kernels or models, and a kernel compiled against one runtime's assemblies (the references
+    /// The engine build, the build of the kernel contract and the runtime it runs on: a rebuilt
+    /// library or contract never reuses another build's kernels or models, and a kernel compiled against one runtime's assemblies (the references
     /// come from the running runtime, <see cref="CompilationReferences"/>) is never loaded under
     /// another. The net8.0 and net10.0 builds differ in their module id already; the runtime is
     /// named as well because a net8.0 app may roll forward onto .NET 10, and both share one
@@ -23,12 +23,20 @@ internal static class RuleSetCacheKey
     /// </summary>
     internal static readonly string EngineIdentity = EngineIdentityOn(Environment.Version);
 
-    /// <summary>This build of the library: its module id and version.</summary>
-    private static string EngineBuild =>
-        typeof(RuleSetCacheKey).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" + typeof(RuleSetCacheKey).Assembly.GetName().Version;
-
     /// <summary>The identity this build would have on <paramref name="runtime"/> (<see cref="Environment.Version"/> of that runtime).</summary>
-    internal static string EngineIdentityOn(Version runtime) => EngineBuild + "/" + RuntimeIdentity(runtime);
+    internal static string EngineIdentityOn(Version runtime) =>
+        EngineIdentityOf(BuildOf(typeof(RuleSetCacheKey).Assembly), BuildOf(typeof(KernelFrame).Assembly), runtime);
+
+    /// <summary>
+    /// The library's build, the build of the kernel contract it compiles kernels against (a kernel
+    /// built against another contract build is a miss, whatever the library's build) and the runtime.
+    /// </summary>
+    internal static string EngineIdentityOf(string engineBuild, string contractBuild, Version runtime) =>
+        engineBuild + "+" + contractBuild + "/" + RuntimeIdentity(runtime);
+
+    /// <summary>One assembly's build: its module id and version.</summary>
+    internal static string BuildOf(System.Reflection.Assembly assembly) =>
+        assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" + assembly.GetName().Version;
 
     /// <summary>
     /// The runtime's major and minor version (".NET 8.0"): the framework assemblies a kernel

@@ -3,8 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace ParIndex.RulesEngine.Compilation;
 
 /// <summary>
-/// The few assemblies generated code may reference: the core library and this library. Built once
-/// per process because reading metadata is costly.
+/// The few assemblies generated code may reference: the runtime's core library and the kernel
+/// contract (ParIndex.RulesEngine.Kernel: <see cref="KernelFrame"/>, <see cref="FormulaFunctions"/>),
+/// never this library, so generated code cannot even name a type of the engine. Built once per
+/// process because reading metadata is costly.
 /// </summary>
 internal static class CompilationReferences
 {

@@ -14,7 +14,7 @@ namespace ParIndex.RulesEngine.Compilation;
 /// </summary>
 internal static class GeneratedCodeShape
 {
-    private const string FunctionsUsing = "using static global::ParIndex.RulesEngine.Compilation.FormulaFunctions;";
+    private const string FunctionsUsing = "using static global::ParIndex.RulesEngine.Kernel.FormulaFunctions;";
 
     /// <summary>Syntax the generator never writes and that could loop, allocate or run hidden code.</summary>
     private static readonly HashSet<SyntaxKind> ForbiddenEverywhere =

@@ -11,8 +11,8 @@ namespace ParIndex.RulesEngine.Compilation;
 /// </summary>
 internal static class GeneratorVocabulary
 {
-    private const string FunctionsType = "global::ParIndex.RulesEngine.Compilation.FormulaFunctions";
-    private const string FrameType = "global::ParIndex.RulesEngine.Compilation.KernelFrame";
+    private const string FunctionsType = "global::ParIndex.RulesEngine.Kernel.FormulaFunctions";
+    private const string FrameType = "global::ParIndex.RulesEngine.Kernel.KernelFrame";
     private const string FrameParameter = "__f";
 
     private static readonly HashSet<string> FrameMembers = typeof(KernelFrame)

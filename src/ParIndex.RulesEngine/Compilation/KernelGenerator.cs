@@ -13,8 +13,8 @@ internal sealed partial class KernelGenerator
 {
     public const string Namespace = "ParIndex.Generated";
     public const string ClassName = "RuleSetKernel";
-    public const string Functions = "global::ParIndex.RulesEngine.Compilation.FormulaFunctions";
-    private const string Frame = "global::ParIndex.RulesEngine.Compilation.KernelFrame";
+    public const string Functions = "global::ParIndex.RulesEngine.Kernel.FormulaFunctions";
+    private const string Frame = "global::ParIndex.RulesEngine.Kernel.KernelFrame";
 
     private readonly BoundRuleSet _rules;
     private readonly SourceWriter _w = new();
@@ -41,7 +41,7 @@ internal sealed partial class KernelGenerator
     {
         _w.Line($"// Kernel generated for rule set '{Sanitize(_rules.Definition.Id)}' version '{Sanitize(_rules.Definition.Version)}'.");
         // Formulas call the function library by simple name; nothing else is imported.
-        _w.Line("using static global::ParIndex.RulesEngine.Compilation.FormulaFunctions;");
+        _w.Line("using static global::ParIndex.RulesEngine.Kernel.FormulaFunctions;");
         _w.Open($"namespace {Namespace}");
         _w.Open($"public static class {ClassName}");
         EmitVariablesStage();

@@ -23,8 +23,9 @@ namespace ParIndex.RulesEngine.Compilation;
 /// <item>only the four attributes Roslyn always puts on this code (CompilationRelaxations(8),
 /// RuntimeCompatibility(WrapNonExceptionThrows = true), Debuggable(IgnoreSymbolStoreSequencePoints)
 /// on the assembly, RefSafetyRules(11) on the module), with exactly those values;</item>
-/// <item>references only to the core library and this library, to the types the generated code
-/// names, and to members of the generator's allow-list (<see cref="GeneratorVocabulary"/> and
+/// <item>references only to the runtime's core library and the kernel contract
+/// (ParIndex.RulesEngine.Kernel, in exactly the version loaded here; never this library), to the
+/// types the generated code names, and to members of the generator's allow-list (<see cref="GeneratorVocabulary"/> and
 /// <see cref="SandboxAllowList"/>): the frame's fields, <see cref="FormulaFunctions"/>, static
 /// methods of <see cref="double"/> and <see cref="Math"/>, text == and !=; each matched with
 /// its real signature;</item>
@@ -41,10 +42,11 @@ internal static class KernelImageVerifier
     /// <summary>The private parts of the scoring stages (see KernelGenerator.Scoring).</summary>
     private static readonly Regex PartName = new(@"^(Scores|Totals)(Variables|Total|Area[0-9]{1,9})$", RegexOptions.CultureInvariant);
 
-    private const string FrameName = "ParIndex.RulesEngine.Compilation.KernelFrame";
+    private const string FrameName = "ParIndex.RulesEngine.Kernel.KernelFrame";
     private const string StageSignature = "System.Void(" + FrameName + ",System.Int32,System.Int32)";
 
-    private static readonly string EngineAssembly = typeof(KernelFrame).Assembly.GetName().Name!;
+    /// <summary>The kernel contract: the one library assembly generated code is compiled against (<see cref="CompilationReferences"/>).</summary>
+    private static readonly AssemblyName ContractAssembly = typeof(KernelFrame).Assembly.GetName();
     private static readonly HashSet<string> CoreAssemblies = new(StringComparer.Ordinal) { "System.Private.CoreLib", "System.Runtime" };
 
     /// <summary>Metadata tables a generated kernel has rows in; every other table must be empty.</summary>
@@ -224,14 +226,21 @@ internal static class KernelImageVerifier
     {
         foreach (var handle in reader.AssemblyReferences)
         {
-            var name = reader.GetString(reader.GetAssemblyReference(handle).Name);
-            if (!CoreAssemblies.Contains(name) && name != EngineAssembly) return $"it references the assembly '{name}'";
+            var reference = reader.GetAssemblyReference(handle);
+            var name = reader.GetString(reference.Name);
+            if (name == ContractAssembly.Name)
+            {
+                if (reference.Version != ContractAssembly.Version)
+                    return $"it references the kernel contract {name} {reference.Version}, not the loaded {ContractAssembly.Version}";
+            }
+            else if (!CoreAssemblies.Contains(name))
+                return $"it references the assembly '{name}' (a kernel references only {string.Join(", ", CoreAssemblies.Order(StringComparer.Ordinal))} and {ContractAssembly.Name})";
         }
         foreach (var handle in reader.TypeReferences)
         {
             var name = names.FullName(handle);
             if (!ReferencedTypes.TryGetValue(name, out var type)) return $"it references the type '{name}', which generated code never names";
-            if (AssemblyOf(reader, handle) is not { } assembly || !(type.Assembly == typeof(KernelFrame).Assembly ? assembly == EngineAssembly : CoreAssemblies.Contains(assembly)))
+            if (AssemblyOf(reader, handle) is not { } assembly || !(type.Assembly == typeof(KernelFrame).Assembly ? assembly == ContractAssembly.Name : CoreAssemblies.Contains(assembly)))
                 return $"it references the type '{name}' in the wrong assembly";
         }
         foreach (var handle in reader.MemberReferences)

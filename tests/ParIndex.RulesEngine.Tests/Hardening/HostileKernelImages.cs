@@ -25,7 +25,7 @@ internal static class HostileKernelImages
     /// <summary>Adds a statement at the start of the ComputeVariables stage.</summary>
     public static string InVariablesStage(string generatedSource, string statement)
     {
-        const string stage = "        public static void ComputeVariables(global::ParIndex.RulesEngine.Compilation.KernelFrame __f, int __start, int __end)\n        {\n";
+        const string stage = "        public static void ComputeVariables(global::ParIndex.RulesEngine.Kernel.KernelFrame __f, int __start, int __end)\n        {\n";
         Assert.IsTrue(generatedSource.Contains(stage, StringComparison.Ordinal), "the ComputeVariables stage opening moved");
         return generatedSource.Replace(stage, stage + "            " + statement + "\n", StringComparison.Ordinal);
     }
@@ -37,13 +37,16 @@ internal static class HostileKernelImages
         return generatedSource[..end] + declaration + "\n" + generatedSource[end..];
     }
 
-    /// <summary>Compiles like RoslynCompiler (release, deterministic), optionally allowing unsafe code.</summary>
-    public static byte[] Compile(string source, bool allowUnsafe = false, string assemblyName = "ParIndex.RuleSet.cache-test")
+    /// <summary>
+    /// Compiles like RoslynCompiler (release, deterministic), optionally allowing unsafe code or
+    /// with references beyond the engine's (which generated code cannot reach otherwise).
+    /// </summary>
+    public static byte[] Compile(string source, bool allowUnsafe = false, string assemblyName = "ParIndex.RuleSet.cache-test", IEnumerable<MetadataReference>? extraReferences = null)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
             allowUnsafe: allowUnsafe, deterministic: true, concurrentBuild: false, nullableContextOptions: NullableContextOptions.Disable);
-        var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get(), options);
+        var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get().Concat(extraReferences ?? []), options);
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         Assert.IsTrue(result.Success, string.Join(Environment.NewLine, result.Diagnostics));

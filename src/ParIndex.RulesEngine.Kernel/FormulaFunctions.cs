@@ -1,16 +1,20 @@
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
-namespace ParIndex.RulesEngine.Compilation;
+namespace ParIndex.RulesEngine.Kernel;
 
 /// <summary>
 /// The function library of the formula language, plus the scoring helpers the generated code
 /// calls. Every member is a pure static method on doubles and bools: formulas can reach nothing
-/// else (the sandbox allows calls to this class only).
+/// else (the sandbox allows calls to this class only). For generated code only: public because
+/// the compiled kernel of a rule set must name it, with no compatibility promise from one version
+/// of the library to the next (the formula language itself is documented in the rule-file guide).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FormulaFunctions
 {
     /// <summary>Relative tolerance used at band edges and when rounding halves.</summary>
-    public const double EdgeTolerance = 1e-9;
+    internal const double EdgeTolerance = 1e-9;
 
     /// <summary>a ÷ b, or 0 when b is 0 (a share of nothing is nothing).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,7 +128,7 @@ public static class FormulaFunctions
 
     /// <summary>Clamps to [0, max] and rounds to the scheme precision; NaN stays NaN for the fault check.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ScorePoints(double raw, double max, double precision) => Round(Clamp(raw, 0, max), precision);
+    internal static double ScorePoints(double raw, double max, double precision) => Round(Clamp(raw, 0, max), precision);
 
     /// <summary>max when it is a number, 0 when not applicable (NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

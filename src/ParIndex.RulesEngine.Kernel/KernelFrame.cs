@@ -1,17 +1,18 @@
 using System.ComponentModel;
 
-namespace ParIndex.RulesEngine.Compilation;
+namespace ParIndex.RulesEngine.Kernel;
 
 /// <summary>
 /// The columnar arrays the generated kernel reads and writes: one array per input, variable and
-/// criterion, indexed by row. Public only because the generated assembly must reach it; users
-/// never need to touch it.
+/// criterion, indexed by row. For generated code only: public because the compiled kernel of a
+/// rule set must name it, never created or read by applications, and with no compatibility
+/// promise from one version of the library to the next.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class KernelFrame
 {
     /// <summary>Creates a frame over input columns of <paramref name="rows"/> rows, allocating every output column.</summary>
-    public KernelFrame(int rows, KernelShape shape, double[][] numbers, bool[][] bools, string?[][] texts, bool[][] missing)
+    internal KernelFrame(int rows, KernelShape shape, double[][] numbers, bool[][] bools, string?[][] texts, bool[][] missing)
     {
         Rows = rows;
         Numbers = numbers;
@@ -53,8 +54,12 @@ public sealed class KernelFrame
         AveragePercent = UnknownColumns(shape.AveragedPeriods, rows);
     }
 
+    // The public fields are the columns generated code may name (the verifier allows references
+    // to public fields only; eligibility conditions read the ranking columns too). The row count
+    // is the engine's alone: a stage is given its range of rows.
+
     /// <summary>Number of rows.</summary>
-    public int Rows { get; }
+    internal int Rows { get; }
     /// <summary>Number inputs by slot; NaN where a value is missing and allowed.</summary>
     public readonly double[][] Numbers;
     /// <summary>Bool inputs by slot.</summary>
@@ -154,30 +159,3 @@ public sealed class KernelFrame
         return columns;
     }
 }
-
-/// <summary>How many columns of each kind a rule set's kernel uses.</summary>
-/// <param name="NumberVariables">Number variables.</param>
-/// <param name="BoolVariables">Bool variables.</param>
-/// <param name="Aggregates">Group aggregates.</param>
-/// <param name="Nodes">Criteria (all levels).</param>
-/// <param name="Leaves">Leaf criteria.</param>
-/// <param name="BandLeaves">Leaf criteria scored by bands.</param>
-/// <param name="Conditions">Eligibility conditions.</param>
-/// <param name="ComparedColumns">Compared-value columns of the detail stage (bands with <c>of</c>: one; proportional: two).</param>
-/// <param name="StoreDetail">True when every criterion's points are kept.</param>
-/// <param name="LookedUpNodes">Criteria whose points are kept even without detail: the areas and those eligibility rules read.</param>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed record KernelShape(
-    int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions, int ComparedColumns,
-    bool StoreDetail, IReadOnlySet<int> LookedUpNodes)
-{
-    /// <summary>Earlier periods the eligibility stage reads (history columns per row).</summary>
-    public int HistoryPeriods { get; init; }
-
-    /// <summary>The largest n of AveragePercent(n) (average columns per row).</summary>
-    public int AveragedPeriods { get; init; }
-}
-
-/// <summary>A generated kernel stage: processes rows [start, end) of a frame.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public delegate void KernelStage(KernelFrame frame, int start, int end);
