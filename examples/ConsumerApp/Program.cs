@@ -1,4 +1,5 @@
-// A consumer of the ParIndex.RulesEngine package: load a rule file, score a CSV, print the ranking.
+// A consumer of the ParIndex.RulesEngine packages: load a rule file, score a CSV, print the ranking,
+// and render the HTML report with ParIndex.RulesEngine.Reporting.
 //
 //   dotnet run --project examples/ConsumerApp -- [rules.json] [data.csv]
 //
@@ -9,6 +10,7 @@ using System.Reflection;
 using ParIndex.RulesEngine;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Diagnostics;
+using ParIndex.RulesEngine.Results.Report;
 
 var rulesPath = args.Length > 0 ? args[0] : FindUp(Path.Combine("examples", "par-index-province-2019", "ruleset.json"));
 var dataPath = args.Length > 1 ? args[1] : Path.Combine(Path.GetDirectoryName(rulesPath)!, "kontum-2018.csv");
@@ -36,6 +38,10 @@ try
         Console.WriteLine($"{agency.OverallRank,3}. {agency.AgencyId,-8} {agency.Name,-30} {agency.Total,7:0.00} / {agency.MaxPoints:0.##}  {agency.Percent,6:0.00}%  {agency.Classification}");
     foreach (var error in report.RowErrors)
         Console.Error.WriteLine(error);
+
+    // The reports are a package of their own: a scoring service needs only the engine.
+    var html = HtmlReportWriter.Render(report);
+    Console.WriteLine($"HTML report from ParIndex.RulesEngine.Reporting: {html.Length} characters, {(html.Contains(report.Agencies[0].Name, StringComparison.Ordinal) ? "naming" : "NOT naming")} {report.Agencies[0].Name}");
 
     if (report.Agencies.Count == 0)
     {

@@ -31,7 +31,7 @@ public sealed partial class PackageTests
     {
         _version = DotnetCli.RepositoryVersion();
         _folder = Path.Combine(Path.GetTempPath(), "parindex-pack-" + Guid.NewGuid().ToString("N"));
-        foreach (var project in new[] { "src/ParIndex.RulesEngine/ParIndex.RulesEngine.csproj", "src/ParIndex.RulesEngine.Hosting/ParIndex.RulesEngine.Hosting.csproj", "src/ParIndex.Cli/ParIndex.Cli.csproj" })
+        foreach (var project in new[] { "src/ParIndex.RulesEngine/ParIndex.RulesEngine.csproj", "src/ParIndex.RulesEngine.Hosting/ParIndex.RulesEngine.Hosting.csproj", "src/ParIndex.RulesEngine.Reporting/ParIndex.RulesEngine.Reporting.csproj", "src/ParIndex.Cli/ParIndex.Cli.csproj" })
         {
             var (exit, output) = DotnetCli.Run("pack", project, "-c", DotnetCli.Configuration, "--no-build", "--no-restore", "-o", _folder);
             Assert.AreEqual(0, exit, $"dotnet pack {project} failed:\n{output}");
@@ -49,6 +49,7 @@ public sealed partial class PackageTests
     /// <summary>The tool's pointer package: what `dotnet tool install ParIndex.Cli` asks for first.</summary>
     private static string ToolPackage => Path.Combine(_folder, $"ParIndex.Cli.{_version}.nupkg");
     private static string HostingPackage => Path.Combine(_folder, $"ParIndex.RulesEngine.Hosting.{_version}.nupkg");
+    private static string ReportingPackage => Path.Combine(_folder, $"ParIndex.RulesEngine.Reporting.{_version}.nupkg");
 
     private static XElement Nuspec(ZipArchive package, out XNamespace ns)
     {
@@ -82,11 +83,15 @@ public sealed partial class PackageTests
     [TestMethod]
     [DataRow("library")]
     [DataRow("tool")]
+    [DataRow("reporting")]
     public void Package_readme_is_the_package_page_text_not_the_repository_README(string which)
     {
-        var (packagePath, source) = which == "library"
-            ? (LibraryPackage, "src/ParIndex.RulesEngine/PACKAGE.md")
-            : (ToolPackage, "src/ParIndex.Cli/PACKAGE.md");
+        var (packagePath, source) = which switch
+        {
+            "library" => (LibraryPackage, "src/ParIndex.RulesEngine/PACKAGE.md"),
+            "reporting" => (ReportingPackage, "src/ParIndex.RulesEngine.Reporting/PACKAGE.md"),
+            _ => (ToolPackage, "src/ParIndex.Cli/PACKAGE.md"),
+        };
         using var package = ZipFile.OpenRead(packagePath);
         var metadata = Nuspec(package, out var ns);
         Assert.AreEqual("README.md", metadata.Element(ns + "readme")?.Value);
@@ -99,6 +104,7 @@ public sealed partial class PackageTests
     [DataRow("src/ParIndex.RulesEngine/PACKAGE.md")]
     [DataRow("src/ParIndex.Cli/PACKAGE.md")]
     [DataRow("src/ParIndex.RulesEngine.Hosting/PACKAGE.md")]
+    [DataRow("src/ParIndex.RulesEngine.Reporting/PACKAGE.md")]
     public void Package_readme_has_no_link_a_package_page_cannot_follow(string source)
     {
         // A package page shows the README without the repository around it: a relative link or
@@ -241,11 +247,15 @@ public sealed partial class PackageTests
     [TestMethod]
     [DataRow("library")]
     [DataRow("hosting")]
+    [DataRow("reporting")]
     public void Library_packages_carry_net8_and_net10_assemblies_each_with_its_dependency_group(string which)
     {
-        var (packagePath, assembly) = which == "library"
-            ? (LibraryPackage, "ParIndex.RulesEngine")
-            : (HostingPackage, "ParIndex.RulesEngine.Hosting");
+        var (packagePath, assembly) = which switch
+        {
+            "library" => (LibraryPackage, "ParIndex.RulesEngine"),
+            "reporting" => (ReportingPackage, "ParIndex.RulesEngine.Reporting"),
+            _ => (HostingPackage, "ParIndex.RulesEngine.Hosting"),
+        };
         Assert.IsTrue(File.Exists(packagePath), $"expected {packagePath}");
         using var package = ZipFile.OpenRead(packagePath);
         var libFolders = package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal))

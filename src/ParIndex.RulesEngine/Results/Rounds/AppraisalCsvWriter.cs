@@ -37,7 +37,7 @@ public static class AppraisalCsvWriter
                 Int(a.First.Rank), Int(a.Second.Rank), Int(a.First.OverallRank), Int(a.Second.OverallRank) };
             foreach (var c in a.Criteria)
                 cells.AddRange([Points(c.FirstPoints, c.FirstApplicable), Points(c.SecondPoints, c.SecondApplicable), Format.Number(c.Difference)]);
-            cells.Add(textCell(AppraisalTableWriter.NoteText(rounds.Notes.Of(a.AgencyId))));
+            cells.Add(textCell(AppraisalNoteText.Join(rounds.Notes.Of(a.AgencyId))));
             Line(output, cells);
         }
         foreach (var (agencies, self) in new[] { (rounds.SelfOnly, true), (rounds.AppraisedOnly, false) })
@@ -53,7 +53,7 @@ public static class AppraisalCsvWriter
                     var points = Points(c.Points, c.IsApplicable);
                     cells.AddRange(self ? [points, "", ""] : ["", points, ""]);
                 }
-                cells.Add(textCell(AppraisalTableWriter.NoteText(rounds.Notes.Of(u.AgencyId))));
+                cells.Add(textCell(AppraisalNoteText.Join(rounds.Notes.Of(u.AgencyId))));
                 Line(output, cells);
             }
     }

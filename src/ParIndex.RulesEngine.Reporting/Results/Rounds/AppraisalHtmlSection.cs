@@ -53,7 +53,7 @@ internal static class AppraisalHtmlSection
                 html.Append("<tr><td>").Append(Html.Encode(c.Code)).Append("</td><td>").Append(Html.Encode(c.Title)).Append("</td><td class=\"num\">")
                     .Append(c.FirstApplicable ? Html.Compact(c.FirstPoints) : "–").Append("</td><td class=\"num\">").Append(c.SecondApplicable ? Html.Compact(c.SecondPoints) : "–")
                     .Append("</td><td class=\"num\">").Append(Signed(c.Difference, precision)).Append("</td><td>")
-                    .Append(Html.Encode(AppraisalTableWriter.NoteText(change.Notes))).Append("</td></tr>\n");
+                    .Append(Html.Encode(AppraisalNoteText.Join(change.Notes))).Append("</td></tr>\n");
             }
             html.Append("</tbody></table></div>\n");
         }

@@ -56,7 +56,7 @@ public static class AppraisalTableWriter
             foreach (var change in changes)
             {
                 var c = change.Criterion;
-                table.Add(c.Code, c.Title, Points(c.FirstPoints, c.FirstApplicable), Points(c.SecondPoints, c.SecondApplicable), Signed(c.Difference, precision), NoteText(change.Notes));
+                table.Add(c.Code, c.Title, Points(c.FirstPoints, c.FirstApplicable), Points(c.SecondPoints, c.SecondApplicable), Signed(c.Difference, precision), AppraisalNoteText.Join(change.Notes));
             }
             output.Write(table.ToString());
         }
@@ -72,9 +72,6 @@ public static class AppraisalTableWriter
             output.WriteLine(DisplayText.Escape(EngineText.Format("AppraisalUnmatched", a.AgencyId, a.Name, Format.Fixed(a.Score.Total, precision),
                 a.Rejection is { } why ? EngineText.Format("AppraisalRejectedOther", why) : EngineText.Get("AppraisalNoRowOther"))));
     }
-
-    /// <summary>The notes of one criterion as one cell: "input: text; input: text".</summary>
-    internal static string NoteText(IEnumerable<AppraisalNote> notes) => string.Join("; ", notes.Select(n => $"{n.Input}: {n.Text}"));
 
     private static string Points(double points, bool applicable) => applicable ? Format.Number(points) : "n/a";
 
