@@ -56,7 +56,8 @@ internal static class RuleSetCacheKey
             $"{options.MaxFileBytes} {options.MaxJsonDepth} {options.MaxFormulaLength} {options.MaxExpressionDepth} {options.MaxCriteria} {options.MaxNames}");
         // Each part ends with a separator it cannot contain (or a length), so no two inputs hash the same text.
         hash.AppendData(KernelCache.Format);
-        hash.AppendData(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{(sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName)}\n"));
+        var source = sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName;
+        hash.AppendData(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{source}\n"));
         hash.AppendData(Encoding.UTF8.GetBytes(json));
 #if NET9_0_OR_GREATER
         return Convert.ToHexStringLower(hash.GetHashAndReset());

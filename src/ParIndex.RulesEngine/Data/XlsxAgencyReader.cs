@@ -124,6 +124,12 @@ public static class XlsxAgencyReader
             using var document = SpreadsheetDocument.Open(seekable ?? stream, isEditable: false);
             XlsxAgencyRows.ReadAll(schema, document, source, builder, cancellationToken, renameHeader);
         }
+        catch (XlsxPartDamagedException ex)
+        {
+            // The package opened but one of its parts did not read through: rows read before the
+            // damage may not be all of them, so none is scored; the message names the part.
+            return Damaged(schema, options, source, ex);
+        }
         catch (Exception ex) when (NotAWorkbook(ex))
         {
             // Not a zip, cut short, or a zip without a workbook: nothing of it can be trusted.
@@ -137,6 +143,15 @@ public static class XlsxAgencyReader
     private static bool NotAWorkbook(Exception ex) =>
         ex is InvalidDataException or FileFormatException or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
             || (ex is ArgumentException && ex.Source?.StartsWith("DocumentFormat", StringComparison.Ordinal) == true);
+
+    private static AgencyBatch Damaged(InputSchema schema, DataReadOptions? options, string? source, XlsxPartDamagedException ex)
+    {
+        var builder = new AgencyBatchBuilder(schema, options ?? DataReadOptions.Default, source);
+        var part = ex.Sheet is null ? ex.Part : EngineText.Format("WorkbookSheetPart", ex.Part, ex.Sheet);
+        builder.Report(Diagnostic.Create(DiagnosticCatalog.DataFile, "WorkbookPartDamaged", DiagnosticSeverity.Error,
+            new SourceLocation(source, null, 0, 0), source ?? EngineText.Get("TheDataLower"), part, ex.InnerException!.Message.TrimEnd('.')));
+        return builder.Build();
+    }
 
     private static AgencyBatch Unreadable(InputSchema schema, DataReadOptions? options, string? source, Exception ex)
     {

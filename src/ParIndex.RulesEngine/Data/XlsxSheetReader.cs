@@ -35,8 +35,8 @@ internal sealed class XlsxSheetReader
     public static XlsxSheetReader? FirstVisible(SpreadsheetDocument document)
     {
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("the package has no workbook part");
-        var sheet = workbook.Workbook.Sheets?.Elements<Sheet>()
-            .FirstOrDefault(s => (s.State is null || s.State.Value == SheetStateValues.Visible) && s.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart);
+        var sheet = Guarded(workbook, null, () => workbook.Workbook.Sheets?.Elements<Sheet>()
+            .FirstOrDefault(s => (s.State is null || s.State.Value == SheetStateValues.Visible) && s.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart));
         if (sheet is null) return null;
         return new XlsxSheetReader(sheet.Name?.Value ?? "Sheet1", (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!), SharedStrings(workbook));
     }
@@ -45,10 +45,10 @@ internal sealed class XlsxSheetReader
     public List<(int FirstColumn, int FirstRow, int LastColumn, int LastRow)> MergedRanges()
     {
         var ranges = new List<(int, int, int, int)>();
-        using var reader = OpenXmlReader.Create(_part);
-        while (reader.Read())
+        using var reader = Guarded(_part, SheetName, () => OpenXmlReader.Create(_part));
+        while (Next(reader))
         {
-            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement) { reader.Skip(); continue; }
+            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement) { Guarded(_part, SheetName, () => { reader.Skip(); return true; }); continue; }
             if (reader.ElementType != typeof(MergeCell) || !reader.IsStartElement) continue;
             var reference = reader.Attributes.FirstOrDefault(a => a.LocalName == "ref").Value;
             if (reference?.Split(':') is [var first, var last]
@@ -61,12 +61,12 @@ internal sealed class XlsxSheetReader
     /// <summary>The rows that hold at least one value, in sheet order; rows with only formatting are left out.</summary>
     public IEnumerable<XlsxRow> Rows()
     {
-        using var reader = OpenXmlReader.Create(_part);
+        using var reader = Guarded(_part, SheetName, () => OpenXmlReader.Create(_part));
         var lastRow = 0;
-        while (reader.Read())
+        while (Next(reader))
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            var row = (Row)reader.LoadCurrentElement()!;
+            var row = LoadRow(reader);
             var number = row.RowIndex?.Value is { } index ? (int)index : lastRow + 1;
             lastRow = number;
             var cells = new List<XlsxCell>();
@@ -95,7 +95,7 @@ internal sealed class XlsxSheetReader
         if (type == SheetValues.SharedString)
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Length
                 ? Text(column, _sharedStrings[i])
-                : throw new InvalidDataException($"cell {CellReference.Address(column, RowOf(cell))} refers to shared string {raw}, which the workbook does not have");
+                : throw Damaged(new InvalidDataException($"cell {CellReference.Address(column, RowOf(cell))} refers to shared string {raw}, which the workbook does not have"));
         if (type == SheetValues.String) return Text(column, raw);
         if (type == SheetValues.Error) return new XlsxCell(column, XlsxCellKind.Error, raw, double.NaN);
         if (type == SheetValues.Boolean) return new XlsxCell(column, XlsxCellKind.Bool, raw, raw is "1" or "true" ? 1 : 0);
@@ -115,12 +115,43 @@ internal sealed class XlsxSheetReader
     private static string[] SharedStrings(WorkbookPart workbook)
     {
         if (workbook.SharedStringTablePart is not { } part) return [];
-        var strings = new List<string>();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                strings.Add(ItemText((SharedStringItem)reader.LoadCurrentElement()!));
-        return strings.ToArray();
+        return Guarded(part, null, () =>
+        {
+            var strings = new List<string>();
+            using var reader = OpenXmlReader.Create(part);
+            while (reader.Read())
+                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+                    strings.Add(ItemText((SharedStringItem)reader.LoadCurrentElement()!));
+            return strings.ToArray();
+        });
+    }
+
+    /// <summary>The next element of the sheet part; damage to the part's bytes names the part.</summary>
+    /// <remarks>A try block of its own rather than <see cref="Guarded"/>: it runs once per element, and a delegate would be allocated each time.</remarks>
+    private bool Next(OpenXmlReader reader)
+    {
+        try { return reader.Read(); }
+        catch (Exception ex) when (XlsxPartDamagedException.IsDamage(ex)) { throw Damaged(ex); }
+    }
+
+    /// <summary>The row the reader stands on, loaded as elements; damage names the part (once per row, so no delegate either).</summary>
+    private Row LoadRow(OpenXmlReader reader)
+    {
+        try { return (Row)reader.LoadCurrentElement()!; }
+        catch (Exception ex) when (XlsxPartDamagedException.IsDamage(ex)) { throw Damaged(ex); }
+    }
+
+    private XlsxPartDamagedException Damaged(Exception inner) => new(_part.Uri.OriginalString, SheetName, inner);
+
+    /// <summary>
+    /// Runs a read of <paramref name="part"/>, turning damage to its bytes into an
+    /// <see cref="XlsxPartDamagedException"/> naming it. The package opened, so the file is a workbook;
+    /// what failed is one part of it, and the message says which.
+    /// </summary>
+    private static T Guarded<T>(OpenXmlPart part, string? sheet, Func<T> read)
+    {
+        try { return read(); }
+        catch (Exception ex) when (XlsxPartDamagedException.IsDamage(ex)) { throw new XlsxPartDamagedException(part.Uri.OriginalString, sheet, ex); }
     }
 
     /// <summary>The text of a string item: its plain text, or its rich-text runs joined (phonetic guides left out).</summary>

@@ -128,8 +128,8 @@ public sealed partial class BrowserReportTests
     public void Printable_widths_match_the_page_margins_of_the_print_styles()
     {
         // 12 mm margins left and right (the @page rule): 186 mm and 273 mm at 96 px per 25.4 mm.
-        Assert.AreEqual((int)Math.Round(186 / 25.4 * 96), 703);
-        Assert.AreEqual((int)Math.Round(273 / 25.4 * 96), 1032);
+        Assert.AreEqual(703, (int)Math.Round(186 / 25.4 * 96));
+        Assert.AreEqual(1032, (int)Math.Round(273 / 25.4 * 96));
         StringAssert.Contains(HtmlReportWriter.Render(ReportFixture.Score(ReportFixture.Load())), "margin: 14mm 12mm 16mm 12mm;");
     }
 }

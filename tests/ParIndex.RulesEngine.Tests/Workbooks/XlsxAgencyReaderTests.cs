@@ -156,6 +156,91 @@ public sealed class XlsxAgencyReaderTests
     }
 
     [TestMethod]
+    public void A_damaged_part_inside_a_real_workbook_is_named_and_no_row_of_it_is_scored()
+    {
+        // 300 rows, so the damage comes after rows that did read: none of them may be scored,
+        // because what was read may not be all the sheet holds.
+        var workbook = Header();
+        for (var r = 2; r <= 301; r++) workbook.Text($"A{r}", $"A{r}").Number($"C{r}", 50).Bool($"D{r}", true).Text($"E{r}", "so");
+        var valid = workbook.ToBytes();
+        Assert.AreEqual(300, Read(workbook).Count, "the undamaged workbook reads every row");
+
+        var sheet = "/" + EntryName(valid, "xl/worksheets/");
+        var strings = "/" + EntryName(valid, "xl/sharedStrings");
+        var cases = new (string Label, byte[] Bytes, string Part, string Cause)[]
+        {
+            // The sheet's XML cut at two thirds: the parser meets the end of the part inside an element.
+            ("sheet XML cut short", Rewrite(valid, sheet, xml => xml[..(xml.Length * 2 / 3)]), $"{sheet} (the sheet 'Nhập liệu')", ""),
+            // Every shared string removed: cell A1 (the header's "agencyId") refers to string 0.
+            ("shared strings emptied", Rewrite(valid, strings, _ => "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"),
+                $"{sheet} (the sheet 'Nhập liệu')", "cell A1 refers to shared string 0, which the workbook does not have"),
+            // The shared strings part is not XML at all.
+            ("shared strings not XML", Rewrite(valid, strings, _ => "<sst"), strings, ""),
+            // Bytes in the middle of the sheet's compressed data overwritten: it no longer inflates to what it was.
+            ("sheet bytes overwritten", Scramble(valid, sheet[1..]), $"{sheet} (the sheet 'Nhập liệu')", ""),
+        };
+        foreach (var (label, bytes, part, cause) in cases)
+        {
+            var batch = XlsxAgencyReader.ReadStream(Basic.InputSchema, new MemoryStream(bytes), null, "data.xlsx");
+            Assert.AreEqual(0, batch.Count, label);
+            Assert.IsTrue(batch.HasFileErrors, label);
+            var error = batch.Diagnostics.Single(d => d.IsError);
+            Assert.AreEqual(DiagnosticCodes.DataFile, error.Code, label);
+            Assert.Contains($"'data.xlsx' is an .xlsx workbook, but its part {part} is damaged (", error.Message, label);
+            Assert.Contains(cause, error.Message, label);
+            Assert.DoesNotContain("not a readable", error.Message, label);
+        }
+    }
+
+    private static string EntryName(byte[] zip, string prefix)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        return archive.Entries.Single(e => e.FullName.StartsWith(prefix, StringComparison.Ordinal)).FullName;
+    }
+
+    /// <summary>The workbook with one part's text replaced, the zip otherwise rewritten as it was.</summary>
+    private static byte[] Rewrite(byte[] zip, string part, Func<string, string> change)
+    {
+        var memory = new MemoryStream();
+        memory.Write(zip);
+        using (var archive = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = archive.GetEntry(part[1..])!;
+            string text;
+            using (var reader = new StreamReader(entry.Open())) text = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry(part[1..]).Open());
+            writer.Write(change(text));
+        }
+        return memory.ToArray();
+    }
+
+    /// <summary>
+    /// The workbook with 64 bytes in the middle of one entry's compressed data set to 0xA5; the
+    /// zip's directory is untouched, so the package still opens. The entry's data starts after its
+    /// local header (30 bytes, the name, the extra field: APPNOTE 4.3.7).
+    /// </summary>
+    private static byte[] Scramble(byte[] zip, string entryName)
+    {
+        long offset = -1, length;
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip)))
+            length = archive.GetEntry(entryName)!.CompressedLength;
+        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        for (var at = 0; at + 30 < zip.Length; at++)
+            if (zip[at] == 'P' && zip[at + 1] == 'K' && zip[at + 2] == 3 && zip[at + 3] == 4
+                && zip.AsSpan(at + 30, Math.Min(name.Length, zip.Length - at - 30)).SequenceEqual(name))
+            {
+                offset = at + 30 + name.Length + BitConverter.ToUInt16(zip, at + 28);
+                break;
+            }
+        Assert.IsGreaterThan(-1L, offset, $"local header of {entryName}");
+        Assert.IsGreaterThan(200L, length, "the compressed sheet is long enough to scramble its middle");
+        var scrambled = (byte[])zip.Clone();
+        for (var i = 0; i < 64; i++) scrambled[offset + length / 2 - 32 + i] = 0xA5;
+        return scrambled;
+    }
+
+    [TestMethod]
     public async Task Stream_that_cannot_seek_file_and_async_overloads_read_the_same_and_cancellation_stops()
     {
         var bytes = Header().Text("A2", "A").Number("C2", 10).Bool("D2", true).Text("E2", "so").ToBytes();
