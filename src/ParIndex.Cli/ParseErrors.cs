@@ -22,7 +22,7 @@ internal static class ParseErrors
 
         var unknown = parse.UnmatchedTokens.Where(LooksLikeOption).Concat(OptionsTakenAsFiles(parse)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
-            throw new UsageException(CliText.Format("UnknownOptions", name, string.Join(", ", unknown)) + Hint(Name(unknown[0]), KnownOptions(command)));
+            throw new UsageException(CliText.Format("UnknownOptions", name, string.Join(", ", unknown)) + OptionHint(Name(unknown[0]), command));
 
         if (parse.UnmatchedTokens.Count > 0)
         {
@@ -36,8 +36,27 @@ internal static class ParseErrors
         if (parse.Errors.Count > 0) throw new UsageException(parse.Errors[0].Message);
     }
 
-    /// <summary>"-x" or "--xyz" but not "-" alone (standard input, by convention) or a negative number.</summary>
-    private static bool LooksLikeOption(string word) => word.Length > 1 && word[0] == '-' && !char.IsAsciiDigit(word[1]) && word[1] != '.';
+    /// <summary>
+    /// "-x" or "--xyz", but not "-" alone (standard input, by convention). "-0" counts too: every
+    /// argument is a file, so a dash and a digit is a mistyped "-o", not a negative number (a file
+    /// of that name is written "./-0" or after "--").
+    /// </summary>
+    private static bool LooksLikeOption(string word) => word.Length > 1 && word[0] == '-';
+
+    /// <summary>
+    /// The hint for an unknown option: the nearest long option for "--xyz"; for a short "-x" only a
+    /// short option it plainly means, the same letter in the other case or a digit that looks like
+    /// it ("-O", "-0" → -o), since any two one-letter names are one edit apart.
+    /// </summary>
+    private static string OptionHint(string word, Command command)
+    {
+        if (word.Length != 2 || word[1] == '-') return Hint(word, KnownOptions(command));
+        var meant = word.Replace('0', 'o').Replace('1', 'l');
+        var shortNames = CommandTree.OptionsOf(command).SelectMany(o => o.Aliases).Where(n => n.Length == 2 && n[1] != '-');
+        return shortNames.FirstOrDefault(n => string.Equals(n, meant, StringComparison.OrdinalIgnoreCase) && n != word) is { } closest
+            ? " " + CliText.Format("DidYouMean", closest)
+            : "";
+    }
 
     /// <summary>Words bound to a file argument that look like options and were not written after "--".</summary>
     private static IEnumerable<string> OptionsTakenAsFiles(ParseResult parse)

@@ -19,7 +19,7 @@ public interface IParIndexScorer
 
     /// <summary>Scores CSV rows (header row with agencyId, agencyName and input names).</summary>
     /// <param name="ruleSet">The configured rule-set name.</param>
-    /// <param name="csv">The CSV bytes, copied asynchronously into memory (the CSV reader reads synchronously) and then disposed.</param>
+    /// <param name="csv">The CSV bytes, read with asynchronous reads only (never copied whole, so a request body can be passed as it is) and then disposed.</param>
     /// <param name="cancellationToken">Stops reading and scoring.</param>
     Task<ScoringResult> ScoreCsvAsync(string ruleSet, Stream csv, CancellationToken cancellationToken = default);
 

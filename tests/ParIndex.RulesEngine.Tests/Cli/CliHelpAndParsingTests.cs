@@ -91,6 +91,21 @@ public sealed class CliHelpAndParsingTests
     }
 
     [TestMethod]
+    [DataRow("-0", "-0. Did you mean -o?", DisplayName = "a zero for the letter o, before the files")]
+    [DataRow("-O", "-O. Did you mean -o?", DisplayName = "the wrong case")]
+    [DataRow("-q", "-q.", DisplayName = "a letter no option has: no guess among one-letter names")]
+    public void A_mistyped_short_option_is_an_error_never_a_file_or_a_negative_number(string option, string expected)
+    {
+        using var workspace = new CliWorkspace();
+        var rules = workspace.Write("rules.json", CliWorkspace.Rules);
+        var data = workspace.Write("data.csv", CliWorkspace.Data);
+        var result = CliWorkspace.Run("score", option, "x.csv", rules, data, "--no-cache");
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        CollectionAssert.AreEqual(new[] { $"error: Unknown option(s) for 'score': {expected}", "see: parindex score -h" }, result.ErrorLines.ToArray());
+        Assert.IsFalse(File.Exists(workspace.PathOf("x.csv")));
+    }
+
+    [TestMethod]
     public void Vietnamese_errors_point_to_the_help_in_Vietnamese()
     {
         var result = CliWorkspace.Run("score", "a.json", "b.csv", "--ot", "x", "--lang", "vi");
