@@ -18,7 +18,11 @@ internal static class CsvChunkReader
         return Chunks(schema, stream, path, options, chunkSize);
     }
 
-    private static IEnumerable<AgencyBatch> Chunks(InputSchema schema, Stream stream, string path, DataReadOptions options, int chunkSize)
+    /// <summary>The chunks of CSV text read from <paramref name="stream"/> (read synchronously, on the parser's thread; disposed at the end).</summary>
+    public static IEnumerable<AgencyBatch> Read(InputSchema schema, Stream stream, string? source, DataReadOptions options, int chunkSize) =>
+        Chunks(schema, stream, source, options, chunkSize);
+
+    private static IEnumerable<AgencyBatch> Chunks(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize)
     {
         using var stop = new CancellationTokenSource();
         using var ready = new BlockingCollection<AgencyBatch>(boundedCapacity: 1);
@@ -45,7 +49,7 @@ internal static class CsvChunkReader
         }
     }
 
-    private static void Produce(InputSchema schema, Stream stream, string path, DataReadOptions options, int chunkSize, BlockingCollection<AgencyBatch> ready, CancellationToken stop)
+    private static void Produce(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize, BlockingCollection<AgencyBatch> ready, CancellationToken stop)
     {
         var builder = new AgencyBatchBuilder(schema, options, path);
         var utf8 = new Utf8Check();

@@ -18,7 +18,8 @@ namespace ParIndex.RulesEngine.Evaluation;
 internal sealed class StreamingRun
 {
     private readonly CompiledRuleSet _ruleSet;
-    private readonly string _path;
+    private readonly string? _source;
+    private readonly Func<IEnumerable<AgencyBatch>> _readChunks;
     private readonly StreamingOptions _options;
     private readonly CancellationToken _cancellation;
     private readonly ScoringOptions _scoring;
@@ -28,10 +29,12 @@ internal sealed class StreamingRun
     private readonly List<Diagnostic> _diagnostics = new();
     private int _rowsRead;
 
-    public StreamingRun(CompiledRuleSet ruleSet, string path, StreamingOptions options, CancellationToken cancellation)
+    /// <summary>A run over <paramref name="readChunks"/>, the one pass over the text (called once, when the run starts); <paramref name="source"/> labels messages.</summary>
+    private StreamingRun(CompiledRuleSet ruleSet, string? source, Func<IEnumerable<AgencyBatch>> readChunks, StreamingOptions options, CancellationToken cancellation)
     {
         _ruleSet = ruleSet;
-        _path = path;
+        _source = source;
+        _readChunks = readChunks;
         _options = options;
         _cancellation = cancellation;
         _scoring = new ScoringOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -40,11 +43,19 @@ internal sealed class StreamingRun
         _previous = Scorer.PreviousOf(options.Previous, options.History);
     }
 
+    /// <summary>A run over the CSV file <paramref name="path"/>.</summary>
+    public static StreamingRun OverFile(CompiledRuleSet ruleSet, string path, StreamingOptions options, CancellationToken cancellation) =>
+        new(ruleSet, path, () => CsvAgencyReader.ReadChunks(ruleSet, path, options.ReadOptions, Math.Max(1, options.ChunkSize)), options, cancellation);
+
+    /// <summary>A run over CSV text read synchronously from <paramref name="stream"/>, which the run disposes.</summary>
+    public static StreamingRun OverStream(CompiledRuleSet ruleSet, Stream stream, string? source, StreamingOptions options, CancellationToken cancellation) =>
+        new(ruleSet, source, () => CsvChunkReader.Read(ruleSet.InputSchema, stream, source, options.ReadOptions, Math.Max(1, options.ChunkSize)), options, cancellation);
+
     private bool Detail => _options.Detail == ScoreDetail.Full;
 
     public StreamingSummary Run(ResultSink sink)
     {
-        using var spill = StreamingSpill.Create(_options.SpillFolder, _ruleSet.Key, _path);
+        using var spill = StreamingSpill.Create(_options.SpillFolder, _ruleSet.Key, _source);
         var rules = _ruleSet.Bound;
         GroupAggregator? aggregates = null;
         RankingFacts facts;
@@ -76,7 +87,7 @@ internal sealed class StreamingRun
         var rowErrors = _readerErrors.Copy();
         rowErrors.Merge(facts.Faults);
         foreach (var error in rowErrors.Errors) _options.OnRowError?.Invoke(error);
-        if (rowErrors.OmittedSummary(_path) is { } omitted) _options.OnDiagnostic?.Invoke(omitted);
+        if (rowErrors.OmittedSummary(_source) is { } omitted) _options.OnDiagnostic?.Invoke(omitted);
 
         WritePass(spill, aggregates, facts, sink, rowErrors);
         return new StreamingSummary(_rowsRead, facts.ScoredCount, _rowsRead - facts.ScoredCount, _groups.Count) { RowErrorLog = rowErrors };
@@ -85,7 +96,7 @@ internal sealed class StreamingRun
     /// <summary>The one pass over the text: each chunk's reader facts recorded and the chunk spilled before it is used.</summary>
     private IEnumerable<AgencyBatch> TextChunks(StreamingSpill spill)
     {
-        foreach (var chunk in CsvAgencyReader.ReadChunks(_ruleSet, _path, _options.ReadOptions, Math.Max(1, _options.ChunkSize)))
+        foreach (var chunk in _readChunks())
         {
             _cancellation.ThrowIfCancellationRequested();
             _diagnostics.AddRange(chunk.Diagnostics);

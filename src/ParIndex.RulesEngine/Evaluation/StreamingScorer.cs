@@ -133,12 +133,56 @@ public static class StreamingScorer
     /// <param name="cancellationToken">Cancels the run: the enumeration throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="DataFileErrorException">The file has file-level errors (and <see cref="StreamingOptions.AllowFileErrors"/> is off); thrown by the first <c>MoveNextAsync</c>.</exception>
     /// <exception cref="DataFileException">The file cannot be read.</exception>
-    public static async IAsyncEnumerable<AgencyScore> ScoreCsvFileAsync(CompiledRuleSet ruleSet, string path, StreamingOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<AgencyScore> ScoreCsvFileAsync(CompiledRuleSet ruleSet, string path, StreamingOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(path);
         options ??= new StreamingOptions();
+        return Enumerate(stop => StreamingRun.OverFile(ruleSet, path, options, stop), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores CSV text read from <paramref name="csv"/> as <see cref="ScoreCsvFileAsync"/> scores a
+    /// file, and yields each scored agency in input order with its ranks. The stream is read with
+    /// <c>ReadAsync</c> only, a few 64 KiB pieces ahead of the parser (a request body in ASP.NET
+    /// refuses synchronous reads), and never held whole: the text is parsed once, chunk by chunk,
+    /// into the spill file. Nothing is yielded before the whole text is read and ranked. The stream
+    /// is disposed when the enumeration ends, however it ends.
+    /// </summary>
+    /// <param name="ruleSet">The compiled rule set.</param>
+    /// <param name="csv">The CSV bytes (UTF-8, the header row first).</param>
+    /// <param name="source">A label for messages in place of a file name (e.g. "request").</param>
+    /// <param name="options">Chunk size, culture, detail, previous ranks, history and callbacks.</param>
+    /// <param name="cancellationToken">Cancels the run and the reading of the stream: the enumeration throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="DataFileErrorException">The text has file-level errors (and <see cref="StreamingOptions.AllowFileErrors"/> is off); thrown by the first <c>MoveNextAsync</c>.</exception>
+    /// <exception cref="DataFileException">Reading the stream fails part-way.</exception>
+    public static async IAsyncEnumerable<AgencyScore> ScoreCsvAsync(CompiledRuleSet ruleSet, Stream csv, string? source = null, StreamingOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(csv);
+        options ??= new StreamingOptions();
+        try
+        {
+            // The run disposes the pumped stream, which stops the pump; the caller's stream is disposed here.
+            await foreach (var score in Enumerate(stop => StreamingRun.OverStream(ruleSet, PumpedStream.Start(csv, stop), source, options, stop), options, cancellationToken)
+                .ConfigureAwait(false))
+                yield return score;
+        }
+        finally
+        {
+            await csv.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs a streaming run on a thread-pool thread and yields its results as the caller takes
+    /// them, through a channel of one chunk's capacity, so a slow consumer never makes results pile up.
+    /// </summary>
+    private static async IAsyncEnumerable<AgencyScore> Enumerate(Func<CancellationToken, StreamingRun> start, StreamingOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var results = Channel.CreateBounded<AgencyScore>(new BoundedChannelOptions(Math.Max(1, options.ChunkSize))
         {
             SingleReader = true,
@@ -150,7 +194,7 @@ public static class StreamingScorer
         {
             try
             {
-                new StreamingRun(ruleSet, path, options, stop.Token).Run(new AgencyScoreSink(results.Writer, stop.Token));
+                start(stop.Token).Run(new AgencyScoreSink(results.Writer, stop.Token));
                 results.Writer.TryComplete();
             }
             catch (Exception ex)
@@ -182,6 +226,6 @@ public static class StreamingScorer
         ArgumentNullException.ThrowIfNull(path);
         options ??= new StreamingOptions();
         var sink = ResultSinks.Create(options.Format, output, options.Csv, options.SpillFolder);
-        return new StreamingRun(ruleSet, path, options, cancellationToken).Run(sink);
+        return StreamingRun.OverFile(ruleSet, path, options, cancellationToken).Run(sink);
     }
 }

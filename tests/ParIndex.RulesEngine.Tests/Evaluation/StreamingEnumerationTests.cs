@@ -3,11 +3,12 @@ using System.Text;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Evaluation;
 using ParIndex.RulesEngine.Results;
+using ParIndex.RulesEngine.Tests.TestSupport;
 
 namespace ParIndex.RulesEngine.Tests.Evaluation;
 
 /// <summary>
-/// <see cref="StreamingScorer.ScoreCsvFileAsync"/>: the agencies it yields are, in order and in
+/// <see cref="StreamingScorer.ScoreCsvFileAsync"/> and <see cref="StreamingScorer.ScoreCsvAsync"/> (a stream): the agencies it yields are, in order and in
 /// every field, those of scoring the whole file in memory, for any chunk size; rejected rows go to
 /// the callback; leaving early, cancelling or a file error all end the run with its spill file gone.
 /// </summary>
@@ -122,6 +123,48 @@ public sealed class StreamingEnumerationTests
         });
         Assert.AreEqual(0, yielded);
         Assert.IsTrue(error.Errors.Any(e => e.Code == Diagnostics.DiagnosticCodes.TruncatedFile), string.Join("; ", error.Errors));
+        Assert.IsEmpty(Directory.GetFiles(spill));
+    }
+
+    [TestMethod]
+    [DataRow(7)]
+    [DataRow(4096)]
+    public async Task A_stream_read_with_ReadAsync_only_yields_what_the_file_does_and_is_disposed(int chunkSize)
+    {
+        var expected = _rules.Score(CsvAgencyReader.ReadFile(_rules, _data));
+        var spill = SpillFolder();
+        var rejected = new List<RowError>();
+        // 1,000-byte reads, synchronous reads refused: what ASP.NET's request body allows.
+        var body = new AsyncOnlyStream(File.ReadAllBytes(_data), piece: 1_000);
+        var yielded = new List<AgencyScore>();
+        await foreach (var agency in StreamingScorer.ScoreCsvAsync(_rules, body, "request",
+            new StreamingOptions { ChunkSize = chunkSize, SpillFolder = spill, OnRowError = rejected.Add }))
+            yielded.Add(agency);
+
+        Assert.HasCount(expected.Agencies.Count, yielded);
+        for (var i = 0; i < yielded.Count; i++) AssertSame(expected.Agencies[i], yielded[i]);
+        // The 11 out-of-range rows, each placed in "request" instead of a file name.
+        Assert.HasCount(11, rejected);
+        Assert.IsTrue(rejected.All(e => e.Location.File == "request"), string.Join("; ", rejected.Select(e => e.Location)));
+        Assert.IsGreaterThan(1, body.ReadAsyncCalls, "read in pieces");
+        Assert.IsTrue(body.Disposed);
+        Assert.IsEmpty(Directory.GetFiles(spill));
+    }
+
+    [TestMethod]
+    public async Task Cancelling_a_stream_run_disposes_the_stream_and_removes_the_spill_file()
+    {
+        var spill = SpillFolder();
+        using var cancel = new CancellationTokenSource();
+        var body = new AsyncOnlyStream(File.ReadAllBytes(_data), piece: 1_000);
+        var taken = 0;
+        await Assert.ThrowsAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in StreamingScorer.ScoreCsvAsync(_rules, body, "request", new StreamingOptions { ChunkSize = 16, SpillFolder = spill }, cancel.Token))
+                if (++taken == 2) cancel.Cancel();
+        });
+        Assert.AreEqual(2, taken);
+        Assert.IsTrue(body.Disposed);
         Assert.IsEmpty(Directory.GetFiles(spill));
     }
 

@@ -94,7 +94,7 @@ public sealed class StreamingEquivalenceTests
             new CsvSink(new Utf16ResultText(streamed.Csv), CsvResultOptions.Default),
             new JsonSink(new Utf16ResultText(streamed.Json)),
             new TableSink(new Utf16ResultText(streamed.Table), options.SpillFolder));
-        var summary = new StreamingRun(_rules, _data, options, CancellationToken.None).Run(sink);
+        var summary = StreamingRun.OverFile(_rules, _data, options, CancellationToken.None).Run(sink);
 
         Assert.AreEqual(csv, streamed.Csv.ToString(), "csv");
         Assert.AreEqual(json, streamed.Json.ToString(), "json");
