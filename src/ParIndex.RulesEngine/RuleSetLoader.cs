@@ -24,7 +24,7 @@ public sealed record RuleSetLoadResult(CompiledRuleSet? RuleSet, IReadOnlyList<D
 /// text (<see cref="RuleSetCacheKey"/>) replaces every stage: its authenticated model and
 /// verified kernel image are loaded without the JSON parser, the schema validator or Roslyn.
 /// </summary>
-public static class RuleSetLoader
+public static partial class RuleSetLoader
 {
     /// <summary>The JSON Schema rule files are checked against (draft-07).</summary>
     public static string SchemaJson => SchemaValidator.SchemaText();

@@ -32,6 +32,18 @@ public static class HtmlReportWriter
     public static void Write(ScoreReport report, TextWriter output, HtmlReportOptions? options = null) =>
         output.Write(Render(report, options));
 
+    /// <summary>Writes the report as HTML with an asynchronous write (a response body's writer).</summary>
+    /// <param name="report">The scoring result.</param>
+    /// <param name="output">Where to write (the page declares UTF-8).</param>
+    /// <param name="options">Title, subtitle, footer text and the first agency shown.</param>
+    /// <param name="cancellationToken">Stops the write (<see cref="OperationCanceledException"/>).</param>
+    public static async Task WriteAsync(ScoreReport report, TextWriter output, HtmlReportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await output.WriteAsync(Render(report, options).AsMemory(), cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Returns the report as an HTML document.</summary>
     /// <param name="report">The scoring result.</param>
     /// <param name="options">Title, subtitle, footer text and the first agency shown.</param>

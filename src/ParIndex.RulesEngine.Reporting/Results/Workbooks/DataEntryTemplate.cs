@@ -32,6 +32,19 @@ public static class DataEntryTemplate
     private const string Yes = "Có";
     private const string No = "Không";
 
+    /// <summary>
+    /// Writes the template of <paramref name="ruleSet"/> to <paramref name="output"/> (left open)
+    /// with asynchronous writes only (a response body): built in a temporary file, then copied.
+    /// </summary>
+    /// <param name="ruleSet">The rule set whose inputs become the columns.</param>
+    /// <param name="output">Where the .xlsx bytes go.</param>
+    /// <param name="cancellationToken">Stops building or copying (<see cref="OperationCanceledException"/>).</param>
+    public static Task WriteAsync(CompiledRuleSet ruleSet, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return StagedOutput.WriteAsync(staged => Write(ruleSet, staged), output, cancellationToken);
+    }
+
     /// <summary>Writes the template of <paramref name="ruleSet"/> to <paramref name="output"/> (left open).</summary>
     /// <param name="ruleSet">The rule set whose inputs become the columns.</param>
     /// <param name="output">Where the .xlsx bytes go.</param>

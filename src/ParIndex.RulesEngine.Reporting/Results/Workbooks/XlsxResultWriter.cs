@@ -22,6 +22,20 @@ public static class XlsxResultWriter
     /// <summary>The eligibility sheet's name.</summary>
     public const string EligibilitySheet = "Điều kiện";
 
+    /// <summary>
+    /// Writes <paramref name="report"/> to <paramref name="output"/> (left open) with asynchronous
+    /// writes only, as a response body in ASP.NET requires: the workbook is built in a temporary
+    /// file first, so <paramref name="output"/> receives it only once it is complete.
+    /// </summary>
+    /// <param name="report">The scoring result.</param>
+    /// <param name="output">Where the .xlsx bytes go.</param>
+    /// <param name="cancellationToken">Stops building or copying (<see cref="OperationCanceledException"/>).</param>
+    public static Task WriteAsync(ScoreReport report, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return StagedOutput.WriteAsync(staged => Write(report, staged), output, cancellationToken);
+    }
+
     /// <summary>Writes <paramref name="report"/> to <paramref name="output"/> (left open).</summary>
     /// <param name="report">The scoring result.</param>
     /// <param name="output">Where the .xlsx bytes go.</param>
