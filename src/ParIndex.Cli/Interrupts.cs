@@ -8,7 +8,8 @@ namespace ParIndex.Cli;
 /// cancels the run's <see cref="CancellationToken"/> and refuses any later commit) and restores the
 /// terminal: cursor shown, colours reset, as a progress bar cut short would leave them otherwise.
 /// The first Ctrl-C then lets the command stop by itself at its next step (exit 130, the
-/// "interrupted" line); if it has not within <see cref="GracePeriod"/>, the process ends with 130.
+/// "interrupted" line); if it has not within <see cref="GracePeriod"/>, the process prints the
+/// same line and ends with 130.
 /// A second Ctrl-C, SIGTERM, SIGQUIT and SIGHUP end it at once.
 /// </summary>
 internal static class Interrupts
@@ -41,8 +42,19 @@ internal static class Interrupts
     {
         CleanUp();
         if (Interlocked.Increment(ref _interrupts) > 1) return false;
-        _deadline = new Timer(_ => Environment.Exit(ExitCodes.Interrupted), null, GracePeriod, Timeout.InfiniteTimeSpan);
+        _deadline = new Timer(_ => EndNow(), null, GracePeriod, Timeout.InfiniteTimeSpan);
         return true;
+    }
+
+    /// <summary>
+    /// The command did not stop within the grace period (a step that cannot be interrupted, such
+    /// as a compilation): say what the command would have said, then end the process.
+    /// </summary>
+    private static void EndNow()
+    {
+        try { Console.Error.WriteLine(CliText.Get("Interrupted")); }
+        catch (IOException) { }
+        Environment.Exit(ExitCodes.Interrupted);
     }
 
     private static void CleanUp()
