@@ -61,4 +61,16 @@ public sealed record RuleSetLoadOptions
     /// not used (warning PAR0504).
     /// </summary>
     public string? CacheKeyFile { get; init; }
+
+    /// <summary>
+    /// Whether disposing the rule set frees its generated code (true, the default): the kernel is
+    /// loaded into a collectible context, which a long-lived app that reloads rules needs. The
+    /// runtime compiles collectible code fully optimised at its first call, which is most of what a
+    /// short run spends on scoring. False loads the kernel into a context that is never unloaded:
+    /// the runtime then compiles it in tiers (quickly first, optimised where it runs long), so a
+    /// small batch is scored sooner and a large one as fast; each load then keeps its code until
+    /// the process ends. For a process that loads its rules once and exits, such as the
+    /// <c>parindex</c> command. Results never depend on it.
+    /// </summary>
+    public bool Unloadable { get; init; } = true;
 }

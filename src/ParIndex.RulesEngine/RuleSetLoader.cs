@@ -193,7 +193,7 @@ public static partial class RuleSetLoader
         var diagnostics = new DiagnosticBag();
         var key = RuleSetCacheKey.Of(json, sourceName, options);
         var cache = KernelCacheFolder.Open(options, diagnostics);
-        if (cache?.TryLoad(key, diagnostics) is { } hit)
+        if (cache?.TryLoad(key, diagnostics, options.Unloadable) is { } hit)
         {
             // A hit: the stored model and the stored diagnostics, without parsing, binding or compiling.
             diagnostics.AddRange(hit.Model.Diagnostics);
@@ -209,7 +209,7 @@ public static partial class RuleSetLoader
             budget.Enter("Generating");
             var source = KernelGenerator.Generate(bound);
             budget.Enter("Compiling");
-            var kernel = Compile(bound, source, diagnostics, budget, out var image);
+            var kernel = Compile(bound, source, diagnostics, budget, options.Unloadable, out var image);
             if (kernel is null) return null;
             cache?.Store(key, bound, diagnostics.Items.Skip(cacheDiagnostics).ToList(), source.Text, image!, diagnostics);
             return new CompiledRuleSet(bound, kernel, diagnostics.Items, source.Text, key, loadedFromCache: false);
@@ -237,13 +237,13 @@ public static partial class RuleSetLoader
     }
 
     /// <summary>Compiles the generated source with Roslyn and loads the verified image; null (with diagnostics) when it fails.</summary>
-    private static CompiledKernel? Compile(BoundRuleSet bound, GeneratedSource source, DiagnosticBag diagnostics, LoadBudget budget, out byte[]? image)
+    private static CompiledKernel? Compile(BoundRuleSet bound, GeneratedSource source, DiagnosticBag diagnostics, LoadBudget budget, bool unloadable, out byte[]? image)
     {
         image = RoslynCompiler.Compile(source, $"ParIndex.RuleSet.{bound.Definition.Id}", diagnostics, budget.Token);
         if (image is null) return null;
         try
         {
-            return CompiledKernel.Load(image, bound.Definition.Id);
+            return CompiledKernel.Load(image, bound.Definition.Id, unloadable);
         }
         catch (KernelImageRejectedException ex)
         {

@@ -4,17 +4,22 @@ using System.Runtime.Loader;
 namespace ParIndex.RulesEngine.Compilation;
 
 /// <summary>
-/// The loaded kernel of one rule set: its three stages as delegates, living in a collectible
-/// <see cref="AssemblyLoadContext"/> so that unloading the rule set frees the generated code.
+/// The loaded kernel of one rule set: its three stages as delegates, living in its own
+/// <see cref="AssemblyLoadContext"/>: collectible, so that unloading the rule set frees the
+/// generated code, unless the loader was told the process never unloads it
+/// (<see cref="RuleSetLoadOptions.Unloadable"/>: the runtime compiles collectible code fully
+/// optimised at once, and other code in tiers, which a short run starts sooner with).
 /// Immutable and safe to call from many threads (the stages only touch the frame they are given).
 /// </summary>
 internal sealed class CompiledKernel : IDisposable
 {
     private AssemblyLoadContext? _context;
+    private readonly bool _collectible;
 
     private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage scores, KernelStage totals, KernelStage eligibility, byte[] image)
     {
         _context = context;
+        _collectible = context.IsCollectible;
         ComputeVariables = variables;
         ComputeScores = scores;
         ComputeTotals = totals;
@@ -34,13 +39,13 @@ internal sealed class CompiledKernel : IDisposable
     /// <summary>
     /// Verifies the image's metadata (<see cref="KernelImageVerifier"/>; throws
     /// <see cref="KernelImageRejectedException"/> before anything is loaded), then loads it into a
-    /// new collectible context. Fresh and cached images alike pass here. A context whose load
-    /// fails is unloaded again.
+    /// new context, collectible when <paramref name="unloadable"/>. Fresh and cached images alike
+    /// pass here. A collectible context whose load fails is unloaded again.
     /// </summary>
-    public static CompiledKernel Load(byte[] image, string name)
+    public static CompiledKernel Load(byte[] image, string name, bool unloadable)
     {
         KernelImageVerifier.Verify(image);
-        var context = new AssemblyLoadContext($"ParIndex.RuleSet:{name}", isCollectible: true);
+        var context = new AssemblyLoadContext($"ParIndex.RuleSet:{name}", isCollectible: unloadable);
         try
         {
             using var stream = new MemoryStream(image, writable: false);
@@ -50,7 +55,7 @@ internal sealed class CompiledKernel : IDisposable
         }
         catch
         {
-            context.Unload();
+            if (context.IsCollectible) context.Unload();
             throw;
         }
     }
@@ -58,9 +63,10 @@ internal sealed class CompiledKernel : IDisposable
     private static KernelStage Stage(Type type, string name) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<KernelStage>();
 
-    /// <summary>Starts unloading the generated assembly; it goes once no delegate is referenced.</summary>
+    /// <summary>Starts unloading the generated assembly (it goes once no delegate is referenced); a context that is not collectible stays.</summary>
     public void Dispose()
     {
-        Interlocked.Exchange(ref _context, null)?.Unload();
+        var context = Interlocked.Exchange(ref _context, null);
+        if (_collectible) context?.Unload();
     }
 }

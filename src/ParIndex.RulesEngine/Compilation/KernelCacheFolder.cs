@@ -44,7 +44,7 @@ internal sealed class KernelCacheFolder
     }
 
     /// <summary>The cached rule set for <paramref name="key"/>: its model and loaded kernel, or null (absent, or refused and deleted with a warning).</summary>
-    public (CachedRuleSet Model, CompiledKernel Kernel)? TryLoad(string key, DiagnosticBag diagnostics)
+    public (CachedRuleSet Model, CompiledKernel Kernel)? TryLoad(string key, DiagnosticBag diagnostics, bool unloadable)
     {
         string? problem;
         try
@@ -54,7 +54,7 @@ internal sealed class KernelCacheFolder
             {
                 var (modelBytes, image) = CacheEntryPayload.Split(payload);
                 var model = CachedModel.Read(modelBytes);
-                return (model, CompiledKernel.Load(image, model.Bound.Definition.Id));
+                return (model, CompiledKernel.Load(image, model.Bound.Definition.Id, unloadable));
             }
             problem = readProblem;
         }

@@ -70,7 +70,7 @@ public sealed class KernelContractTests
 
         var refusal = Assert.ThrowsExactly<KernelImageRejectedException>(() => KernelImageVerifier.Verify(image));
         Assert.AreEqual("it references the assembly 'ParIndex.RulesEngine' (a kernel references only System.Private.CoreLib, System.Runtime and ParIndex.RulesEngine.Kernel)", refusal.Reason);
-        Assert.ThrowsExactly<KernelImageRejectedException>(() => CompiledKernel.Load(image, "engine-reference"));
+        Assert.ThrowsExactly<KernelImageRejectedException>(() => CompiledKernel.Load(image, "engine-reference", unloadable: true));
     }
 
     [TestMethod]
