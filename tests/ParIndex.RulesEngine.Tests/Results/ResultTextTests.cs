@@ -93,7 +93,7 @@ public sealed class ResultTextTests
     }
 
     /// <summary>The text written to a TextWriter; asserts the UTF-8 stream gets the same.</summary>
-    private static string BothWays(Action<ResultText> write)
+    internal static string BothWays(Action<ResultText> write)
     {
         var chars = new StringWriter();
         var utf16 = new Utf16ResultText(chars);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ParIndex.RulesEngine.Data;
 using ParIndex.RulesEngine.Results.Writers;
 
@@ -84,14 +83,7 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     /// <summary>A number cell: never quoted (invariant numbers hold no comma), empty for NaN.</summary>
     private void Number(double value)
     {
-        if (double.IsNaN(value)) return;
-        if (!options.DecimalComma)
-        {
-            output.WriteNumber(value, "0.######", unsigned: true);
-            return;
-        }
-        var text = value.ToString("0.######", CultureInfo.InvariantCulture);
-        output.Write((text == "-0" ? "0" : text.Replace('.', ',')).AsSpan());
+        if (!double.IsNaN(value)) output.WriteCompact(value, options.DecimalComma);
     }
 
     /// <summary>Ranks and rank changes are whole numbers stored as doubles; NaN (unknown) is an empty cell.</summary>

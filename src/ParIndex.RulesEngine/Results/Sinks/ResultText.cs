@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ParIndex.RulesEngine.Results.Sinks;
 
 /// <summary>
@@ -27,12 +29,25 @@ internal abstract class ResultText
     /// </summary>
     public abstract void WriteNumber(double value, string format, bool unsigned, bool jsonDecimal = false);
 
+    /// <summary>
+    /// A number as <see cref="NumberText.Compact"/> writes it in the invariant culture (up to six
+    /// decimals, no trailing zeros, never "-0"), with ',' for the decimal point when asked.
+    /// </summary>
+    public abstract void WriteCompact(double value, bool decimalComma);
+
     public abstract void WriteInteger(long value);
 
     public void NewLine() => Write(NewLineText);
 
     /// <summary>Hands everything buffered on to the target; flushing the target itself stays with its owner.</summary>
     public abstract void Flush();
+
+    /// <summary>The rare value <see cref="CompactDecimal"/> leaves to .NET's formatter (off the grid, or huge).</summary>
+    protected static string SlowCompact(double value, bool decimalComma)
+    {
+        var text = NumberText.Compact(value, CultureInfo.InvariantCulture);
+        return decimalComma ? text.Replace('.', ',') : text;
+    }
 
     /// <summary>True when the formatted digits (after a leading minus) are all zeros: "-0", "-0.00".</summary>
     protected static bool IsNegativeZeroText<T>(ReadOnlySpan<T> text, T minus, T one, T nine) where T : IEquatable<T>, IComparable<T> =>

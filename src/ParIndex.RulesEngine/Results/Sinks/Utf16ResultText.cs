@@ -58,6 +58,15 @@ internal sealed class Utf16ResultText : ResultText
         }
     }
 
+    public override void WriteCompact(double value, bool decimalComma)
+    {
+        Reserve();
+        if (CompactDecimal.TryFormat(value, _buffer.AsSpan(_used), decimalComma ? ',' : '.', out var length))
+            _used += length;
+        else
+            Write(SlowCompact(value, decimalComma).AsSpan());
+    }
+
     public override void WriteInteger(long value)
     {
         Reserve();

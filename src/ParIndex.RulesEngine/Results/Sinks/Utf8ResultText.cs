@@ -66,6 +66,15 @@ internal sealed class Utf8ResultText : ResultText
         }
     }
 
+    public override void WriteCompact(double value, bool decimalComma)
+    {
+        Reserve();
+        if (CompactDecimal.TryFormat(value, _buffer.AsSpan(_used), decimalComma ? (byte)',' : (byte)'.', out var length))
+            _used += length;
+        else
+            Write(SlowCompact(value, decimalComma).AsSpan());
+    }
+
     public override void WriteInteger(long value)
     {
         Reserve();
