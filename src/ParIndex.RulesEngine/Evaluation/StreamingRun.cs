@@ -128,31 +128,45 @@ internal sealed class StreamingRun
         return facts;
     }
 
-    /// <summary>Scores each chunk again in full, attaches ranks, previous ranks, history columns, classification and eligibility, and hands it to the sink.</summary>
+    /// <summary>
+    /// Scores each chunk again in full, attaches ranks, previous ranks, history columns,
+    /// classification and eligibility, and hands it to the sink. The scoring runs one chunk ahead
+    /// on a thread of its own (<see cref="ReadAhead"/>), so on two cores the sink formats one chunk
+    /// while the next is read back and scored; the sink itself is called from this thread only, in order.
+    /// </summary>
     private void WritePass(StreamingSpill spill, GroupAggregator? aggregates, RankingFacts facts, ResultSink sink, RowErrorLog rowErrors)
     {
-        var (groupRanks, overallRanks) = facts.Keys.Build(_groups.Count);
+        var ranks = facts.Keys.Build(_groups.Count);
         sink.Begin(new ResultLayout(_ruleSet.Bound, _ruleSet.Criteria, Detail, _groups.Names));
-        var offset = 0;
-        foreach (var chunk in spill.ReadAll())
+        var scoredChunks = ReadAhead.Of<ScoredRows>((ready, stop) =>
         {
-            _cancellation.ThrowIfCancellationRequested();
-            var frame = Score(chunk, aggregates, Detail);
-            var scored = facts.ScoredSlice(offset, chunk.Count);
-            offset += chunk.Count;
-            for (var row = 0; row < chunk.Count; row++)
+            var offset = 0;
+            foreach (var chunk in spill.ReadAll())
             {
-                frame.Rank[row] = scored[row] ? groupRanks[frame.Groups[row]].RankOf(frame.Percent[row]) : double.NaN;
-                frame.OverallRank[row] = scored[row] ? overallRanks.RankOf(frame.Percent[row]) : double.NaN;
+                stop.ThrowIfCancellationRequested();
+                _cancellation.ThrowIfCancellationRequested();
+                ready(ScoreForOutput(chunk, facts.ScoredSlice(offset, chunk.Count), aggregates, ranks));
+                offset += chunk.Count;
             }
-            // As Scorer does for a batch: the history columns are filled after ranking, before the eligibility stage reads them.
-            Scorer.ApplyPrevious(chunk, frame, scored, _previous);
-            HistoryColumns.Fill(_ruleSet.Bound, chunk, frame, scored, _options.History);
-            Scorer.Classify(_ruleSet.Bound, frame, scored);
-            Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
-            sink.Write(new ScoredRows(chunk, frame, scored));
-        }
+        });
+        foreach (var rows in scoredChunks) sink.Write(rows);
         sink.Complete(rowErrors);
+    }
+
+    private ScoredRows ScoreForOutput(AgencyBatch chunk, bool[] scored, GroupAggregator? aggregates, (StreamingRankTable[] Groups, StreamingRankTable Overall) ranks)
+    {
+        var frame = Score(chunk, aggregates, Detail);
+        for (var row = 0; row < chunk.Count; row++)
+        {
+            frame.Rank[row] = scored[row] ? ranks.Groups[frame.Groups[row]].RankOf(frame.Percent[row]) : double.NaN;
+            frame.OverallRank[row] = scored[row] ? ranks.Overall.RankOf(frame.Percent[row]) : double.NaN;
+        }
+        // As Scorer does for a batch: the history columns are filled after ranking, before the eligibility stage reads them.
+        Scorer.ApplyPrevious(chunk, frame, scored, _previous);
+        HistoryColumns.Fill(_ruleSet.Bound, chunk, frame, scored, _options.History);
+        Scorer.Classify(_ruleSet.Bound, frame, scored);
+        Scorer.Run(_ruleSet.Kernel.ComputeEligibility, frame, _scoring);
+        return new ScoredRows(chunk, frame, scored);
     }
 
     private KernelFrame Prepare(AgencyBatch chunk, bool detail)
