@@ -37,7 +37,10 @@ internal sealed class StreamingRun
         _readChunks = readChunks;
         _options = options;
         _cancellation = cancellation;
-        _scoring = new ScoringOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        // Each pass already keeps two threads busy (reading and scoring, then scoring and
+        // writing; see ReadAhead): the kernel gets the cores left, so on two cores it runs on the
+        // scoring thread alone instead of fighting the other one for a core.
+        _scoring = new ScoringOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism - 1) };
         _readerErrors = new RowErrorLog(options.MaxRowErrors);
         // Once per run, not per chunk: the history's latest ranks are a dictionary of every agency.
         _previous = Scorer.PreviousOf(options.Previous, options.History);

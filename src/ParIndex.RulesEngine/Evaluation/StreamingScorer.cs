@@ -30,7 +30,11 @@ public sealed record StreamingOptions
     /// the latest period's ranks also give previousRank and rankChange.
     /// </summary>
     public ResultsHistory? History { get; init; }
-    /// <summary>Threads per chunk; defaults to the processor count.</summary>
+    /// <summary>
+    /// Cores the run may keep busy; defaults to the processor count. One thread reads (or
+    /// formats) while another scores, so the kernel scores each chunk on this many threads less
+    /// one, and at least on one.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>
     /// Called for each row error kept in full (the first <see cref="MaxRowErrors"/>), after the
