@@ -13,7 +13,13 @@ namespace ParIndex.RulesEngine.Data;
 /// </summary>
 internal sealed class AgencyIdRegistry
 {
+    /// <summary>Every accepted id with its row.</summary>
     private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The skeletons of the accepted ids that are not plain ASCII, each with the first such id. A
+    /// plain ASCII id is its own skeleton, so it is looked up in <see cref="_rows"/> instead: most
+    /// files hold no other kind, and their ids are kept once, not twice.
+    /// </summary>
     private readonly Dictionary<string, (string Id, int Row)> _skeletons = new(StringComparer.Ordinal);
 
     /// <summary>The id trimmed and in NFC.</summary>
@@ -31,7 +37,7 @@ internal sealed class AgencyIdRegistry
     public string? Problem(string id)
     {
         if (_rows.ContainsKey(id)) return DiagnosticCatalog.DuplicateAgency.FormatSituation("Repeated", [Escape(id)]);
-        if (_skeletons.TryGetValue(Skeleton(id), out var earlier))
+        if (EarliestLookAlike(Skeleton(id)) is { } earlier)
             return DiagnosticCatalog.DuplicateAgency.FormatSituation("LookAlike", [Escape(id), Escape(earlier.Id), earlier.Row]);
         return null;
     }
@@ -40,7 +46,16 @@ internal sealed class AgencyIdRegistry
     public void Add(string id, int row)
     {
         _rows.TryAdd(id, row);
-        _skeletons.TryAdd(Skeleton(id), (id, row));
+        if (!System.Text.Ascii.IsValid(id)) _skeletons.TryAdd(Skeleton(id), (id, row));
+    }
+
+    /// <summary>The first accepted id whose skeleton is <paramref name="skeleton"/>: an ASCII id equal to it, or the first other id that looks like it.</summary>
+    private (string Id, int Row)? EarliestLookAlike(string skeleton)
+    {
+        (string Id, int Row)? other = _skeletons.TryGetValue(skeleton, out var found) ? found : null;
+        if (System.Text.Ascii.IsValid(skeleton) && _rows.TryGetValue(skeleton, out var row) && (other is null || row < other.Value.Row))
+            return (skeleton, row);
+        return other;
     }
 
     /// <summary>What the id looks like: NFKC, without format characters, look-alike letters mapped to Latin.</summary>

@@ -15,6 +15,12 @@ internal sealed class ColumnBuffer<T>
     public const int BlockSize = 1 << Shift;
 
     private readonly List<T[]> _blocks = [new T[256]];
+    /// <summary>The block that holds the place of the next row, its index and the place in it: the hot path reads these and nothing else.</summary>
+    private T[] _current;
+    private int _currentBlock;
+    private int _offset;
+
+    public ColumnBuffer() => _current = _blocks[0];
 
     public int Count { get; private set; }
 
@@ -23,26 +29,23 @@ internal sealed class ColumnBuffer<T>
     {
         get
         {
-            var block = Count >> Shift;
-            var offset = Count & (BlockSize - 1);
-            if (block == _blocks.Count) _blocks.Add(new T[BlockSize]);
-            else if (block == 0 && offset == _blocks[0].Length)
-            {
-                var first = _blocks[0];
-                Array.Resize(ref first, first.Length * 2);
-                _blocks[0] = first;
-            }
-            return ref _blocks[block][offset];
+            if ((uint)_offset < (uint)_current.Length) return ref _current[_offset];
+            return ref NextPlace();
         }
     }
 
     /// <summary>Keeps the value written in <see cref="Pending"/>.</summary>
-    public void Advance() => Count++;
+    public void Advance()
+    {
+        if ((uint)_offset >= (uint)_current.Length) NextPlace();
+        _offset++;
+        Count++;
+    }
 
     public void Add(T value)
     {
         Pending = value;
-        Count++;
+        Advance();
     }
 
     public void Clear()
@@ -50,6 +53,30 @@ internal sealed class ColumnBuffer<T>
         if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
             foreach (var block in _blocks) Array.Clear(block);
         Count = 0;
+        _currentBlock = 0;
+        _current = _blocks[0];
+        _offset = 0;
+    }
+
+    /// <summary>
+    /// Moves past a full block: the first block doubles until it holds <see cref="BlockSize"/>
+    /// values, then each further block (kept from an earlier chunk, or new) holds as many.
+    /// </summary>
+    private ref T NextPlace()
+    {
+        if (_currentBlock == 0 && _current.Length < BlockSize)
+        {
+            Array.Resize(ref _current, _current.Length * 2);
+            _blocks[0] = _current;
+        }
+        else
+        {
+            _currentBlock++;
+            if (_currentBlock == _blocks.Count) _blocks.Add(new T[BlockSize]);
+            _current = _blocks[_currentBlock];
+            _offset = 0;
+        }
+        return ref _current[_offset];
     }
 
     /// <summary>The kept values, in an array of exactly their number.</summary>

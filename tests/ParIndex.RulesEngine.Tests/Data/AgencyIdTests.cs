@@ -37,6 +37,18 @@ public sealed class AgencyIdTests
     }
 
     [TestMethod]
+    public void A_plain_id_after_its_look_alike_is_the_duplicate_and_both_later_rows_name_the_first()
+    {
+        // The Cyrillic one comes first, so it is the agency; the plain ASCII id and a third form
+        // (zero-width space) after it are duplicates of row 1.
+        var batch = Read("SNV\u0421", "SNVC", "SNV\u200BC");
+        Assert.AreEqual("SNV\u0421", batch.AgencyIds.Single());
+        CollectionAssert.AreEqual(new[] { 2, 3 }, batch.RowErrors.Select(e => e.Row).ToArray());
+        foreach (var error in batch.RowErrors)
+            Assert.Contains("looks the same as agency 'SNV<U+0421>' of row 1", error.Message);
+    }
+
+    [TestMethod]
     public void The_builder_and_columns_check_ids_the_same_way()
     {
         var builder = Basic.CreateBatch();
