@@ -16,6 +16,9 @@ internal static class CellValues
     public static bool TryBool(ReadOnlySpan<char> cell, out bool value)
     {
         value = false;
+        // The words as the engine writes them, without lowering the cell first: nearly every cell.
+        if (cell.SequenceEqual("true")) return value = true;
+        if (cell.SequenceEqual("false")) return true;
         if (cell.Length > LongestWord) return false;
         Span<char> lower = stackalloc char[cell.Length];
         cell.ToLowerInvariant(lower);
