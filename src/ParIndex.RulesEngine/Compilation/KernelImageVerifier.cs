@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
-using System.Text.RegularExpressions;
 
 namespace ParIndex.RulesEngine.Compilation;
 
@@ -39,8 +38,21 @@ internal static class KernelImageVerifier
 {
     private static readonly string[] Stages = ["ComputeVariables", "ComputeScores", "ComputeTotals", "ComputeEligibility"];
 
-    /// <summary>The private parts of the scoring stages (see KernelGenerator.Scoring).</summary>
-    private static readonly Regex PartName = new(@"^(Scores|Totals)(Variables|Total|Area[0-9]{1,9})$", RegexOptions.CultureInvariant);
+    /// <summary>
+    /// A private part of the scoring stages (see KernelGenerator.Scoring): Scores or Totals, then
+    /// Variables, Total, or Area with 1 to 9 digits. Checked by hand: every load of a cached kernel
+    /// runs this check, and a Regex would be built (and its engine compiled) at every start.
+    /// </summary>
+    private static bool IsPartName(string name)
+    {
+        var rest = name.StartsWith("Scores", StringComparison.Ordinal) || name.StartsWith("Totals", StringComparison.Ordinal)
+            ? name.AsSpan(6)
+            : default;
+        if (rest.SequenceEqual("Variables") || rest.SequenceEqual("Total")) return true;
+        if (!rest.StartsWith("Area", StringComparison.Ordinal)) return false;
+        var digits = rest[4..];
+        return digits.Length is >= 1 and <= 9 && !digits.ContainsAnyExceptInRange('0', '9');
+    }
 
     private const string FrameName = "ParIndex.RulesEngine.Kernel.KernelFrame";
     private const string StageSignature = "System.Void(" + FrameName + ",System.Int32,System.Int32)";
@@ -177,7 +189,7 @@ internal static class KernelImageVerifier
             if (name == ".cctor") return "the kernel type has a static constructor";
             if (name == ".ctor") return "the kernel type has a constructor";
             var isStage = Stages.Contains(name);
-            if (!isStage && !PartName.IsMatch(name)) return $"it declares the method '{name}', which the generator never emits";
+            if (!isStage && !IsPartName(name)) return $"it declares the method '{name}', which the generator never emits";
             if (!seen.Add(name)) return $"it declares the method '{name}' twice";
             var expected = (isStage ? MethodAttributes.Public : MethodAttributes.Private) | MethodAttributes.Static | MethodAttributes.HideBySig;
             if (method.Attributes != expected) return $"the method '{name}' has attributes {method.Attributes}, not {expected}";

@@ -38,6 +38,11 @@ public sealed class KernelImageVerifierTests
         yield return ["extra method", (Func<string, string, string>)((s, m) => WithMembers(s,
             "public static double Backdoor(double x) { return x; }")),
             "it declares the method 'Backdoor', which the generator never emits", false];
+        // Names that only start like a stage part: no digits, a letter among them, ten digits, a digit that is not ASCII.
+        foreach (var name in new[] { "ScoresArea", "TotalsArea1a", "ScoresArea1234567890", "TotalsArea\u0661", "ScoresTotals" })
+            yield return [$"part-like name {name}", (Func<string, string, string>)((s, m) => WithMembers(s,
+                $"private static void {name}(ParIndex.RulesEngine.Kernel.KernelFrame f, int a, int b) {{ }}")),
+                $"it declares the method '{name}', which the generator never emits", false];
         yield return ["field", (Func<string, string, string>)((s, m) => WithMembers(s, "private static int __calls;")),
             "it declares fields (a generated kernel has none)", false];
         yield return ["P/Invoke", (Func<string, string, string>)((s, m) => WithMembers(s,
