@@ -130,6 +130,22 @@ public sealed class KernelFrame
     /// <summary>AveragePercent(n) as [n − 1][row]: the mean over this period and the n − 1 before it (see ResultsHistory).</summary>
     public readonly double[][] AveragePercent;
 
+    /// <summary>
+    /// The bytes of the output columns the constructor allocates for one row of
+    /// <paramref name="shape"/> (the input columns belong to the batch): what a streaming run
+    /// budgets a chunk by. Kept beside the constructor so that the two allocate alike.
+    /// </summary>
+    internal static long OutputBytesPerRow(KernelShape shape)
+    {
+        var nodeColumns = shape.StoreDetail ? shape.Nodes : shape.LookedUpNodes.Count;
+        long bytes = 8L * shape.NumberVariables + shape.BoolVariables + sizeof(int) /* Groups */;
+        bytes += 2 * 8L * nodeColumns + 2 * 8L * shape.LookedUpNodes.Count; // Points, MaxPoints, PointCounts, MaxCounts
+        if (shape.StoreDetail) bytes += 8L * shape.Leaves + 4L * shape.BandLeaves + 2L * shape.Nodes + 8L * shape.ComparedColumns;
+        bytes += 3 * 8 + 4 + 4 * 8 + 2 * 8; // Total, Max, Percent; Faults; the four rank columns; Classification, GroupNames
+        bytes += shape.Conditions + 2 * 8L * shape.HistoryPeriods + 8L * shape.AveragedPeriods;
+        return bytes;
+    }
+
     private static double[][] NodeColumns(KernelShape shape, int rows)
     {
         var columns = new double[shape.Nodes][];

@@ -48,11 +48,33 @@ internal sealed class StreamingRun
 
     /// <summary>A run over the CSV file <paramref name="path"/>.</summary>
     public static StreamingRun OverFile(CompiledRuleSet ruleSet, string path, StreamingOptions options, CancellationToken cancellation) =>
-        new(ruleSet, path, () => CsvAgencyReader.ReadChunks(ruleSet, path, options.ReadOptions, Math.Max(1, options.ChunkSize)), options, cancellation);
+        new(ruleSet, path, () => CsvAgencyReader.ReadChunks(ruleSet, path, options.ReadOptions, ChunkRows(ruleSet, options)), options, cancellation);
 
     /// <summary>A run over CSV text read synchronously from <paramref name="stream"/>, which the run disposes.</summary>
     public static StreamingRun OverStream(CompiledRuleSet ruleSet, Stream stream, string? source, StreamingOptions options, CancellationToken cancellation) =>
-        new(ruleSet, source, () => CsvChunkReader.Read(ruleSet.InputSchema, stream, source, options.ReadOptions, Math.Max(1, options.ChunkSize)), options, cancellation);
+        new(ruleSet, source, () => CsvChunkReader.Read(ruleSet.InputSchema, stream, source, options.ReadOptions, ChunkRows(ruleSet, options)), options, cancellation);
+
+    /// <summary>The most bytes of columns one chunk may take (inputs and the scored frame); about three chunks are alive at once.</summary>
+    internal const long ChunkBytes = 32L << 20;
+
+    /// <summary>Bytes a row costs besides its columns: the id and name strings and their places, the row number.</summary>
+    private const long RowOverhead = 96;
+
+    /// <summary>
+    /// Rows per chunk: <see cref="StreamingOptions.ChunkSize"/>, or fewer when a row of this rule
+    /// set is so wide that a chunk would pass <see cref="ChunkBytes"/> (a scheme of a hundred and
+    /// fifty criteria scored in full), but never fewer than 256.
+    /// </summary>
+    internal static int ChunkRows(CompiledRuleSet ruleSet, StreamingOptions options)
+    {
+        var most = Math.Max(1, options.ChunkSize);
+        var schema = ruleSet.InputSchema;
+        // Numbers and texts take 8 bytes a row, bools and missing masks (at most one per input) one.
+        var inputs = 8L * schema.NumberCount + schema.BoolCount + 8L * schema.TextCount + schema.Inputs.Count;
+        var frame = KernelFrame.OutputBytesPerRow(Scorer.ShapeOf(ruleSet.Bound, options.Detail == ScoreDetail.Full));
+        var fit = ChunkBytes / (inputs + frame + RowOverhead);
+        return (int)Math.Clamp(fit, Math.Min(256, most), most);
+    }
 
     private bool Detail => _options.Detail == ScoreDetail.Full;
 

@@ -20,7 +20,11 @@ public sealed record StreamingOptions
     public int MaxRowErrors { get; init; } = 1000;
     /// <summary>Score and write even when the file has file-level errors (see <see cref="ScoringOptions.AllowFileErrors"/>); off by default.</summary>
     public bool AllowFileErrors { get; init; }
-    /// <summary>Rows held in memory at once (default 16,384).</summary>
+    /// <summary>
+    /// The most rows per chunk (default 16,384). A rule set so wide that a chunk's columns (inputs
+    /// and scored criteria) would pass 32 MiB gets fewer rows per chunk, at least 256; about three
+    /// chunks are in memory at once.
+    /// </summary>
     public int ChunkSize { get; init; } = 16384;
     /// <summary>Previous-period ranks, for rank change.</summary>
     public PreviousRanks? Previous { get; init; }
