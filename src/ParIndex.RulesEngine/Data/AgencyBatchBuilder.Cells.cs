@@ -84,10 +84,10 @@ public sealed partial class AgencyBatchBuilder
             }
         }
         var id = AgencyIdRegistry.Nfc(idCell.ToString())!;
-        if (id.Length > InputChecks.MaxCellLength || _seenIds.Problem(id) is not null) return false;
+        // Nothing after this check can refuse the row, so the id is registered by it.
+        if (id.Length > InputChecks.MaxCellLength || !_seenIds.TryAccept(id, _rowNumber + 1)) return false;
         _rowNumber++;
         PendingRows++;
-        _seenIds.Add(id, _rowNumber);
         _ids.Add(id);
         _rowNumbers.Add(_rowNumber);
         _names.Add(nameCell.IsEmpty ? null : nameCell.ToString());

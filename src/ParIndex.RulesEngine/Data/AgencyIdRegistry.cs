@@ -28,7 +28,8 @@ internal sealed class AgencyIdRegistry
     /// <summary>The id in NFC (not trimmed).</summary>
     public static string? Nfc(string? id)
     {
-        if (string.IsNullOrEmpty(id)) return id;
+        // Plain ASCII is always in NFC; the check is one vectorised pass, without the normaliser.
+        if (string.IsNullOrEmpty(id) || System.Text.Ascii.IsValid(id)) return id;
         try { return id.IsNormalized(NormalizationForm.FormC) ? id : id.Normalize(NormalizationForm.FormC); }
         catch (ArgumentException) { return id; } // lone surrogates cannot be normalised; kept as they are
     }
@@ -40,6 +41,19 @@ internal sealed class AgencyIdRegistry
         if (EarliestLookAlike(Skeleton(id)) is { } earlier)
             return DiagnosticCatalog.DuplicateAgency.FormatSituation("LookAlike", [Escape(id), Escape(earlier.Id), earlier.Row]);
         return null;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="id"/> (normalised) for <paramref name="row"/> when it is new;
+    /// false, registering nothing, when <see cref="Problem"/> would name a problem. A plain ASCII
+    /// id in a file of such ids costs one look-up.
+    /// </summary>
+    public bool TryAccept(string id, int row)
+    {
+        if (_skeletons.Count == 0 && System.Text.Ascii.IsValid(id)) return _rows.TryAdd(id, row);
+        if (Problem(id) is not null) return false;
+        Add(id, row);
+        return true;
     }
 
     /// <summary>Registers an accepted row's id.</summary>
