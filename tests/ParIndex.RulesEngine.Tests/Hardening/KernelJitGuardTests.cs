@@ -13,7 +13,8 @@ namespace ParIndex.RulesEngine.Tests.Hardening;
 /// <c>DOTNET_JitStdOutFile</c>). No kernel method may be compiled with MinOpts (a method too large
 /// to optimise: no inlining, every local on the stack), and a kernel method may call nothing but
 /// other kernel methods and the runtime's range-check and throw helpers: a call to a library
-/// helper (one of FormulaFunctions not inlined) would be a call per criterion per row.
+/// helper (one of FormulaFunctions not inlined) would be a call per criterion per row. The run is
+/// streamed, so the totals-only stage of the ranking pass is checked as well as the full one.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -40,12 +41,17 @@ public sealed class KernelJitGuardTests
     public void The_kernel_is_fully_optimised_and_calls_no_helper(string scheme, string data)
     {
         var (rules, csv) = scheme == "wide" ? WriteWideScheme() : (RepositoryPaths.Example(scheme, "ruleset.json"), RepositoryPaths.Example(scheme, data));
-        var report = RunWithJitReport(rules, csv);
+        // Streamed, so that every stage runs: the ranking pass scores totals only (ComputeTotals and
+        // its parts), the writing pass in full (ComputeScores and its parts).
+        var report = RunWithJitReport(rules, csv, stream: true);
 
         var compiled = Regex.Matches(report, @"JIT compiled ParIndex\.Generated\.RuleSetKernel:(\w+)\(.*?\) \[([^,\]]+)")
             .Select(m => (Method: m.Groups[1].Value, Tier: m.Groups[2].Value)).ToList();
-        // ComputeVariables, ComputeScores, one method per area and the totals at least.
+        // ComputeVariables, ComputeScores, ComputeTotals, one method per area and the totals at least.
         Assert.IsGreaterThanOrEqualTo(4, compiled.Count, report.Length > 2000 ? report[..2000] : report);
+        foreach (var stage in new[] { "ComputeScores", "ComputeTotals" })
+            Assert.IsTrue(compiled.Any(c => c.Method == stage), $"{scheme}: {stage} was not compiled, so not checked: {string.Join(", ", compiled.Select(c => c.Method))}");
+        Assert.IsTrue(compiled.Any(c => c.Method.StartsWith("Totals", StringComparison.Ordinal)), $"{scheme}: no part of the totals stage was checked");
         foreach (var (method, tier) in compiled)
             Assert.AreEqual("FullOpts", tier, $"{scheme}: kernel method {method} was compiled as '{tier}'");
 
@@ -86,8 +92,11 @@ public sealed class KernelJitGuardTests
             Assert.Contains("Tier0", tier, $"kernel method {method} was first compiled as '{tier}'");
     }
 
-    /// <summary>Runs parindex score in a child process with the JIT's report on (tiering off unless <paramref name="tiered"/>); returns the report.</summary>
-    private static string RunWithJitReport(string rules, string csv, bool tiered = false)
+    /// <summary>
+    /// Runs parindex score in a child process with the JIT's report on (tiering off unless
+    /// <paramref name="tiered"/>; streamed when <paramref name="stream"/>); returns the report.
+    /// </summary>
+    private static string RunWithJitReport(string rules, string csv, bool tiered = false, bool stream = false)
     {
         var jit = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".jit.txt");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
@@ -98,6 +107,7 @@ public sealed class KernelJitGuardTests
         };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "parindex.dll"), "score", rules, csv, "--format", "csv" })
             start.ArgumentList.Add(argument);
+        if (stream) start.ArgumentList.Add("--stream");
         if (!tiered) start.Environment["DOTNET_TieredCompilation"] = "0";
         else start.Environment.Remove("DOTNET_TieredCompilation");
         start.Environment["DOTNET_JitStdOutFile"] = jit;
