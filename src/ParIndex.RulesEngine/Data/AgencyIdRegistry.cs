@@ -28,8 +28,7 @@ internal sealed class AgencyIdRegistry
     /// <summary>The id in NFC (not trimmed).</summary>
     public static string? Nfc(string? id)
     {
-        // Plain ASCII is always in NFC; the check is one vectorised pass, without the normaliser.
-        if (string.IsNullOrEmpty(id) || System.Text.Ascii.IsValid(id)) return id;
+        if (string.IsNullOrEmpty(id)) return id;
         try { return id.IsNormalized(NormalizationForm.FormC) ? id : id.Normalize(NormalizationForm.FormC); }
         catch (ArgumentException) { return id; } // lone surrogates cannot be normalised; kept as they are
     }
@@ -38,7 +37,7 @@ internal sealed class AgencyIdRegistry
     public string? Problem(string id)
     {
         if (_rows.ContainsKey(id)) return DiagnosticCatalog.DuplicateAgency.FormatSituation("Repeated", [Escape(id)]);
-        if (EarliestLookAlike(Skeleton(id)) is { } earlier)
+        if (LookAlike(Skeleton(id)) is { } earlier)
             return DiagnosticCatalog.DuplicateAgency.FormatSituation("LookAlike", [Escape(id), Escape(earlier.Id), earlier.Row]);
         return null;
     }
@@ -63,13 +62,16 @@ internal sealed class AgencyIdRegistry
         if (!System.Text.Ascii.IsValid(id)) _skeletons.TryAdd(Skeleton(id), (id, row));
     }
 
-    /// <summary>The first accepted id whose skeleton is <paramref name="skeleton"/>: an ASCII id equal to it, or the first other id that looks like it.</summary>
-    private (string Id, int Row)? EarliestLookAlike(string skeleton)
+    /// <summary>
+    /// The accepted id whose skeleton is <paramref name="skeleton"/>: another id that looks like it,
+    /// or a plain ASCII id equal to it (its own skeleton). There is at most one: a second would have
+    /// been refused as a look-alike of the first.
+    /// </summary>
+    private (string Id, int Row)? LookAlike(string skeleton)
     {
-        (string Id, int Row)? other = _skeletons.TryGetValue(skeleton, out var found) ? found : null;
-        if (System.Text.Ascii.IsValid(skeleton) && _rows.TryGetValue(skeleton, out var row) && (other is null || row < other.Value.Row))
-            return (skeleton, row);
-        return other;
+        if (_skeletons.TryGetValue(skeleton, out var other)) return other;
+        if (System.Text.Ascii.IsValid(skeleton) && _rows.TryGetValue(skeleton, out var row)) return (skeleton, row);
+        return null;
     }
 
     /// <summary>What the id looks like: NFKC, without format characters, look-alike letters mapped to Latin.</summary>

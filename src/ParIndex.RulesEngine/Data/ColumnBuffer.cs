@@ -22,7 +22,8 @@ internal sealed class ColumnBuffer<T>
 
     public ColumnBuffer() => _current = _blocks[0];
 
-    public int Count { get; private set; }
+    /// <summary>Rows kept: every block before the current one is full.</summary>
+    public int Count => _currentBlock * BlockSize + _offset;
 
     /// <summary>The place of the next row's value (written, not yet kept).</summary>
     public ref T Pending
@@ -39,7 +40,6 @@ internal sealed class ColumnBuffer<T>
     {
         if ((uint)_offset >= (uint)_current.Length) NextPlace();
         _offset++;
-        Count++;
     }
 
     public void Add(T value)
@@ -52,7 +52,6 @@ internal sealed class ColumnBuffer<T>
     {
         if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>())
             foreach (var block in _blocks) Array.Clear(block);
-        Count = 0;
         _currentBlock = 0;
         _current = _blocks[0];
         _offset = 0;

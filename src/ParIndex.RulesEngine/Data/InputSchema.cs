@@ -85,6 +85,12 @@ public sealed class InputSchema
     /// <summary>Slot of the ranking group input among the text columns, or -1.</summary>
     internal int GroupBySlot { get; }
 
+    /// <summary>
+    /// The bytes one row takes in a batch's input columns: 8 for a number or a text (a reference),
+    /// 1 for a bool and for a missing mask (at most one per input); what a streaming run budgets a chunk by.
+    /// </summary>
+    internal long ColumnBytesPerRow => 8L * NumberCount + BoolCount + 8L * TextCount + Inputs.Count;
+
     /// <summary>A hash of everything that decides how a value is read and stored (titles and descriptions do not).</summary>
     private string ComputeKey()
     {

@@ -68,11 +68,8 @@ internal sealed class StreamingRun
     internal static int ChunkRows(CompiledRuleSet ruleSet, StreamingOptions options)
     {
         var most = Math.Max(1, options.ChunkSize);
-        var schema = ruleSet.InputSchema;
-        // Numbers and texts take 8 bytes a row, bools and missing masks (at most one per input) one.
-        var inputs = 8L * schema.NumberCount + schema.BoolCount + 8L * schema.TextCount + schema.Inputs.Count;
         var frame = KernelFrame.OutputBytesPerRow(Scorer.ShapeOf(ruleSet.Bound, options.Detail == ScoreDetail.Full));
-        var fit = ChunkBytes / (inputs + frame + RowOverhead);
+        var fit = ChunkBytes / (ruleSet.InputSchema.ColumnBytesPerRow + frame + RowOverhead);
         return (int)Math.Clamp(fit, Math.Min(256, most), most);
     }
 
