@@ -69,6 +69,13 @@ public static class Cli
     internal static int Guarded(Func<int> run, TextWriter error, Func<string?>? command = null)
     {
         try { return run(); }
+        catch (Exception) when (PendingOutput.Interruption.IsCancellationRequested)
+        {
+            // Ctrl-C or a termination signal closed and deleted the output under the command: what
+            // fails after that (a write to the closed file, a cancelled step) is the interruption.
+            Say(error, CliText.Get("Interrupted"));
+            return ExitCodes.Interrupted;
+        }
         catch (UsageException ex)
         {
             Say(error, CliText.Format("Error", ex.Message));

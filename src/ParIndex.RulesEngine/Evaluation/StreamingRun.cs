@@ -171,7 +171,11 @@ internal sealed class StreamingRun
                 offset += chunk.Count;
             }
         });
-        foreach (var rows in scoredChunks) sink.Write(rows);
+        foreach (var rows in scoredChunks)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            sink.Write(rows);
+        }
         sink.Complete(rowErrors);
     }
 

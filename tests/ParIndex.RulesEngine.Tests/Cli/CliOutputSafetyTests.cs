@@ -248,6 +248,33 @@ public sealed class CliOutputSafetyTests
         }
     }
 
+    [TestMethod]
+    [DoNotParallelize]
+    public void A_write_that_fails_because_an_interruption_closed_the_output_is_reported_as_the_interruption()
+    {
+        // Ctrl-C during a streamed writing pass: the handler closes and deletes the output while
+        // the sink is writing to it, and the write fails with ObjectDisposedException.
+        var error = new StringWriter();
+        try
+        {
+            var code = global::ParIndex.Cli.Cli.Guarded(() =>
+            {
+                global::ParIndex.Cli.PendingOutput.AbandonAll();
+                throw new ObjectDisposedException("FileStream", "Cannot access a closed file.");
+            }, error);
+            Assert.AreEqual(130, code, error.ToString());
+            Assert.DoesNotContain("ObjectDisposedException", error.ToString());
+        }
+        finally
+        {
+            global::ParIndex.Cli.PendingOutput.ResetInterruption();
+        }
+        // Without an interruption the same exception is still an internal error.
+        var other = new StringWriter();
+        Assert.AreNotEqual(130, global::ParIndex.Cli.Cli.Guarded(() => throw new ObjectDisposedException("FileStream"), other));
+        Assert.Contains("ObjectDisposedException", other.ToString());
+    }
+
     private static void AssertNoTemporaryFiles(CliWorkspace workspace)
     {
         var left = Directory.GetFiles(workspace.Folder, "*.tmp");
