@@ -25,7 +25,7 @@ public sealed partial class AgencyBatchBuilder
     private readonly ColumnBuffer<bool>[] _bools;
     private readonly ColumnBuffer<string?>[] _texts;
     private readonly ColumnBuffer<bool>?[] _missing;
-    private readonly AgencyIdRegistry _seenIds = new();
+    private readonly AgencyIdRegistry _seenIds;
     private readonly RowErrorLog _rowErrors;
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly UnknownFields _unknown;
@@ -72,6 +72,7 @@ public sealed partial class AgencyBatchBuilder
         _options = options;
         _culture = options.CultureOrInvariant;
         _rowErrors = new RowErrorLog(options.MaxRowErrors);
+        _seenIds = new AgencyIdRegistry(options.SpillFolder);
         _source = source;
         _numbers = Lists<double>(InputType.Number);
         _bools = Lists<bool>(InputType.Bool);
@@ -183,6 +184,13 @@ public sealed partial class AgencyBatchBuilder
         PendingRows = 0;
         return batch;
     }
+
+    /// <summary>
+    /// Releases the duplicate check's file of accepted ids, if the input was large enough to need
+    /// one (see <see cref="AcceptedIdStore"/>): a reader calls it once its input has ended. The
+    /// rows already collected can still be built; no row can be added after.
+    /// </summary>
+    internal void EndOfInput() => _seenIds.Dispose();
 
     /// <summary>Rows added (accepted or not) since the last chunk.</summary>
     internal int PendingRows { get; private set; }

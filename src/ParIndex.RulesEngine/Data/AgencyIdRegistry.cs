@@ -11,16 +11,20 @@ namespace ParIndex.RulesEngine.Data;
 /// format characters removed, common Cyrillic and Greek look-alikes mapped to Latin) are a
 /// duplicate too: otherwise "SNV" and "SNV" with a Cyrillic "Ѕ" would be two agencies, each ranked.
 /// </summary>
-internal sealed class AgencyIdRegistry
+internal sealed class AgencyIdRegistry : IDisposable
 {
-    /// <summary>Every accepted id with its row.</summary>
-    private readonly Dictionary<string, int> _rows = new(StringComparer.Ordinal);
+    /// <summary>The accepted ids that are plain ASCII, with their rows: nearly every file holds no other kind.</summary>
+    private readonly AsciiIdSet _ascii;
+    /// <summary>The accepted ids that are not plain ASCII, with their rows.</summary>
+    private readonly Dictionary<string, int> _others = new(StringComparer.Ordinal);
     /// <summary>
     /// The skeletons of the accepted ids that are not plain ASCII, each with the first such id. A
-    /// plain ASCII id is its own skeleton, so it is looked up in <see cref="_rows"/> instead: most
-    /// files hold no other kind, and their ids are kept once, not twice.
+    /// plain ASCII id is its own skeleton, so it is looked up in <see cref="_ascii"/> instead.
     /// </summary>
     private readonly Dictionary<string, (string Id, int Row)> _skeletons = new(StringComparer.Ordinal);
+
+    /// <summary>A registry whose ASCII ids move, past a few megabytes, to a file in <paramref name="spillFolder"/> (the temporary folder when null).</summary>
+    public AgencyIdRegistry(string? spillFolder = null) => _ascii = new AsciiIdSet(new AcceptedIdStore(spillFolder));
 
     /// <summary>The id trimmed and in NFC.</summary>
     public static string? Normalize(string? id) => Nfc(id?.Trim());
@@ -36,7 +40,7 @@ internal sealed class AgencyIdRegistry
     /// <summary>Why <paramref name="id"/> (normalised) cannot be added, or null when it is new.</summary>
     public string? Problem(string id)
     {
-        if (_rows.ContainsKey(id)) return DiagnosticCatalog.DuplicateAgency.FormatSituation("Repeated", [Escape(id)]);
+        if (Contains(id)) return DiagnosticCatalog.DuplicateAgency.FormatSituation("Repeated", [Escape(id)]);
         if (LookAlike(Skeleton(id)) is { } earlier)
             return DiagnosticCatalog.DuplicateAgency.FormatSituation("LookAlike", [Escape(id), Escape(earlier.Id), earlier.Row]);
         return null;
@@ -49,7 +53,7 @@ internal sealed class AgencyIdRegistry
     /// </summary>
     public bool TryAccept(string id, int row)
     {
-        if (_skeletons.Count == 0 && System.Text.Ascii.IsValid(id)) return _rows.TryAdd(id, row);
+        if (_skeletons.Count == 0 && System.Text.Ascii.IsValid(id)) return _ascii.TryAdd(id, row);
         if (Problem(id) is not null) return false;
         Add(id, row);
         return true;
@@ -58,9 +62,14 @@ internal sealed class AgencyIdRegistry
     /// <summary>Registers an accepted row's id.</summary>
     public void Add(string id, int row)
     {
-        _rows.TryAdd(id, row);
-        if (!System.Text.Ascii.IsValid(id)) _skeletons.TryAdd(Skeleton(id), (id, row));
+        if (System.Text.Ascii.IsValid(id)) _ascii.TryAdd(id, row);
+        else if (_others.TryAdd(id, row)) _skeletons.TryAdd(Skeleton(id), (id, row));
     }
+
+    /// <summary>Releases the file of accepted ids, if one was needed; the registry is not used after.</summary>
+    public void Dispose() => _ascii.Dispose();
+
+    private bool Contains(string id) => System.Text.Ascii.IsValid(id) ? _ascii.TryGetRow(id, out _) : _others.ContainsKey(id);
 
     /// <summary>
     /// The accepted id whose skeleton is <paramref name="skeleton"/>: another id that looks like it,
@@ -70,7 +79,7 @@ internal sealed class AgencyIdRegistry
     private (string Id, int Row)? LookAlike(string skeleton)
     {
         if (_skeletons.TryGetValue(skeleton, out var other)) return other;
-        if (System.Text.Ascii.IsValid(skeleton) && _rows.TryGetValue(skeleton, out var row)) return (skeleton, row);
+        if (System.Text.Ascii.IsValid(skeleton) && _ascii.TryGetRow(skeleton, out var row)) return (skeleton, row);
         return null;
     }
 

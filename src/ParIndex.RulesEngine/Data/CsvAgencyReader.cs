@@ -156,7 +156,11 @@ public static class CsvAgencyReader
             ReadAll(schema, reader, source, builder, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(source, ex); }
-        finally { stream.Dispose(); }
+        finally
+        {
+            stream.Dispose();
+            builder.EndOfInput();
+        }
         if (utf8.Finding(source) is { } finding) builder.Report(finding);
         return builder.Build();
     }
@@ -168,6 +172,7 @@ public static class CsvAgencyReader
         var builder = new AgencyBatchBuilder(schema, options ?? DataReadOptions.Default, source);
         try { ReadAll(schema, new NonClosingReader(reader), source, builder, cancellationToken); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(source, ex); }
+        finally { builder.EndOfInput(); }
         return builder.Build();
     }
 

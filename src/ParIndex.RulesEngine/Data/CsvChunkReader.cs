@@ -34,7 +34,11 @@ internal static class CsvChunkReader
                 if (builder.PendingRows >= chunkSize) ready(builder.BuildChunk());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
-        finally { stream.Dispose(); }
+        finally
+        {
+            stream.Dispose();
+            builder.EndOfInput();
+        }
         if (utf8.Finding(path) is { } finding) builder.Report(finding);
         ready(builder.BuildChunk());
     }

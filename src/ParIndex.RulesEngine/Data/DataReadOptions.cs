@@ -36,6 +36,13 @@ public sealed record DataReadOptions
     /// </summary>
     public int MaxRowErrors { get; init; } = 1000;
 
+    /// <summary>
+    /// Folder of the duplicate check's file, for an input of more than about a quarter of a million
+    /// ids (see <see cref="AcceptedIdStore"/>): a streaming run's spill folder; the system's
+    /// temporary folder when null.
+    /// </summary>
+    internal string? SpillFolder { get; init; }
+
     /// <summary>These options with <paramref name="culture"/> (the older culture-only overloads).</summary>
     internal static DataReadOptions For(CultureInfo? culture) => culture is null ? Default : new DataReadOptions { Culture = culture };
 

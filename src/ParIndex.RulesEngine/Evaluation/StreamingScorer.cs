@@ -58,12 +58,14 @@ public sealed record StreamingOptions
     public ScoreDetail Detail { get; init; } = ScoreDetail.Full;
     /// <summary>
     /// Folder of the spill file, the parsed input kept in binary between the passes (about the size
-    /// of the input columns: 8 bytes per number cell); the system's temporary folder when null. The
-    /// file is owner-only and removed however the run ends (on Unix it has no name once open).
+    /// of the input columns: 8 bytes per number cell), and of the duplicate check's file of accepted
+    /// ids once they pass 4 MiB (about 6 bytes plus the id's length per agency); the system's
+    /// temporary folder when null. The files are owner-only and removed however the run ends (on
+    /// Unix they have no name once open).
     /// </summary>
     public string? SpillFolder { get; init; }
 
-    internal DataReadOptions ReadOptions => new() { Culture = Culture, AllowThousands = AllowThousands, MaxRowErrors = MaxRowErrors };
+    internal DataReadOptions ReadOptions => new() { Culture = Culture, AllowThousands = AllowThousands, MaxRowErrors = MaxRowErrors, SpillFolder = SpillFolder };
 }
 
 /// <summary>What a streaming run did.</summary>

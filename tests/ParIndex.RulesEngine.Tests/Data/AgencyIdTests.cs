@@ -66,6 +66,29 @@ public sealed class AgencyIdTests
     }
 
     [TestMethod]
+    public void In_a_file_large_enough_that_the_accepted_ids_leave_memory_repeats_and_look_alikes_of_early_rows_are_still_caught()
+    {
+        // 400,000 ids "A0".."A399999" take about 5 MB of records (6-byte header and the text),
+        // past the 4 MiB the duplicate check keeps in memory, so the first rows' ids are read back
+        // from its file. Then: a repeat of row 8's id, a Cyrillic look-alike of it, and a new id.
+        const int rows = 400_000;
+        var text = new System.Text.StringBuilder("agencyId,score,reported,kind\n");
+        for (var i = 0; i < rows; i++) text.Append("A").Append(i).Append(",10,true,so\n");
+        text.Append("A7,20,true,so\n\u0410\u0037,30,true,so\nB1,40,true,so\n");
+        var path = Path.Combine(Path.GetTempPath(), $"ids-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text.ToString());
+        List<AgencyBatch> chunks;
+        try { chunks = CsvAgencyReader.ReadChunks(Basic, path, DataReadOptions.Default, chunkSize: 65_536).ToList(); }
+        finally { File.Delete(path); }
+        var errors = chunks.SelectMany(c => c.RowErrors).ToList();
+        Assert.AreEqual(rows + 1, chunks.Sum(c => c.Count), "every first row and B1 are accepted");
+        Assert.AreEqual("B1", chunks[^1].AgencyIds[^1]);
+        CollectionAssert.AreEqual(new[] { rows + 1, rows + 2 }, errors.Select(e => e.Row).ToArray());
+        Assert.AreEqual("Agency 'A7': the id appears more than once; only its first row is scored.", errors[0].Message);
+        Assert.Contains("'<U+0410>7' looks the same as agency 'A7' of row 8", errors[1].Message);
+    }
+
+    [TestMethod]
     public void A_report_finds_an_agency_by_its_id_in_either_form()
     {
         var report = Basic.Score(Read("SỞ-1"));
