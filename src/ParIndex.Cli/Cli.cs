@@ -179,7 +179,11 @@ public static class Cli
     private static int Validate(CommandLine line, TextWriter output, TextWriter error)
     {
         Expect(line, 1, []);
-        var diagnostics = RuleSetLoader.ValidateFile(line.Positional[0]);
+        line.Cancellation.ThrowIfCancellationRequested();
+        // Through the compile cache, as every command that loads rules: a file compiled before gives
+        // back the diagnostics of that compile (the key covers the text and the engine, so a new
+        // compile would give the same), and a file validated first is not compiled again to score.
+        var diagnostics = RuleSetLoader.ValidateFile(line.Positional[0], CompileCache.LoadOptions(line));
         foreach (var diagnostic in diagnostics) Say(error, diagnostic);
         var errors = diagnostics.Count(d => d.IsError);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);

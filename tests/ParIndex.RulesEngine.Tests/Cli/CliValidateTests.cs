@@ -50,6 +50,39 @@ public sealed class CliValidateTests
     }
 
     [TestMethod]
+    public void Validate_uses_the_compile_cache_and_a_cached_file_gives_the_same_diagnostics()
+    {
+        // The rule file of the warning test above: one PAR0305 warning. The first run compiles and
+        // stores the entry; the second is a hit and must print the same lines; score then finds the
+        // entry too (no second entry), and --no-cache still prints the same.
+        const string rules = """
+            {
+              "id": "w", "title": "W", "version": "1", "inputs": [],
+              "criteria": [ { "code": "1", "title": "A", "max": 10,
+                "children": [ { "code": "1.1", "title": "B", "max": 4, "formula": "1" } ] } ]
+            }
+            """;
+        using var workspace = new CliWorkspace();
+        var path = workspace.Write("warn.json", rules);
+        var data = workspace.Write("data.csv", "agencyId\nA\n");
+        var cache = workspace.PathOf("cache");
+
+        var first = CliWorkspace.Run("validate", path, "--cache-dir", cache);
+        var entries = Directory.GetFiles(cache, "*.kernel");
+        var second = CliWorkspace.Run("validate", path, "--cache-dir", cache);
+        var score = CliWorkspace.Run("score", path, data, "--cache-dir", cache);
+        var uncached = CliWorkspace.Run("validate", path, "--no-cache");
+
+        Assert.AreEqual(1, entries.Length, "validate stores the compiled entry: " + first);
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Assert.IsTrue(first.ErrorLines.Single().StartsWith($"{path}(3,17): warning PAR0305: ", StringComparison.Ordinal), first.ToString());
+        Assert.AreEqual((first.ExitCode, first.Out, first.Error), (second.ExitCode, second.Out, second.Error));
+        Assert.AreEqual((first.ExitCode, first.Out, first.Error), (uncached.ExitCode, uncached.Out, uncached.Error));
+        Assert.AreEqual(0, score.ExitCode, score.ToString());
+        CollectionAssert.AreEquivalent(entries, Directory.GetFiles(cache, "*.kernel"), "score read the entry validate wrote");
+    }
+
+    [TestMethod]
     public void Missing_rule_file_exits_1_with_PAR0101()
     {
         using var workspace = new CliWorkspace();
