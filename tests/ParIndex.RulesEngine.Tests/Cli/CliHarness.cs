@@ -33,8 +33,8 @@ internal sealed class CliWorkspace : IDisposable
     }
 
     /// <summary>
-    /// Runs the command in-process. The compile cache is turned off so nothing is written outside
-    /// the workspace. The messages are pinned to English (<c>--lang en</c>, the command's default
+    /// Runs the command in-process. Its compile cache is the test run's own (<see cref="TestSupport.TestRun"/>),
+    /// so nothing is written into the user's cache. The messages are pinned to English (<c>--lang en</c>, the command's default
     /// being Vietnamese) unless the test gives <c>--lang</c> itself.
     /// </summary>
     public static CliResult Run(params string[] args)

@@ -23,8 +23,7 @@ public static class TestCulture
     /// <summary>The UI culture of every test: messages in English.</summary>
     public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en-US");
 
-    /// <summary>Sets the requested culture and the English UI culture before any test runs.</summary>
-    [AssemblyInitialize]
+    /// <summary>Sets the requested culture and the English UI culture (called once before any test runs, <see cref="TestRun"/>).</summary>
     public static void Apply(TestContext context)
     {
         CultureInfo.DefaultThreadCurrentUICulture = English;
