@@ -152,8 +152,9 @@ public static class CsvAgencyReader
         var utf8 = new Utf8Check();
         try
         {
+            var small = IsSmall(stream);
             using var reader = utf8.Open(stream);
-            ReadAll(schema, reader, source, builder, cancellationToken);
+            ReadAll(schema, reader, source, builder, cancellationToken, splitterOnly: small);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(source, ex); }
         finally
@@ -185,9 +186,24 @@ public static class CsvAgencyReader
         return builder.Build();
     }
 
-    private static void ReadAll(InputSchema schema, TextReader text, string? source, AgencyBatchBuilder builder, CancellationToken cancellationToken)
+    /// <summary>Bytes below which a file is read by the RFC 4180 splitter alone (see <see cref="IsSmall"/>).</summary>
+    internal const long SmallInput = 32 << 10;
+
+    /// <summary>
+    /// True for a stream whose remaining length is known to be below <see cref="SmallInput"/>
+    /// (a province's file of a few dozen agencies). Sep's parser is compiled at full optimisation
+    /// the first time a process uses it, which took longer than reading such a file row by row as
+    /// text; the splitter is the reference the Sep path is tested to match, so the batch is the same.
+    /// </summary>
+    private static bool IsSmall(Stream stream)
     {
-        using var rows = new CsvAgencyRows(schema, text, source, builder);
+        try { return stream.CanSeek && stream.Length - stream.Position < SmallInput; }
+        catch (NotSupportedException) { return false; }
+    }
+
+    private static void ReadAll(InputSchema schema, TextReader text, string? source, AgencyBatchBuilder builder, CancellationToken cancellationToken, bool splitterOnly = false)
+    {
+        using var rows = new CsvAgencyRows(schema, text, source, builder, splitterOnly);
         for (var n = 0; rows.ReadRecord(); n++)
             if (n % RowsPerCancellationCheck == 0) cancellationToken.ThrowIfCancellationRequested();
         cancellationToken.ThrowIfCancellationRequested();
