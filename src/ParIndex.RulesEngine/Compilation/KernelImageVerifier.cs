@@ -61,17 +61,24 @@ internal static class KernelImageVerifier
     private static readonly AssemblyName ContractAssembly = typeof(KernelFrame).Assembly.GetName();
     private static readonly HashSet<string> CoreAssemblies = new(StringComparer.Ordinal) { "System.Private.CoreLib", "System.Runtime" };
 
+    // The tables and attributes below are arrays searched by a loop, not sets: a set of an enum or
+    // of a tuple over this library's types is generic code that has no ReadyToRun image, and every
+    // warm start compiled some fifty of its methods to look at ten tables and four attributes.
+
     /// <summary>Metadata tables a generated kernel has rows in; every other table must be empty.</summary>
-    private static readonly HashSet<TableIndex> UsedTables =
+    private static readonly TableIndex[] UsedTables =
     [
         TableIndex.Module, TableIndex.TypeRef, TableIndex.TypeDef, TableIndex.MethodDef, TableIndex.Param,
         TableIndex.MemberRef, TableIndex.CustomAttribute, TableIndex.StandAloneSig, TableIndex.Assembly, TableIndex.AssemblyRef,
     ];
 
+    /// <summary>Every metadata table (the non-generic <see cref="Enum.GetValues(Type)"/>, for the reason above).</summary>
+    private static readonly TableIndex[] AllTables = (TableIndex[])Enum.GetValues(typeof(TableIndex));
+
     private const string CompilerServices = "System.Runtime.CompilerServices.";
 
     /// <summary>The attributes Roslyn emits for this code, with their exact encoded values.</summary>
-    private static readonly HashSet<(HandleKind Parent, string Type, string Value)> CompilerAttributes =
+    private static readonly (HandleKind Parent, string Type, string Value)[] CompilerAttributes =
     [
         (HandleKind.AssemblyDefinition, CompilerServices + "CompilationRelaxationsAttribute", "01-00-08-00-00-00-00-00"),
         (HandleKind.AssemblyDefinition, CompilerServices + "RuntimeCompatibilityAttribute",
@@ -135,9 +142,9 @@ internal static class KernelImageVerifier
 
     private static string? TableProblem(MetadataReader reader)
     {
-        foreach (var table in Enum.GetValues<TableIndex>())
+        foreach (var table in AllTables)
         {
-            if (UsedTables.Contains(table) || reader.GetTableRowCount(table) == 0) continue;
+            if (IsUsedTable(table) || reader.GetTableRowCount(table) == 0) continue;
             return table switch
             {
                 TableIndex.Field => "it declares fields (a generated kernel has none)",
@@ -151,20 +158,37 @@ internal static class KernelImageVerifier
         return null;
     }
 
+    private static bool IsUsedTable(TableIndex table)
+    {
+        foreach (var used in UsedTables)
+            if (used == table) return true;
+        return false;
+    }
+
+    private static bool IsCompilerAttribute(HandleKind parent, string type, string value)
+    {
+        foreach (var attribute in CompilerAttributes)
+            if (attribute.Parent == parent && attribute.Type == type && attribute.Value == value) return true;
+        return false;
+    }
+
     private static string? TypeProblem(MetadataReader reader, KernelSignatureNames names)
     {
-        var types = reader.TypeDefinitions.Select(reader.GetTypeDefinition).ToList();
-        var module = types.FirstOrDefault();
-        if (types.Count == 0 || reader.GetString(module.Name) != "<Module>") return "it has no <Module> type";
+        var types = new TypeDefinition[reader.TypeDefinitions.Count];
+        var count = 0;
+        foreach (var handle in reader.TypeDefinitions) types[count++] = reader.GetTypeDefinition(handle);
+        if (types.Length == 0 || reader.GetString(types[0].Name) != "<Module>") return "it has no <Module> type";
+        var module = types[0];
         if (module.GetMethods().Count > 0)
             return $"it has a module initializer (<Module> declares the method '{reader.GetString(reader.GetMethodDefinition(module.GetMethods().First()).Name)}')";
-        if (types.Count == 1) return $"it has no kernel type {KernelGenerator.Namespace}.{KernelGenerator.ClassName}";
-        if (types.Count > 2)
+        if (types.Length == 1) return $"it has no kernel type {KernelGenerator.Namespace}.{KernelGenerator.ClassName}";
+        if (types.Length > 2)
             return $"it declares an extra type '{string.Join("', '", types.Skip(1).Select(t => Describe(reader, t)).Where(n => n != $"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}"))}' (only {KernelGenerator.ClassName} is generated)";
         var kernel = types[1];
         var name = Describe(reader, kernel);
         if (name != $"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}") return $"its type is '{name}', not the generated kernel";
-        if (kernel.GetMethods().Any(m => reader.GetString(reader.GetMethodDefinition(m).Name) == ".cctor")) return "the kernel type has a static constructor";
+        foreach (var method in kernel.GetMethods())
+            if (reader.GetString(reader.GetMethodDefinition(method).Name) == ".cctor") return "the kernel type has a static constructor";
         const TypeAttributes staticClass = TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit;
         if (kernel.Attributes != staticClass) return $"the kernel type has attributes {kernel.Attributes}, not those of a static class";
         if (kernel.BaseType.Kind != HandleKind.TypeReference || names.FullName((TypeReferenceHandle)kernel.BaseType) != "System.Object")
@@ -227,7 +251,7 @@ internal static class KernelImageVerifier
                 HandleKind.TypeDefinition => $"the type '{Describe(reader, reader.GetTypeDefinition((TypeDefinitionHandle)attribute.Parent))}'",
                 var kind => $"a {kind}",
             };
-            if (!CompilerAttributes.Contains((attribute.Parent.Kind, type, value)))
+            if (!IsCompilerAttribute(attribute.Parent.Kind, type, value))
                 return $"it has the attribute '{type}' on {where}, which the compiler does not emit for generated kernels";
             if (!seen.Add(type)) return $"it has the attribute '{type}' twice";
         }
@@ -305,8 +329,9 @@ internal static class KernelImageVerifier
             .Concat(new[] { "op_Equality", "op_Inequality" }.Select(n => typeof(string).GetMethod(n, [typeof(string), typeof(string)])!));
         foreach (var method in statics.Where(m => !m.IsGenericMethodDefinition))
             keys.Add(MethodKey(false, $"{method.DeclaringType!.FullName}.{method.Name}", ParameterTypes(method), method.ReturnType.FullName));
-        foreach (var constructor in CompilerAttributes.Select(a => ReferencedTypes[a.Type]).SelectMany(t => t.GetConstructors()))
-            keys.Add(MethodKey(true, $"{constructor.DeclaringType!.FullName}..ctor", ParameterTypes(constructor), "System.Void"));
+        foreach (var attribute in CompilerAttributes)
+            foreach (var constructor in ReferencedTypes[attribute.Type].GetConstructors())
+                keys.Add(MethodKey(true, $"{constructor.DeclaringType!.FullName}..ctor", ParameterTypes(constructor), "System.Void"));
         return keys;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
