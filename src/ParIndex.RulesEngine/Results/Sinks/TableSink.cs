@@ -18,7 +18,12 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
     private static readonly (string Header, bool RightAligned)[] FixedColumns =
         [("TableRank", true), ("TableChange", true), ("TableId", false), ("TableName", false), ("TablePoints", true), ("TableMax", true), ("TablePercent", true), ("TableClass", false)];
 
-    private readonly List<RowKey> _keys = new();
+    // The keys live in an array of this class's own and are ordered by a counting sort, not in a
+    // List<RowKey> sorted by the framework: generic framework code over a struct of this library has
+    // no ReadyToRun image, and the table is what a plain `parindex score` prints, so every start
+    // compiled some forty methods of List, Sort and LINQ for it.
+    private RowKey[] _keys = new RowKey[64];
+    private int _keyCount;
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private ResultLayout _layout = null!;
     private TableRowStore _store = null!;
@@ -32,10 +37,18 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         _layout = layout;
         _store = new TableRowStore(spillFolder);
         (_yes, _no) = (EngineText.Get("Yes"), EngineText.Get("No"));
-        var columns = FixedColumns.Select(c => (EngineText.Get(c.Header), c.RightAligned)).Concat(layout.Definition.Eligibility.Select(e => (e.Id, false))).ToArray();
-        _headers = columns.Select(c => TextTable.Prepare(c.Item1)).ToArray();
-        _rightAligned = columns.Select(c => c.Item2).ToArray();
-        _widths = layout.Groups.Select(_ => _headers.Select(TextTable.Width).ToArray()).ToArray();
+        var eligibility = layout.Definition.Eligibility;
+        _headers = new string[FixedColumns.Length + eligibility.Count];
+        _rightAligned = new bool[_headers.Length];
+        for (var c = 0; c < FixedColumns.Length; c++)
+            (_headers[c], _rightAligned[c]) = (TextTable.Prepare(EngineText.Get(FixedColumns[c].Header)), FixedColumns[c].RightAligned);
+        for (var e = 0; e < eligibility.Count; e++) _headers[FixedColumns.Length + e] = TextTable.Prepare(eligibility[e].Id);
+        _widths = new int[layout.Groups.Count][];
+        for (var g = 0; g < _widths.Length; g++)
+        {
+            _widths[g] = new int[_headers.Length];
+            for (var c = 0; c < _headers.Length; c++) _widths[g][c] = TextTable.Width(_headers[c]);
+        }
         for (var g = 0; g < layout.Groups.Count; g++) _groupIndex[layout.Groups[g]] = g;
     }
 
@@ -66,7 +79,7 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
                 cells[c] = TextTable.Prepare(cells[c]);
                 widths[c] = Math.Max(widths[c], TextTable.Width(cells[c]));
             }
-            _keys.Add(new RowKey(group, rank, _store.Add(id, cells)));
+            AddKey(new RowKey(group, rank, _store.Add(id, cells)));
         }
     }
 
@@ -76,7 +89,7 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         var definition = _layout.Definition;
         Line(DisplayText.Escape($"{definition.Title} ({definition.Id} {definition.Version})"));
         // Eligibility columns only when some agency was scored, as the ranking always showed them.
-        var columns = _keys.Count > 0 ? _headers.Length : FixedColumns.Length;
+        var columns = _keyCount > 0 ? _headers.Length : FixedColumns.Length;
         using var ordered = Ordered().GetEnumerator();
         var more = ordered.MoveNext();
         var text = new StringBuilder();
@@ -104,24 +117,73 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         output.Flush();
     }
 
+    private void AddKey(RowKey key)
+    {
+        if (_keyCount == _keys.Length)
+        {
+            var larger = new RowKey[2 * _keys.Length];
+            Array.Copy(_keys, larger, _keyCount);
+            _keys = larger;
+        }
+        _keys[_keyCount++] = key;
+    }
+
     /// <summary>
     /// Row keys by group, then rank, then agency id (ordinal), as <see cref="ScoreReport.Ranking"/>
     /// orders them; ids are read back only for agencies that share a rank, one tie at a time.
     /// </summary>
     private IEnumerable<RowKey> Ordered()
     {
-        _keys.Sort(static (a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : a.Place.Offset.CompareTo(b.Place.Offset));
-        for (var start = 0; start < _keys.Count;)
+        var order = ByGroupAndRank();
+        for (var start = 0; start < order.Length;)
         {
+            var first = _keys[order[start]];
             var end = start + 1;
-            while (end < _keys.Count && _keys[end].Group == _keys[start].Group && _keys[end].Rank == _keys[start].Rank) end++;
-            if (end - start == 1) yield return _keys[start];
+            while (end < order.Length && _keys[order[end]].Group == first.Group && _keys[order[end]].Rank == first.Rank) end++;
+            if (end - start == 1) yield return first;
             else
-                foreach (var tied in _keys.GetRange(start, end - start).Select(k => (Key: k, _store.Read(k.Place).Id)).OrderBy(t => t.Id, StringComparer.Ordinal))
-                    yield return tied.Key;
+            {
+                var tied = new TiedRow[end - start];
+                for (var i = 0; i < tied.Length; i++)
+                {
+                    var key = _keys[order[start + i]];
+                    tied[i] = new TiedRow(key, _store.Read(key.Place).Id);
+                }
+                Array.Sort(tied, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+                foreach (var row in tied) yield return row.Key;
+            }
             start = end;
         }
     }
+
+    /// <summary>
+    /// The keys' positions by group, then rank, in the order rows arrived within a rank: a
+    /// counting sort, since a competition rank lies between 1 and its group's number of rows.
+    /// </summary>
+    private int[] ByGroupAndRank()
+    {
+        var sizes = new int[_layout.Groups.Count];
+        for (var i = 0; i < _keyCount; i++) sizes[_keys[i].Group]++;
+        var firstOfGroup = new int[sizes.Length];
+        for (var g = 1; g < sizes.Length; g++) firstOfGroup[g] = firstOfGroup[g - 1] + sizes[g - 1];
+        // next[b]: the next free place of bucket b (group g, rank r at firstOfGroup[g] + r - 1).
+        var next = new int[_keyCount];
+        for (var i = 0; i < _keyCount; i++) next[Bucket(_keys[i], sizes, firstOfGroup)]++;
+        for (int b = 0, place = 0; b < next.Length; b++) (next[b], place) = (place, place + next[b]);
+        var order = new int[_keyCount];
+        for (var i = 0; i < _keyCount; i++) order[next[Bucket(_keys[i], sizes, firstOfGroup)]++] = i;
+        return order;
+    }
+
+    private static int Bucket(RowKey key, int[] sizes, int[] firstOfGroup)
+    {
+        if (key.Rank < 1 || key.Rank > sizes[key.Group])
+            throw new InvalidOperationException($"A rank of {key.Rank} in a group of {sizes[key.Group]} scored agencies: ranks and rows disagree.");
+        return firstOfGroup[key.Group] + key.Rank - 1;
+    }
+
+    /// <summary>A row that shares its rank, with its id to order the tie (a class: see the note on <see cref="_keys"/>).</summary>
+    private sealed record TiedRow(RowKey Key, string Id);
 
     private void Line(string line)
     {
