@@ -96,7 +96,14 @@ public sealed class CommandLine
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
     /// <summary>Every value given to a repeatable option, in order (the last one is <see cref="Option"/>).</summary>
-    public IReadOnlyList<string> Values(string name) => _given.Where(g => g.Name == name && g.Value is not null).Select(g => g.Value!).ToList();
+    public IReadOnlyList<string> Values(string name)
+    {
+        // A loop: LINQ over this list of tuples is generic code with no ReadyToRun image, compiled on every start.
+        var values = new List<string>();
+        for (var i = 0; i < _given.Count; i++)
+            if (_given[i].Name == name && _given[i].Value is { } value) values.Add(value);
+        return values;
+    }
 
     /// <summary>True when a flag or option was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

@@ -101,16 +101,34 @@ internal sealed class BoundRuleSet
     public int LeafCount => Nodes.Count(n => n.IsLeaf);
 
     /// <summary>Nodes whose points eligibility conditions read with Points("code") or MaxPoints("code").</summary>
-    public IReadOnlySet<int> LookedUpNodes => _lookedUp ??= Eligibility
-        .SelectMany(e => e.Conditions).SelectMany(c => c.Lookups)
-        .Select(l => Nodes.First(n => n.Code == l.Code).Index).ToHashSet();
+    public IReadOnlySet<int> LookedUpNodes => _lookedUp ??= FindLookedUpNodes();
 
     private IReadOnlySet<int>? _lookedUp;
 
     /// <summary>Nodes whose points are stored even without detail: the areas (the total is summed from them) and the looked-up ones.</summary>
-    public IReadOnlySet<int> NodesKeptWithoutDetail => _kept ??= LookedUpNodes.Concat(Nodes.Where(n => n.Parent < 0).Select(n => n.Index)).ToHashSet();
+    public IReadOnlySet<int> NodesKeptWithoutDetail => _kept ??= FindNodesKeptWithoutDetail();
 
     private IReadOnlySet<int>? _kept;
+
+    // Loops rather than LINQ over ints: every score reads these sets, and LINQ's generic code over
+    // a value type has no ReadyToRun image, so a warm start compiled it each time.
+    private HashSet<int> FindLookedUpNodes()
+    {
+        var nodes = new HashSet<int>();
+        foreach (var rule in Eligibility)
+            foreach (var condition in rule.Conditions)
+                foreach (var lookup in condition.Lookups)
+                    nodes.Add(Nodes.First(n => n.Code == lookup.Code).Index);
+        return nodes;
+    }
+
+    private HashSet<int> FindNodesKeptWithoutDetail()
+    {
+        var nodes = new HashSet<int>(LookedUpNodes);
+        foreach (var node in Nodes)
+            if (node.Parent < 0) nodes.Add(node.Index);
+        return nodes;
+    }
     /// <summary>Earlier periods the eligibility conditions read (the largest k, or n − 1 of AveragePercent(n)); 0 without history functions.</summary>
     public int HistoryPeriods => HistoryUses.Select(h => h.EarlierPeriods).DefaultIfEmpty(0).Max();
 

@@ -181,7 +181,7 @@ internal static partial class CachedModel
     private static T Enum<T>(ModelReader r) where T : struct, Enum
     {
         var value = r.Int();
-        var result = (T)(object)value;
-        return System.Enum.IsDefined(result) ? result : throw new InvalidDataException($"{value} is not a {typeof(T).Name}");
+        // The non-generic check: Enum.IsDefined<T> is compiled on every warm start for each enum read.
+        return System.Enum.IsDefined(typeof(T), value) ? (T)(object)value : throw new InvalidDataException($"{value} is not a {typeof(T).Name}");
     }
 }

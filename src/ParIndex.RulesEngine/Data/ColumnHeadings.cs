@@ -13,10 +13,13 @@ internal sealed class ColumnHeadings
 {
     private readonly Dictionary<string, List<string>> _inputsByHeading = new(StringComparer.Ordinal);
 
+    private readonly InputDefinition[] _inputs;
+    private IReadOnlyList<(string Name, IReadOnlyList<string> Headings)>? _all;
+
     public ColumnHeadings(IEnumerable<InputDefinition> inputs)
     {
-        All = inputs.Select(i => (i.Name, (IReadOnlyList<string>)HeadingsOf(i).ToList())).ToList();
-        foreach (var input in inputs)
+        _inputs = inputs.ToArray();
+        foreach (var input in _inputs)
             foreach (var heading in HeadingsOf(input))
             {
                 var key = Normalize(heading);
@@ -26,7 +29,9 @@ internal sealed class ColumnHeadings
     }
 
     /// <summary>Every input with the headings it is read under (name first), in declaration order.</summary>
-    public IReadOnlyList<(string Name, IReadOnlyList<string> Headings)> All { get; }
+    /// <remarks>Built when a message first needs it: reading a file that has only known columns never does.</remarks>
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Headings)> All =>
+        _all ??= _inputs.Select(i => (i.Name, (IReadOnlyList<string>)HeadingsOf(i).ToList())).ToList();
 
     /// <summary>The names of the inputs <paramref name="heading"/> stands for: none, one, or (a clash in the rule file's titles) several.</summary>
     public IReadOnlyList<string> InputsHeadedBy(string heading) =>

@@ -98,10 +98,10 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
             var name = _layout.Groups[group];
             if (_layout.Groups.Count > 1 || name.Length > 0)
                 Line($"\n== {DisplayText.Escape(definition.Ranking.GroupTitles.GetValueOrDefault(name) ?? name)} ==");
-            var widths = _widths[group][..columns];
-            var right = _rightAligned[..columns];
+            var widths = FirstOf(_widths[group], columns);
+            var right = FirstOf(_rightAligned, columns);
             text.Clear();
-            TextTable.AppendLine(text, _headers[..columns], widths, right);
+            TextTable.AppendLine(text, FirstOf(_headers, columns), widths, right);
             TextTable.AppendSeparator(text, widths);
             output.Write(text.ToString());
             for (; more && ordered.Current.Group == group; more = ordered.MoveNext())
@@ -115,6 +115,14 @@ internal sealed class TableSink(ResultText output, string? spillFolder = null) :
         if (rowErrors.ErrorCount > 0)
             Line("\n" + EngineText.Format("TableRowsNotScored", rowErrors.Rejected.Count, rowErrors.ErrorCount));
         output.Flush();
+    }
+
+    /// <summary>The first <paramref name="count"/> items (a range expression is generic code compiled at run time for int and bool).</summary>
+    private static T[] FirstOf<T>(T[] items, int count)
+    {
+        var first = new T[count];
+        Array.Copy(items, first, count);
+        return first;
     }
 
     private void AddKey(RowKey key)
