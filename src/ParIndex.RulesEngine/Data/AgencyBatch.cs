@@ -47,7 +47,7 @@ public sealed class AgencyBatch
     public RowErrorLog RowErrorLog { get; }
 
     /// <summary>Number of rows rejected while reading (exact, whatever the cap on kept errors).</summary>
-    public int RejectedCount => RowErrorLog.Rejected.Count;
+    public int RejectedCount => RowErrorLog.RejectedCount;
 
     /// <summary>
     /// File-level findings (unknown or missing columns, a truncated file, a repeated header

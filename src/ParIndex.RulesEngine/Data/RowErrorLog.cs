@@ -25,9 +25,12 @@ public sealed record RowErrorCount(string Code, string? Field, int Count);
 /// </summary>
 public sealed class RowErrorLog
 {
+    // The list of rejected rows and the counts are made with the first error: both are generic
+    // framework code over value types with no ReadyToRun image, which a clean file never needs.
+    private static readonly RejectedRow[] NoRejectedRows = [];
     private readonly List<RowError> _errors = new();
-    private readonly List<RejectedRow> _rejected = new();
-    private readonly Dictionary<(string Code, string? Field), int> _counts = new();
+    private List<RejectedRow>? _rejected;
+    private Dictionary<(string Code, string? Field), int>? _counts;
     private int _lastRow;
 
     /// <summary>Creates an empty log that keeps at most <paramref name="maxKept"/> errors in full.</summary>
@@ -51,11 +54,18 @@ public sealed class RowErrorLog
     public int OmittedCount => ErrorCount - _errors.Count;
 
     /// <summary>Every rejected row, once each, in the order found.</summary>
-    public IReadOnlyList<RejectedRow> Rejected => _rejected;
+    public IReadOnlyList<RejectedRow> Rejected => _rejected ?? (IReadOnlyList<RejectedRow>)NoRejectedRows;
+
+    /// <summary>The number of <see cref="Rejected"/> rows.</summary>
+    internal int RejectedCount => _rejected?.Count ?? 0;
+
+    private List<RejectedRow> RejectedList => _rejected ??= new();
+
+    private Dictionary<(string Code, string? Field), int> CountsByKey => _counts ??= new();
 
     /// <summary>Errors by code and field, most frequent first.</summary>
     public IReadOnlyList<RowErrorCount> Counts =>
-        _counts.Select(p => new RowErrorCount(p.Key.Code, p.Key.Field, p.Value))
+        (_counts ?? []).Select(p => new RowErrorCount(p.Key.Code, p.Key.Field, p.Value))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ToList();
 
     /// <summary>Records one error; errors of one row must be added together (rows are told apart by <see cref="RowError.Row"/>).</summary>
@@ -63,11 +73,12 @@ public sealed class RowErrorLog
     {
         ErrorCount++;
         var key = (error.Code, error.Field);
-        _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        var counts = CountsByKey;
+        counts[key] = counts.GetValueOrDefault(key) + 1;
         if (_errors.Count < MaxKept) _errors.Add(error);
-        if (error.Row != _lastRow || _rejected.Count == 0)
+        if (error.Row != _lastRow || RejectedCount == 0)
         {
-            _rejected.Add(new RejectedRow(error.AgencyId is null ? null : InputChecks.Shorten(error.AgencyId), error.Row, error.Location.Line, error.Code));
+            RejectedList.Add(new RejectedRow(error.AgencyId is null ? null : InputChecks.Shorten(error.AgencyId), error.Row, error.Location.Line, error.Code));
             _lastRow = error.Row;
         }
     }
@@ -83,9 +94,12 @@ public sealed class RowErrorLog
         foreach (var error in other._errors)
             if (_errors.Count < MaxKept) _errors.Add(error);
         ErrorCount += other.ErrorCount;
-        foreach (var (key, count) in other._counts) _counts[key] = _counts.GetValueOrDefault(key) + count;
-        _rejected.AddRange(other._rejected);
-        if (other._rejected.Count > 0) _lastRow = other._lastRow;
+        if (other.ErrorCount == 0) return;
+        var counts = CountsByKey;
+        if (other._counts is not null)
+            foreach (var (key, count) in other._counts) counts[key] = counts.GetValueOrDefault(key) + count;
+        if (other._rejected is not null) RejectedList.AddRange(other._rejected);
+        if (other.RejectedCount > 0) _lastRow = other._lastRow;
     }
 
     /// <summary>A copy to which more errors can be added (scoring adds formula faults to the reader's log).</summary>
@@ -93,8 +107,8 @@ public sealed class RowErrorLog
     {
         var copy = new RowErrorLog(MaxKept) { ErrorCount = ErrorCount, _lastRow = _lastRow };
         copy._errors.AddRange(_errors);
-        copy._rejected.AddRange(_rejected);
-        foreach (var (key, count) in _counts) copy._counts[key] = count;
+        if (_rejected is not null) copy._rejected = new List<RejectedRow>(_rejected);
+        if (_counts is not null) copy._counts = new Dictionary<(string Code, string? Field), int>(_counts);
         return copy;
     }
 
@@ -102,8 +116,8 @@ public sealed class RowErrorLog
     internal void Clear()
     {
         _errors.Clear();
-        _rejected.Clear();
-        _counts.Clear();
+        _rejected?.Clear();
+        _counts?.Clear();
         ErrorCount = 0;
         _lastRow = 0;
     }
@@ -118,7 +132,7 @@ public sealed class RowErrorLog
     {
         if (OmittedCount == 0) return null;
         var kept = _errors.GroupBy(e => (e.Code, e.Field)).ToDictionary(g => g.Key, g => g.Count());
-        var parts = _counts.Select(p => (p.Key, Count: p.Value - kept.GetValueOrDefault(p.Key))).Where(p => p.Count > 0)
+        var parts = CountsByKey.Select(p => (p.Key, Count: p.Value - kept.GetValueOrDefault(p.Key))).Where(p => p.Count > 0)
             .OrderByDescending(p => p.Count).ThenBy(p => p.Key.Code, StringComparer.Ordinal)
             .Select(p => p.Key.Field is null
                 ? Resources.EngineText.Format("RowErrorCount", p.Key.Code, p.Count)

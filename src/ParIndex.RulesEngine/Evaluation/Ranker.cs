@@ -57,28 +57,25 @@ internal static class Ranker
     public static void Rank(ReadOnlySpan<int> rows, double[] percent, double[] ranks, int precision)
     {
         if (rows.IsEmpty) return;
-        var keys = ArrayPool<long>.Shared.Rent(rows.Length);
-        try
-        {
-            if (!TryGridKeys(rows, percent, precision, keys, out var lowest, out var highest)
-                || highest - lowest >= Math.Max(SmallestCountedSpan, 4L * rows.Length))
-                RankByComparison(rows, percent, ranks);
-            else
-                RankByCounting(rows, keys, lowest, (int)(highest - lowest + 1), ranks);
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(keys);
-        }
+        if (!TryGridRange(rows, percent, precision, out var scale, out var lowest, out var highest)
+            || highest - lowest >= Math.Max(SmallestCountedSpan, 4L * rows.Length))
+            RankByComparison(rows, percent, ranks);
+        else
+            RankByCounting(rows, percent, scale, lowest, (int)(highest - lowest + 1), ranks);
     }
 
-    /// <summary>The integer key of each row's percent, when every percent is exactly on the grid.</summary>
-    private static bool TryGridKeys(ReadOnlySpan<int> rows, double[] percent, int precision, long[] keys, out long lowest, out long highest)
+    /// <summary>
+    /// The range of the rows' integer keys, when every percent is exactly on the grid. The keys are
+    /// computed again where they are counted rather than kept: the same arithmetic gives the same
+    /// key, and an array of longs from the shared pool is generic code that every start compiled.
+    /// </summary>
+    private static bool TryGridRange(ReadOnlySpan<int> rows, double[] percent, int precision, out double scale, out long lowest, out long highest)
     {
         lowest = long.MaxValue;
         highest = long.MinValue;
+        scale = 0;
         if (precision is < 0 or > 15) return false;
-        var scale = Math.Pow(10, precision);
+        scale = Math.Pow(10, precision);
         for (var i = 0; i < rows.Length; i++)
         {
             var value = percent[rows[i]];
@@ -86,21 +83,23 @@ internal static class Ranker
             // NaN and infinities fail the first test; a percent off the grid fails the second.
             if (!(Math.Abs(scaled) < 1e15) || scaled / scale != value) return false;
             var key = (long)scaled;
-            keys[i] = key;
             if (key < lowest) lowest = key;
             if (key > highest) highest = key;
         }
         return true;
     }
 
-    private static void RankByCounting(ReadOnlySpan<int> rows, long[] keys, long lowest, int span, double[] ranks)
+    /// <summary>The key of a percent <see cref="TryGridRange"/> accepted, less the lowest key.</summary>
+    private static int Slot(double value, double scale, long lowest) => (int)((long)Math.Round(value * scale) - lowest);
+
+    private static void RankByCounting(ReadOnlySpan<int> rows, double[] percent, double scale, long lowest, int span, double[] ranks)
     {
         var higher = ArrayPool<int>.Shared.Rent(span);
         try
         {
             var counts = higher.AsSpan(0, span);
             counts.Clear();
-            for (var i = 0; i < rows.Length; i++) counts[(int)(keys[i] - lowest)]++;
+            for (var i = 0; i < rows.Length; i++) counts[Slot(percent[rows[i]], scale, lowest)]++;
             // From the top key down: each slot becomes the number of rows with a higher key.
             var above = 0;
             for (var k = span - 1; k >= 0; k--)
@@ -109,7 +108,7 @@ internal static class Ranker
                 counts[k] = above;
                 above += count;
             }
-            for (var i = 0; i < rows.Length; i++) ranks[rows[i]] = 1 + counts[(int)(keys[i] - lowest)];
+            for (var i = 0; i < rows.Length; i++) ranks[rows[i]] = 1 + counts[Slot(percent[rows[i]], scale, lowest)];
         }
         finally
         {
