@@ -30,19 +30,20 @@ public sealed class CliValidateTests
         Assert.AreEqual($"{rules}: 1 error(s), 0 warning(s).", result.OutLines.Single());
     }
 
+    /// <summary>Criterion 1 declares max 10 but its only child has max 4 (the parent opens on line 3): one PAR0305 warning.</summary>
+    private const string WarningRules = """
+        {
+          "id": "w", "title": "W", "version": "1", "inputs": [],
+          "criteria": [ { "code": "1", "title": "A", "max": 10,
+            "children": [ { "code": "1.1", "title": "B", "max": 4, "formula": "1" } ] } ]
+        }
+        """;
+
     [TestMethod]
     public void Warnings_are_printed_but_the_file_is_valid()
     {
-        // Criterion 1 declares max 10 but its only child has max 4 (the parent opens on line 3).
-        const string rules = """
-            {
-              "id": "w", "title": "W", "version": "1", "inputs": [],
-              "criteria": [ { "code": "1", "title": "A", "max": 10,
-                "children": [ { "code": "1.1", "title": "B", "max": 4, "formula": "1" } ] } ]
-            }
-            """;
         using var workspace = new CliWorkspace();
-        var path = workspace.Write("warn.json", rules);
+        var path = workspace.Write("warn.json", WarningRules);
         var result = CliWorkspace.Run("validate", path);
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.IsTrue(result.ErrorLines.Single().StartsWith($"{path}(3,17): warning PAR0305: ", StringComparison.Ordinal), result.ToString());
@@ -52,18 +53,10 @@ public sealed class CliValidateTests
     [TestMethod]
     public void Validate_uses_the_compile_cache_and_a_cached_file_gives_the_same_diagnostics()
     {
-        // The rule file of the warning test above: one PAR0305 warning. The first run compiles and
-        // stores the entry; the second is a hit and must print the same lines; score then finds the
+        // The first run compiles and stores the entry; the second is a hit and must print the same lines; score then finds the
         // entry too (no second entry), and --no-cache still prints the same.
-        const string rules = """
-            {
-              "id": "w", "title": "W", "version": "1", "inputs": [],
-              "criteria": [ { "code": "1", "title": "A", "max": 10,
-                "children": [ { "code": "1.1", "title": "B", "max": 4, "formula": "1" } ] } ]
-            }
-            """;
         using var workspace = new CliWorkspace();
-        var path = workspace.Write("warn.json", rules);
+        var path = workspace.Write("warn.json", WarningRules);
         var data = workspace.Write("data.csv", "agencyId\nA\n");
         var cache = workspace.PathOf("cache");
 
