@@ -21,17 +21,32 @@ internal sealed class AcceptedIdStore : IDisposable
     /// <summary>Blocks kept in memory before the store moves to a file.</summary>
     internal const int MemoryBlocks = 64;
 
+    /// <summary>The longest id a record holds (a longer one is kept elsewhere, see <see cref="AgencyIdRegistry"/>).</summary>
+    public const int MaxIdLength = InputChecks.MaxCellLength;
+
     private readonly string? _spillFolder;
+    private readonly int _memoryBlocks;
     private List<byte[]>? _sealed = new();
     private FileStream? _file;
     private byte[] _current = new byte[BlockSize];
     private int _currentBlock;
     private int _used;
     private byte[]? _readBuffer;
+    /// <summary>True when no file may be used, or making one failed: every block stays in memory.</summary>
     private bool _noFile;
 
-    /// <summary>A store whose file, when it needs one, is made in <paramref name="spillFolder"/> (the temporary folder when null).</summary>
-    public AcceptedIdStore(string? spillFolder = null) => _spillFolder = spillFolder;
+    /// <summary>
+    /// A store whose file, when it needs one and <paramref name="useFile"/> allows it, is made in
+    /// <paramref name="spillFolder"/> (the temporary folder when null). Only an owner that disposes
+    /// the store when its input ends should allow the file; otherwise every block stays in memory.
+    /// </summary>
+    /// <param name="memoryBlocks">Blocks kept in memory before the move (tests make it small).</param>
+    public AcceptedIdStore(string? spillFolder, bool useFile, int memoryBlocks = MemoryBlocks)
+    {
+        _spillFolder = spillFolder;
+        _noFile = !useFile;
+        _memoryBlocks = memoryBlocks;
+    }
 
     /// <summary>True once the sealed blocks live in the file.</summary>
     internal bool OnDisk => _file is not null;
@@ -39,7 +54,7 @@ internal sealed class AcceptedIdStore : IDisposable
     /// <summary>Appends the record of <paramref name="asciiId"/> (every character below U+0080) and returns its place.</summary>
     public long Append(ReadOnlySpan<char> asciiId, int row)
     {
-        if (asciiId.Length > InputChecks.MaxCellLength) throw new ArgumentOutOfRangeException(nameof(asciiId), "An id longer than a cell may be is never accepted.");
+        if (asciiId.Length > MaxIdLength) throw new ArgumentOutOfRangeException(nameof(asciiId), "An id longer than a cell may be is never accepted.");
         var size = HeaderSize + asciiId.Length;
         if (_used + size > BlockSize) Seal();
         var record = _current.AsSpan(_used, size);
@@ -54,6 +69,8 @@ internal sealed class AcceptedIdStore : IDisposable
     /// <summary>Whether the record at <paramref name="place"/> holds exactly <paramref name="id"/>.</summary>
     public bool Matches(long place, ReadOnlySpan<char> id)
     {
+        // No record holds a longer id; a look-up may be longer (the skeleton of a long id).
+        if (id.Length > MaxIdLength) return false;
         var record = Record(place, HeaderSize + id.Length);
         if (BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) != id.Length) return false;
         var text = record[HeaderSize..];
@@ -84,7 +101,7 @@ internal sealed class AcceptedIdStore : IDisposable
         if (block == _currentBlock) return _current.AsSpan(offset, length);
         if (_sealed is not null && _file is null) return _sealed[block].AsSpan(offset, length);
         ObjectDisposedException.ThrowIf(_file is null, this);
-        var buffer = _readBuffer ??= new byte[HeaderSize + InputChecks.MaxCellLength];
+        var buffer = _readBuffer ??= new byte[HeaderSize + MaxIdLength];
         var read = RandomAccess.Read(_file.SafeFileHandle, buffer.AsSpan(0, length), place);
         if (read != length) throw new IOException("The temporary file of accepted agency ids ended before a record it holds.");
         return buffer.AsSpan(0, length);
@@ -93,8 +110,8 @@ internal sealed class AcceptedIdStore : IDisposable
     /// <summary>Closes the block being filled: into memory while there is room, else into the file (made the first time).</summary>
     private void Seal()
     {
-        if (_file is null && !_noFile && _sealed!.Count >= MemoryBlocks) _noFile = !TryMoveToFile();
-        if (_file is not null) RandomAccess.Write(_file.SafeFileHandle, _current, (long)_currentBlock << BlockBits);
+        if (_file is null && !_noFile && _sealed!.Count >= _memoryBlocks) _noFile = !TryMoveToFile();
+        if (_file is not null) WriteBlock(_current, _currentBlock);
         else
         {
             _sealed!.Add(_current);
@@ -105,6 +122,16 @@ internal sealed class AcceptedIdStore : IDisposable
     }
 
     /// <summary>Moves the sealed blocks to a new file; false, changing nothing, when none can be made or written.</summary>
+    private void WriteBlock(byte[] block, int index)
+    {
+        try { RandomAccess.Write(_file!.SafeFileHandle, block, (long)index << BlockBits); }
+        catch (IOException ex)
+        {
+            // Not the data file: say which file failed (a full disk in the temporary folder, most often).
+            throw new IOException($"The duplicate check's temporary file in '{_spillFolder ?? Path.GetTempPath()}' could not be written: {ex.Message}", ex);
+        }
+    }
+
     private bool TryMoveToFile()
     {
         FileStream file;

@@ -72,7 +72,7 @@ public sealed partial class AgencyBatchBuilder
         _options = options;
         _culture = options.CultureOrInvariant;
         _rowErrors = new RowErrorLog(options.MaxRowErrors);
-        _seenIds = new AgencyIdRegistry(options.SpillFolder);
+        _seenIds = new AgencyIdRegistry(options.SpillFolder, options.AcceptedIdsToFile);
         _source = source;
         _numbers = Lists<double>(InputType.Number);
         _bools = Lists<bool>(InputType.Bool);

@@ -15,7 +15,7 @@ internal sealed class AgencyIdRegistry : IDisposable
 {
     /// <summary>The accepted ids that are plain ASCII, with their rows: nearly every file holds no other kind.</summary>
     private readonly AsciiIdSet _ascii;
-    /// <summary>The accepted ids that are not plain ASCII, with their rows.</summary>
+    /// <summary>The accepted ids that are not plain ASCII (or longer than a cell), with their rows.</summary>
     private readonly Dictionary<string, int> _others = new(StringComparer.Ordinal);
     /// <summary>
     /// The skeletons of the accepted ids that are not plain ASCII, each with the first such id. A
@@ -23,8 +23,15 @@ internal sealed class AgencyIdRegistry : IDisposable
     /// </summary>
     private readonly Dictionary<string, (string Id, int Row)> _skeletons = new(StringComparer.Ordinal);
 
-    /// <summary>A registry whose ASCII ids move, past a few megabytes, to a file in <paramref name="spillFolder"/> (the temporary folder when null).</summary>
-    public AgencyIdRegistry(string? spillFolder = null) => _ascii = new AsciiIdSet(new AcceptedIdStore(spillFolder));
+    /// <summary>
+    /// A registry whose ASCII ids move, past a few megabytes and when <paramref name="useFile"/>
+    /// allows it, to a file in <paramref name="spillFolder"/> (the temporary folder when null); the
+    /// owner then disposes the registry when its input ends.
+    /// </summary>
+    public AgencyIdRegistry(string? spillFolder = null, bool useFile = false) => _ascii = new AsciiIdSet(new AcceptedIdStore(spillFolder, useFile));
+
+    /// <summary>Ids the compact set holds: plain ASCII, no longer than a record takes (<see cref="ColumnarBatch"/> has no cell limit).</summary>
+    private static bool InAsciiSet(string id) => id.Length <= AcceptedIdStore.MaxIdLength && System.Text.Ascii.IsValid(id);
 
     /// <summary>The id trimmed and in NFC.</summary>
     public static string? Normalize(string? id) => Nfc(id?.Trim());
@@ -53,7 +60,7 @@ internal sealed class AgencyIdRegistry : IDisposable
     /// </summary>
     public bool TryAccept(string id, int row)
     {
-        if (_skeletons.Count == 0 && System.Text.Ascii.IsValid(id)) return _ascii.TryAdd(id, row);
+        if (_skeletons.Count == 0 && InAsciiSet(id)) return _ascii.TryAdd(id, row);
         if (Problem(id) is not null) return false;
         Add(id, row);
         return true;
@@ -62,14 +69,14 @@ internal sealed class AgencyIdRegistry : IDisposable
     /// <summary>Registers an accepted row's id.</summary>
     public void Add(string id, int row)
     {
-        if (System.Text.Ascii.IsValid(id)) _ascii.TryAdd(id, row);
+        if (InAsciiSet(id)) _ascii.TryAdd(id, row);
         else if (_others.TryAdd(id, row)) _skeletons.TryAdd(Skeleton(id), (id, row));
     }
 
     /// <summary>Releases the file of accepted ids, if one was needed; the registry is not used after.</summary>
     public void Dispose() => _ascii.Dispose();
 
-    private bool Contains(string id) => System.Text.Ascii.IsValid(id) ? _ascii.TryGetRow(id, out _) : _others.ContainsKey(id);
+    private bool Contains(string id) => InAsciiSet(id) ? _ascii.TryGetRow(id, out _) : _others.ContainsKey(id);
 
     /// <summary>
     /// The accepted id whose skeleton is <paramref name="skeleton"/>: another id that looks like it,
@@ -79,7 +86,7 @@ internal sealed class AgencyIdRegistry : IDisposable
     private (string Id, int Row)? LookAlike(string skeleton)
     {
         if (_skeletons.TryGetValue(skeleton, out var other)) return other;
-        if (System.Text.Ascii.IsValid(skeleton) && _ascii.TryGetRow(skeleton, out var row)) return (skeleton, row);
+        if (InAsciiSet(skeleton) && _ascii.TryGetRow(skeleton, out var row)) return (skeleton, row);
         return null;
     }
 

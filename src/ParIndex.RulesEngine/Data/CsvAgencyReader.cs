@@ -148,7 +148,7 @@ public static class CsvAgencyReader
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(stream);
-        var builder = new AgencyBatchBuilder(schema, options ?? DataReadOptions.Default, source);
+        var builder = new AgencyBatchBuilder(schema, (options ?? DataReadOptions.Default) with { AcceptedIdsToFile = true }, source);
         var utf8 = new Utf8Check();
         try
         {
@@ -170,7 +170,7 @@ public static class CsvAgencyReader
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(reader);
-        var builder = new AgencyBatchBuilder(schema, options ?? DataReadOptions.Default, source);
+        var builder = new AgencyBatchBuilder(schema, (options ?? DataReadOptions.Default) with { AcceptedIdsToFile = true }, source);
         try { ReadAll(schema, new NonClosingReader(reader), source, builder, cancellationToken); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(source, ex); }
         finally { builder.EndOfInput(); }

@@ -24,7 +24,7 @@ internal static class CsvChunkReader
 
     private static void Produce(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize, Action<AgencyBatch> ready)
     {
-        var builder = new AgencyBatchBuilder(schema, options, path);
+        var builder = new AgencyBatchBuilder(schema, options with { AcceptedIdsToFile = true }, path);
         var utf8 = new Utf8Check();
         try
         {

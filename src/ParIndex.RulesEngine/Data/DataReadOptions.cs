@@ -43,6 +43,13 @@ public sealed record DataReadOptions
     /// </summary>
     internal string? SpillFolder { get; init; }
 
+    /// <summary>
+    /// True for a reader that releases the builder's file of accepted ids when its input ends
+    /// (<see cref="AgencyBatchBuilder.EndOfInput"/>): only then may the duplicate check move to a
+    /// file. Every other builder keeps it in memory, so nothing waits for a collection to close.
+    /// </summary>
+    internal bool AcceptedIdsToFile { get; init; }
+
     /// <summary>These options with <paramref name="culture"/> (the older culture-only overloads).</summary>
     internal static DataReadOptions For(CultureInfo? culture) => culture is null ? Default : new DataReadOptions { Culture = culture };
 

@@ -89,6 +89,21 @@ public sealed class AgencyIdTests
     }
 
     [TestMethod]
+    public void Ids_from_code_longer_than_a_cell_are_accepted_and_their_repeat_is_a_duplicate()
+    {
+        // Columns given from code have no cell limit; a plain ASCII id of 10,001 characters does
+        // not fit the compact set's records and is checked in the dictionary of other ids.
+        var longId = new string('Z', InputChecks.MaxCellLength + 1);
+        var columns = ColumnarBatch.Create(Basic, [longId, "B", longId], new Dictionary<string, Array>
+        {
+            ["score"] = new[] { 10d, 20d, 30d }, ["reported"] = new[] { true, true, true }, ["kind"] = new string?[] { "so", "so", "so" },
+        });
+        CollectionAssert.AreEqual(new[] { longId, "B" }, columns.AgencyIds.ToArray());
+        var error = columns.RowErrors.Single();
+        Assert.AreEqual((DiagnosticCodes.DuplicateAgency, 3), (error.Code, error.Row));
+    }
+
+    [TestMethod]
     public void A_report_finds_an_agency_by_its_id_in_either_form()
     {
         var report = Basic.Score(Read("SỞ-1"));
