@@ -56,11 +56,12 @@ internal sealed class AgencyIdRegistry : IDisposable
     /// <summary>
     /// Registers <paramref name="id"/> (normalised) for <paramref name="row"/> when it is new;
     /// false, registering nothing, when <see cref="Problem"/> would name a problem. A plain ASCII
-    /// id in a file of such ids costs one look-up.
+    /// id is its own skeleton, so it is new when no other id looks like it and the set does not
+    /// hold it, which adding it tells in the same look-up.
     /// </summary>
     public bool TryAccept(string id, int row)
     {
-        if (_skeletons.Count == 0 && InAsciiSet(id)) return _ascii.TryAdd(id, row);
+        if (InAsciiSet(id)) return !_skeletons.ContainsKey(id) && _ascii.TryAdd(id, row);
         if (Problem(id) is not null) return false;
         Add(id, row);
         return true;
