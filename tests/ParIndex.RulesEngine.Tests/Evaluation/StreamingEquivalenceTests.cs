@@ -194,7 +194,8 @@ public sealed class StreamingEquivalenceTests
         Assert.IsEmpty(Directory.GetFiles(folder));
     }
 
-    private static string SpillFolder() => Directory.CreateTempSubdirectory("parindex-spill-").FullName;
+    /// <summary>A new folder for one run's spill, inside the test run's folder (deleted when the run ends).</summary>
+    private static string SpillFolder() => Directory.CreateDirectory(Path.Combine(TestSupport.TestRun.Folder, $"spill-{Guid.NewGuid():N}")).FullName;
 
     private static string Id(int i) => "U" + i.ToString("D5", CultureInfo.InvariantCulture);
 
