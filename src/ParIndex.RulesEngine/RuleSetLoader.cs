@@ -199,6 +199,8 @@ public static partial class RuleSetLoader
             diagnostics.AddRange(hit.Model.Diagnostics);
             return new RuleSetLoadResult(new CompiledRuleSet(hit.Model.Bound, hit.Kernel, diagnostics.Items, hit.Model.GeneratedSource, key, loadedFromCache: true), diagnostics.Items);
         }
+        // A miss compiles: Roslyn's own start-up runs on the other core while this one binds.
+        RoslynWarmUp.Start();
         // What the cache said so far is about this process's folder, not the rule set: never stored.
         var cacheDiagnostics = diagnostics.Items.Count;
         var ruleSet = WithinBudget(options, sourceName, diagnostics, cancellationToken, budget =>

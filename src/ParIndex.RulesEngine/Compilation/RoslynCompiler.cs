@@ -13,7 +13,16 @@ namespace ParIndex.RulesEngine.Compilation;
 /// </summary>
 internal static class RoslynCompiler
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>How generated source is parsed (also by <see cref="RoslynWarmUp"/>).</summary>
+    internal static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>How generated source is compiled (also by <see cref="RoslynWarmUp"/>).</summary>
+    internal static readonly CSharpCompilationOptions CompilationOptions = new(OutputKind.DynamicallyLinkedLibrary,
+        optimizationLevel: OptimizationLevel.Release,
+        allowUnsafe: false,
+        deterministic: true,
+        concurrentBuild: false,
+        nullableContextOptions: NullableContextOptions.Disable);
 
     /// <summary>
     /// For tests: when set, counts the compilations started in this logical flow (a load thread
@@ -29,13 +38,7 @@ internal static class RoslynCompiler
     {
         if (CompilationCounter.Value is { } counter) Interlocked.Increment(ref counter.Value);
         var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions, cancellationToken: cancellation);
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: OptimizationLevel.Release,
-            allowUnsafe: false,
-            deterministic: true,
-            concurrentBuild: false,
-            nullableContextOptions: NullableContextOptions.Disable);
-        var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get(), options);
+        var compilation = CSharpCompilation.Create(assemblyName, [tree], CompilationReferences.Get(), CompilationOptions);
 
         var errors = compilation.GetDiagnostics(cancellation).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         // Each formula is emitted in both scoring stages, so the same error comes twice: report it once.
