@@ -25,30 +25,55 @@ internal static class LoadThread
     public static T Run<T>(Func<T> work)
     {
         if (_onLoadThread) return work();
-        var language = System.Globalization.CultureInfo.CurrentUICulture;
         T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        Start(() => result = work(), "ParIndex rule-set load").Join();
+        return result;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> on a new large-stack thread set up like a load thread (so a
+    /// stage of a load can run beside another one) and returns the handle to wait for it.
+    /// </summary>
+    public static Started Start(Action work, string name)
+    {
+        var language = System.Globalization.CultureInfo.CurrentUICulture;
+        var started = new Started();
+        started.Thread = new Thread(() =>
         {
             _onLoadThread = true;
             Thread.CurrentThread.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
             Thread.CurrentThread.CurrentUICulture = language;
             try
             {
-                result = work();
+                work();
             }
             catch (Exception ex)
             {
-                failure = ExceptionDispatchInfo.Capture(ex);
+                started.Failure = ExceptionDispatchInfo.Capture(ex);
             }
         }, StackBytes)
         {
             IsBackground = true,
-            Name = "ParIndex rule-set load",
+            Name = name,
         };
-        thread.Start();
-        thread.Join();
-        failure?.Throw();
-        return result;
+        started.Thread.Start();
+        return started;
+    }
+
+    /// <summary>A load thread started by <see cref="Start"/>.</summary>
+    public sealed class Started
+    {
+        internal Thread Thread = null!;
+        internal ExceptionDispatchInfo? Failure;
+
+        /// <summary>Waits for the thread and ignores what it threw (when the caller is already failing).</summary>
+        public void Wait() => Thread.Join();
+
+        /// <summary>Waits for the thread; rethrows what it threw.</summary>
+        public void Join()
+        {
+            Thread.Join();
+            Failure?.Throw();
+        }
     }
 }

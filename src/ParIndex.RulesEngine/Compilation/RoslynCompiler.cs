@@ -46,11 +46,24 @@ internal static class RoslynCompiler
         foreach (var error in errors) Report(error, source, diagnostics, reported);
         if (errors.Count > 0) return null;
 
-        SandboxVerifier.Verify(compilation, tree, source, diagnostics, cancellation);
-        if (diagnostics.HasErrors) return null;
-
+        // The sandbox check and the emit only read the compilation, so they run side by side (a
+        // cache miss waits for both); the image is returned only when the check found nothing.
+        var checks = new DiagnosticBag();
+        var checking = LoadThread.Start(() => SandboxVerifier.Verify(compilation, tree, source, checks, cancellation), "ParIndex sandbox check");
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, cancellationToken: cancellation);
+        Microsoft.CodeAnalysis.Emit.EmitResult result;
+        try
+        {
+            result = compilation.Emit(stream, cancellationToken: cancellation);
+        }
+        catch
+        {
+            checking.Wait();
+            throw;
+        }
+        checking.Join();
+        diagnostics.AddRange(checks.Items);
+        if (checks.HasErrors) return null;
         if (!result.Success)
         {
             foreach (var error in result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error))
