@@ -21,9 +21,16 @@ internal static class HistoryColumns
         {
             var percent = frame.HistoryPercent[k - 1];
             var rank = frame.HistoryRank[k - 1];
+            if (history is null)
+            {
+                // No history: nobody has a result in period k.
+                Array.Fill(percent, double.NaN);
+                Array.Fill(rank, double.NaN);
+                continue;
+            }
             for (var row = 0; row < frame.Rows; row++)
             {
-                var before = scored[row] ? history?.Find(k, batch.AgencyIds[row]) : null;
+                var before = scored[row] ? history.Find(k, batch.AgencyIds[row]) : null;
                 percent[row] = before?.Percent ?? double.NaN;
                 rank[row] = before?.Rank ?? double.NaN;
             }

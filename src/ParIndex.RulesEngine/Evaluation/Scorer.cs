@@ -142,15 +142,22 @@ internal static class Scorer
         }
     }
 
+    /// <summary>The label of the highest band each scored row's percent reaches (bands are sorted from the highest minPercent).</summary>
     internal static void Classify(BoundRuleSet rules, KernelFrame frame, bool[] scored)
     {
+        // The bands as two arrays, read once: no enumerator or interface call per row.
+        var minimums = rules.Classification.Select(b => b.MinPercent).ToArray();
+        var labels = rules.Classification.Select(b => b.Label).ToArray();
+        var percent = frame.Percent;
+        var classification = frame.Classification;
         for (var row = 0; row < frame.Rows; row++)
         {
             if (!scored[row]) continue;
-            foreach (var band in rules.Classification)
+            var value = percent[row];
+            for (var band = 0; band < minimums.Length; band++)
             {
-                if (frame.Percent[row] < band.MinPercent) continue;
-                frame.Classification[row] = band.Label;
+                if (value < minimums[band]) continue;
+                classification[row] = labels[band];
                 break;
             }
         }
