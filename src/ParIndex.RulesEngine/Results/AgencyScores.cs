@@ -11,7 +11,7 @@ namespace ParIndex.RulesEngine.Results;
 /// </summary>
 internal static class AgencyScores
 {
-    public static AgencyScore Of(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, int row, bool detail) => new()
+    public static AgencyScore Of(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, int row, bool detail, EligibilityOutcomes eligibility) => new()
     {
         AgencyId = batch.AgencyIds[row],
         Name = batch.AgencyNames[row],
@@ -25,7 +25,7 @@ internal static class AgencyScores
         PreviousRank = double.IsNaN(frame.PreviousRank[row]) ? null : (int)frame.PreviousRank[row],
         RankChange = double.IsNaN(frame.RankChange[row]) ? null : (int)frame.RankChange[row],
         Criteria = detail ? rules.Nodes.Select(n => ScoreOf(frame, n, row)).ToList() : [],
-        Eligibility = rules.Eligibility.Select(e => OutcomeOf(frame, e, row)).ToList(),
+        Eligibility = eligibility.Of(frame, row),
     };
 
     public static CriterionScore ScoreOf(KernelFrame frame, BoundNode node, int row)
@@ -33,13 +33,5 @@ internal static class AgencyScores
         var max = frame.MaxPoints[node.Index][row];
         var applicable = !double.IsNaN(max);
         return new CriterionScore(node.Code, node.Definition.Title, node.Depth, frame.Points[node.Index][row], applicable ? max : 0, applicable);
-    }
-
-    private static EligibilityOutcome OutcomeOf(KernelFrame frame, BoundEligibility rule, int row)
-    {
-        var failed = new List<string>();
-        for (var c = 0; c < rule.Conditions.Count; c++)
-            if (!frame.Conditions[rule.FirstConditionIndex + c][row]) failed.Add(rule.Definition.Conditions[c].Title);
-        return new EligibilityOutcome(rule.Definition.Id, rule.Definition.Title, failed.Count == 0, failed);
     }
 }

@@ -128,12 +128,14 @@ public sealed partial class ScoreReport
     private IReadOnlyList<AgencyScore> BuildAgencies()
     {
         var list = new List<AgencyScore>(_frame.Rows);
+        var eligibility = new EligibilityOutcomes(_rules);
         for (var row = 0; row < _frame.Rows; row++)
-            if (_scored[row]) list.Add(BuildAgency(row));
+            if (_scored[row]) list.Add(AgencyScores.Of(_rules, _batch, _frame, row, Detail == Evaluation.ScoreDetail.Full, eligibility));
         return list;
     }
 
-    private AgencyScore BuildAgency(int row) => AgencyScores.Of(_rules, _batch, _frame, row, Detail == Evaluation.ScoreDetail.Full);
+    /// <summary>One agency on its own (a look-up may run on any thread, so it shares no outcomes).</summary>
+    private AgencyScore BuildAgency(int row) => AgencyScores.Of(_rules, _batch, _frame, row, Detail == Evaluation.ScoreDetail.Full, new EligibilityOutcomes(_rules));
 
     private CriterionScore ScoreOf(BoundNode node, int row) => AgencyScores.ScoreOf(_frame, node, row);
 }

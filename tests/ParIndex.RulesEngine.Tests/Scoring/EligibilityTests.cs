@@ -49,6 +49,33 @@ public sealed class EligibilityTests
     }
 
     [TestMethod]
+    public void AgenciesWithTheSameOutcome_ShareItsImmutableLists_AndEachGetsItsOwnOutcome()
+    {
+        using var rules = Rules("""
+            [ { "title": "Total ≥ 9", "when": "total >= 9" },
+              { "title": "Area 2 full", "when": "c >= 4" } ]
+            """);
+
+        // A: 4 + 2 + 4 = 10 → both hold; B and C: 4 + 2 + 3 = 9 → total holds, c = 3 fails;
+        // D: 4 + 1 + 3 = 8 → both fail.
+        var report = rules.ScoreRows(Row("A", 4, 2, 4), Row("B", 4, 2, 3), Row("C", 4, 2, 3), Row("D", 4, 1, 3));
+        var byId = report.Agencies.ToDictionary(a => a.AgencyId);
+
+        Assert.IsTrue(byId["A"].Eligibility.Single().IsEligible);
+        CollectionAssert.AreEqual(new[] { "Area 2 full" }, byId["B"].Eligibility.Single().FailedConditions.ToArray());
+        CollectionAssert.AreEqual(new[] { "Area 2 full" }, byId["C"].Eligibility.Single().FailedConditions.ToArray());
+        CollectionAssert.AreEqual(new[] { "Total ≥ 9", "Area 2 full" }, byId["D"].Eligibility.Single().FailedConditions.ToArray());
+        // B and C failed the same condition: one list serves both, so neither it nor its failed
+        // titles may be changed through a cast (that would change the other agency's result too).
+        Assert.AreSame(byId["B"].Eligibility, byId["C"].Eligibility);
+        Assert.AreNotSame(byId["B"].Eligibility, byId["D"].Eligibility);
+        Assert.ThrowsExactly<NotSupportedException>(() => ((IList<EligibilityOutcome>)byId["B"].Eligibility).Clear());
+        Assert.ThrowsExactly<NotSupportedException>(() => ((IList<string>)byId["B"].Eligibility[0].FailedConditions).Clear());
+        // A look-up builds its agency afresh, with the same outcome.
+        Assert.AreEqual(byId["C"].Eligibility[0].FailedConditions.Single(), report.Find("C")!.Eligibility[0].FailedConditions.Single());
+    }
+
+    [TestMethod]
     public void PercentCondition_UsesTheRoundedPercent()
     {
         // max 1.1 and 0.99 points: 100 × 0.99 / 1.1 = 89.99999999999999 in doubles, 90.00 rounded

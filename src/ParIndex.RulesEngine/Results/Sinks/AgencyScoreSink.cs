@@ -12,15 +12,20 @@ namespace ParIndex.RulesEngine.Results.Sinks;
 internal sealed class AgencyScoreSink(ChannelWriter<AgencyScore> output, CancellationToken cancellation) : ResultSink
 {
     private ResultLayout _layout = null!;
+    private EligibilityOutcomes _eligibility = null!;
 
-    public override void Begin(ResultLayout layout) => _layout = layout;
+    public override void Begin(ResultLayout layout)
+    {
+        _layout = layout;
+        _eligibility = new EligibilityOutcomes(layout.Rules);
+    }
 
     public override void Write(ScoredRows rows, int start, int end)
     {
         for (var row = start; row < end; row++)
         {
             if (!rows.Scored[row]) continue;
-            var score = AgencyScores.Of(_layout.Rules, rows.Batch, rows.Frame, row, _layout.Detail);
+            var score = AgencyScores.Of(_layout.Rules, rows.Batch, rows.Frame, row, _layout.Detail, _eligibility);
             if (!output.TryWrite(score)) output.WriteAsync(score, cancellation).AsTask().GetAwaiter().GetResult();
         }
     }
