@@ -214,6 +214,7 @@ internal sealed partial class KernelGenerator
             case YesNoScoring y:
                 _w.FormulaLine($"bool __y{n} = ", Analyzed(y.Condition), Rewrite(Analyzed(y.Condition)), ";");
                 _w.Line($"__r{n} = __y{n} ? {max} : 0d;");
+                _w.Line($"__q{n} = __y{n} ? {FoldedCount(node.Max, node.Max)} : 0L;");
                 break;
             case CountScoring c:
                 _w.FormulaLine($"__r{n} = ", Analyzed(c.Value), Rewrite(Analyzed(c.Value)), $" * {SourceWriter.Literal(c.PointsPerItem)};");
@@ -229,7 +230,11 @@ internal sealed partial class KernelGenerator
         }
         if (facts) RecordCompared(node);
         if (canFault) _w.Line($"if (!double.IsFinite(__r{n})) {{ __bad{n} = true; __r{n} = 0d; }}");
-        _w.Line($"__q{n} = {Functions}.PointCount(__r{n}, {max}, {_scale}); __m{n} = {Count(node.Max)};");
+        // Yes/no and band leaves set their count with their literal points (FoldedCount); the
+        // others round what their formula computed.
+        _w.Line(canFault
+            ? $"__q{n} = {Functions}.PointCount(__r{n}, {max}, {_scale}); __m{n} = {Count(node.Max)};"
+            : $"__m{n} = {Count(node.Max)};");
         _w.Close();
         if (facts) EvaluateComparedWhenNotApplicable(node);
         if (!_storeDetail) return;
@@ -261,7 +266,7 @@ internal sealed partial class KernelGenerator
             // first-match semantics, but Roslyn binds and analyses a chain of thousands of nested
             // else-ifs in time that grows faster than the number of steps.
             var keyword = s == 0 ? "if " : $"if (__b{n} < 0) if ";
-            var assign = $" {{ __b{n} = {s}; __r{n} = {SourceWriter.Literal(step.Points)}; }}";
+            var assign = $" {{ __b{n} = {s}; __r{n} = {SourceWriter.Literal(step.Points)}; __q{n} = {FoldedCount(step.Points, node.Max)}; }}";
             if (step.When is { } when)
             {
                 _w.FormulaLine(keyword, Analyzed(when), Rewrite(Analyzed(when)), assign);
@@ -341,6 +346,15 @@ internal sealed partial class KernelGenerator
     // rounding drifted up by a count; the integers stay exact. Clamping at the applicable max and
     // at 0 commutes with that rounding because both bounds are on the grid (binding checks maxima).
     // The applicable max is a sum of grid counts too: exact here, within ulps before.
+
+    /// <summary>
+    /// The count of literal points (a band step's, a yes/no leaf's max), worked out here by the
+    /// kernel's own <see cref="FormulaFunctions.PointCount"/>: the same double arithmetic on the same
+    /// operands gives the same count the kernel would compute at run time, for every row, so the
+    /// kernel is spared the rounding of a value it could only ever get one of.
+    /// </summary>
+    private string FoldedCount(double points, double max) =>
+        FormulaFunctions.PointCount(points, max, _scaleValue).ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
 
     /// <summary>A declared max (on the precision grid, checked by binding) as a C# count literal.</summary>
     private string Count(double max) => ((long)Math.Round(max * _scaleValue)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";

@@ -62,6 +62,29 @@ public sealed class FixedPointTests
     }
 
     [TestMethod]
+    [DataRow(95d, true, 0.13, 0.63)]  // band ≥ 90: 0.125 → s = 12.5 → 13 → 0.13; yes/no 0.5 → 50; 1 = 0.13 + 0.50 = 0.63
+    [DataRow(80d, true, 1.01, 1.51)]  // band [70, 90): 1.005 (stored 1.00499999999999989…) → 100.49999999999999 + 0.5 + 1.005e-7 → 101 → 1.01; + 0.50
+    [DataRow(60d, false, 0.15, 0.15)] // band [50, 70): 0.145 (stored 0.14499999999999999…) → 15 → 0.15; yes/no false → 0
+    [DataRow(10d, true, 0.00, 0.50)]  // band below 50: a negative step (−0.3) is clamped to 0 before rounding; + 0.50
+    public void BandAndYesNoPoints_OffTheGridOrBelowZero_CountAsTheRuleSays(double share, bool yes, double band, double area)
+    {
+        // The generator works the counts of literal points out once (band steps, a yes/no max):
+        // they must be the counts the kernel's rounding would give at run time.
+        const string criteria = """
+            [ { "code": "1", "title": "Area", "max": 2.5, "children": [
+                { "code": "1.1", "title": "Band", "max": 2, "bands": { "of": "x", "steps": [
+                    { "atLeast": 90, "points": 0.125 }, { "atLeast": 70, "below": 90, "points": 1.005 },
+                    { "atLeast": 50, "below": 70, "points": 0.145 }, { "below": 50, "points": -0.3 } ] } },
+                { "code": "1.2", "title": "Yes", "max": 0.5, "yesNo": "on" } ] } ]
+            """;
+        var result = Score(criteria, Values(share, on: yes));
+
+        Assert.AreEqual(band, result["1.1"].Points);
+        Assert.AreEqual(yes ? 0.5 : 0d, result["1.2"].Points);
+        Assert.AreEqual(area, result.Total, 1e-12);
+    }
+
+    [TestMethod]
     public void APenaltyOnTheHalf_IsRoundedOnItsOwn_AndTheParentIsNotRoundedAgain()
     {
         var result = Score(WithPenalty, Values(1, y: 0.125));
