@@ -139,7 +139,7 @@ public sealed class KernelFrame
     {
         var nodeColumns = shape.StoreDetail ? shape.Nodes : shape.LookedUpNodes.Count;
         long bytes = 8L * shape.NumberVariables + shape.BoolVariables + sizeof(int) /* Groups */;
-        bytes += 2 * 8L * nodeColumns + 2 * 8L * shape.LookedUpNodes.Count; // Points, MaxPoints, PointCounts, MaxCounts
+        bytes += 2 * 8L * nodeColumns + 2 * 8L * shape.Areas.Count; // Points, MaxPoints; PointCounts, MaxCounts
         if (shape.StoreDetail) bytes += 8L * shape.Leaves + 4L * shape.BandLeaves + 2L * shape.Nodes + 8L * shape.ComparedColumns;
         bytes += 3 * 8 + 4 + 4 * 8 + 2 * 8; // Total, Max, Percent; Faults; the four rank columns; Classification, GroupNames
         bytes += shape.Conditions + 2 * 8L * shape.HistoryPeriods + 8L * shape.AveragedPeriods;
@@ -157,7 +157,7 @@ public sealed class KernelFrame
     private static long[][] CountColumns(KernelShape shape, int rows)
     {
         var columns = new long[shape.Nodes][];
-        for (var i = 0; i < columns.Length; i++) columns[i] = shape.LookedUpNodes.Contains(i) ? new long[rows] : [];
+        for (var i = 0; i < columns.Length; i++) columns[i] = shape.Areas.Contains(i) ? new long[rows] : [];
         return columns;
     }
 

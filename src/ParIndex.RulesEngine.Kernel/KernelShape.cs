@@ -10,10 +10,11 @@ namespace ParIndex.RulesEngine.Kernel;
 /// <param name="Conditions">Eligibility conditions.</param>
 /// <param name="ComparedColumns">Compared-value columns of the detail stage (bands with <c>of</c>: one; proportional: two).</param>
 /// <param name="StoreDetail">True when every criterion's points are kept.</param>
-/// <param name="LookedUpNodes">Criteria whose points are kept even without detail: the areas and those eligibility rules read.</param>
+/// <param name="LookedUpNodes">Criteria whose points are kept as doubles even without detail: those eligibility rules read.</param>
+/// <param name="Areas">Top-level criteria: their fixed-point counts are kept for the total in every stage.</param>
 internal sealed record KernelShape(
     int NumberVariables, int BoolVariables, int Aggregates, int Nodes, int Leaves, int BandLeaves, int Conditions, int ComparedColumns,
-    bool StoreDetail, IReadOnlySet<int> LookedUpNodes)
+    bool StoreDetail, IReadOnlySet<int> LookedUpNodes, IReadOnlySet<int> Areas)
 {
     /// <summary>Earlier periods the eligibility stage reads (history columns per row).</summary>
     public int HistoryPeriods { get; init; }

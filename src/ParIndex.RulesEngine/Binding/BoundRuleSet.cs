@@ -105,10 +105,10 @@ internal sealed class BoundRuleSet
 
     private IReadOnlySet<int>? _lookedUp;
 
-    /// <summary>Nodes whose points are stored even without detail: the areas (the total is summed from them) and the looked-up ones.</summary>
-    public IReadOnlySet<int> NodesKeptWithoutDetail => _kept ??= FindNodesKeptWithoutDetail();
+    /// <summary>The top-level criteria: the total is summed from their fixed-point counts.</summary>
+    public IReadOnlySet<int> Areas => _areas ??= FindAreas();
 
-    private IReadOnlySet<int>? _kept;
+    private IReadOnlySet<int>? _areas;
 
     // Loops rather than LINQ over ints: every score reads these sets, and LINQ's generic code over
     // a value type has no ReadyToRun image, so a warm start compiled it each time.
@@ -122,9 +122,9 @@ internal sealed class BoundRuleSet
         return nodes;
     }
 
-    private HashSet<int> FindNodesKeptWithoutDetail()
+    private HashSet<int> FindAreas()
     {
-        var nodes = new HashSet<int>(LookedUpNodes);
+        var nodes = new HashSet<int>();
         foreach (var node in Nodes)
             if (node.Parent < 0) nodes.Add(node.Index);
         return nodes;

@@ -193,8 +193,12 @@ internal sealed partial class KernelGenerator
         }
     }
 
-    /// <summary>Whether the stage being emitted stores this node's points and applicable max.</summary>
-    private bool StoresPoints(BoundNode node) => _storeDetail || _rules.NodesKeptWithoutDetail.Contains(node.Index);
+    /// <summary>
+    /// Whether the stage being emitted stores this node's points and applicable max as doubles:
+    /// with detail every node, without it only those an eligibility rule reads (the total is summed
+    /// from the areas' counts, which are always stored).
+    /// </summary>
+    private bool StoresPoints(BoundNode node) => _storeDetail || _rules.LookedUpNodes.Contains(node.Index);
 
     private void EmitLeaf(BoundNode node)
     {

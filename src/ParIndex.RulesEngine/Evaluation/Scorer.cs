@@ -58,7 +58,8 @@ internal static class Scorer
         rules.ConditionCount,
         rules.ComparedColumnCount,
         storeDetail,
-        rules.NodesKeptWithoutDetail)
+        rules.LookedUpNodes,
+        rules.Areas)
     {
         HistoryPeriods = rules.HistoryPeriods,
         AveragedPeriods = rules.AveragedPeriods,
