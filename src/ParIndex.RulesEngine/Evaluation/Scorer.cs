@@ -82,10 +82,24 @@ internal static class Scorer
     internal static void AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, GroupIndex groups)
     {
         var column = rules.GroupBy is null ? null : batch.Texts[rules.GroupBy.Slot];
+        // The readers give every cell of one enum value the same string instance, so the first few
+        // instances met are matched by reference before the name is hashed: a scheme has a handful
+        // of agency types, and most rows never reach the dictionary.
+        var seen = new string?[8];
+        var seenGroups = new int[seen.Length];
         for (var row = 0; row < frame.Rows; row++)
         {
             var name = column?[row] ?? "";
-            frame.Groups[row] = groups.IndexOf(name);
+            var group = -1;
+            for (var k = 0; k < seen.Length && seen[k] is not null; k++)
+                if (ReferenceEquals(seen[k], name)) { group = seenGroups[k]; break; }
+            if (group < 0)
+            {
+                group = groups.IndexOf(name);
+                var free = Array.IndexOf(seen, null);
+                if (free >= 0) { seen[free] = name; seenGroups[free] = group; }
+            }
+            frame.Groups[row] = group;
             frame.GroupNames[row] = name;
         }
     }
@@ -135,9 +149,16 @@ internal static class Scorer
     /// <summary>Previous rank and rank change of every scored row (NaN when unknown).</summary>
     internal static void ApplyPrevious(AgencyBatch batch, KernelFrame frame, bool[] scored, PreviousRanks? previous)
     {
+        if (previous is null)
+        {
+            // Nobody's previous rank is known: no look-up per row.
+            Array.Fill(frame.PreviousRank, double.NaN, 0, frame.Rows);
+            Array.Fill(frame.RankChange, double.NaN, 0, frame.Rows);
+            return;
+        }
         for (var row = 0; row < frame.Rows; row++)
         {
-            var before = scored[row] ? previous?.Find(batch.AgencyIds[row]) : null;
+            var before = scored[row] ? previous.Find(batch.AgencyIds[row]) : null;
             frame.PreviousRank[row] = before is null ? double.NaN : before.GroupRank;
             frame.RankChange[row] = before is null ? double.NaN : before.GroupRank - frame.Rank[row];
         }
