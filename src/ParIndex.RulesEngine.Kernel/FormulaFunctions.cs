@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ParIndex.RulesEngine.Kernel;
 
@@ -112,11 +114,22 @@ public static class FormulaFunctions
     public static double ProportionalPoints(double value, double target, double max, bool lowerIsBetter)
     {
         if (double.IsNaN(value) || double.IsNaN(target)) return double.NaN;
-        if (lowerIsBetter ? value <= target : value >= target) return max;
-        if (target <= 0) return 0d;
-        // The share first (below 1 here), then × max: as before, and no overflow for huge max × value.
-        return lowerIsBetter ? max * (target / value) : max * (Math.Max(value, 0) / target);
+        if (target <= 0) return (lowerIsBetter ? value <= target : value >= target) ? max : 0d;
+        // The share first, then × max (no overflow for huge max × value), capped at max without a
+        // branch on the value. Where the value meets the target the share is at least 1 (a
+        // correctly rounded quotient of at least 1) and the product at least max, so the cap gives
+        // max, as a test of "meets" would; ∞/∞ gives NaN there, and the cap gives max for NaN too.
+        // Below the target the share is below 1 and the product at most max: the cap changes nothing.
+        if (lowerIsBetter) return value <= target ? max : AtMost(max * (target / value), max);
+        return AtMost(max * (Math.Max(value, 0) / target), max);
     }
+
+    /// <summary>x when x &lt; cap, else cap (also for NaN): one minsd where the CPU has it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double AtMost(double x, double cap) =>
+        Sse2.IsSupported
+            ? Sse2.MinScalar(Vector128.CreateScalarUnsafe(x), Vector128.CreateScalarUnsafe(cap)).ToScalar()
+            : x < cap ? x : cap;
 
     /// <summary>True when x ≥ lo − 1e-9·|lo|: values within a relative 1e-9 of lo reach it (exact at 0); NaN never does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -148,7 +161,15 @@ public static class FormulaFunctions
     public static long PointCount(double raw, double max, double scale)
     {
         var scaled = (raw < 0 ? 0 : raw > max ? max : raw) * scale;
-        return (long)Math.Floor(scaled + 0.5 + EdgeTolerance * scaled);
+        var rounded = scaled + 0.5 + EdgeTolerance * scaled;
+#if NET9_0_OR_GREATER
+        // The plain truncating conversion, without Floor or the saturating conversion's range
+        // checks: rounded is finite and at least 0.5 (raw is finite, max > 0, scaled ≥ 0), where
+        // truncation is Floor, and below 2^63 (binding keeps max below 4e8 steps, PAR0311).
+        return double.ConvertToIntegerNative<long>(rounded);
+#else
+        return (long)Math.Floor(rounded);
+#endif
     }
 
     /// <summary>The smaller of two fixed-point counts (a parent's cap).</summary>

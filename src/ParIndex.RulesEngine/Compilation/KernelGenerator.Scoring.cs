@@ -179,7 +179,7 @@ internal sealed partial class KernelGenerator
     /// </summary>
     private void EmitFaults(IReadOnlyList<BoundNode> nodes)
     {
-        foreach (var leaf in nodes.Where(n => n.IsLeaf))
+        foreach (var leaf in nodes.Where(n => n.IsLeaf && CanGiveNoNumber(n)))
             _w.Line($"if (__fault == 0 && __bad{leaf.Index} && __a{leaf.Index}) __fault = {leaf.Index + 1};");
     }
 
@@ -200,7 +200,8 @@ internal sealed partial class KernelGenerator
     {
         var n = node.Index;
         var max = SourceWriter.Literal(node.Max);
-        _w.Line($"double __r{n} = 0d; bool __bad{n} = false;");
+        var canFault = CanGiveNoNumber(node);
+        _w.Line(canFault ? $"double __r{n} = 0d; bool __bad{n} = false;" : $"double __r{n} = 0d;");
         if (node.BandIndex >= 0) _w.Line($"int __b{n} = -1;");
         var facts = _storeDetail && node.ComparedIndex >= 0;
         if (facts) DeclareCompared(node);
@@ -227,7 +228,7 @@ internal sealed partial class KernelGenerator
                 break;
         }
         if (facts) RecordCompared(node);
-        _w.Line($"if (!double.IsFinite(__r{n})) {{ __bad{n} = true; __r{n} = 0d; }}");
+        if (canFault) _w.Line($"if (!double.IsFinite(__r{n})) {{ __bad{n} = true; __r{n} = 0d; }}");
         _w.Line($"__q{n} = {Functions}.PointCount(__r{n}, {max}, {_scale}); __m{n} = {Count(node.Max)};");
         _w.Close();
         if (facts) EvaluateComparedWhenNotApplicable(node);
@@ -236,6 +237,13 @@ internal sealed partial class KernelGenerator
         if (node.BandIndex >= 0) _w.Line($"__B{n}[__i] = __b{n};");
         if (facts) StoreCompared(node);
     }
+
+    /// <summary>
+    /// Whether a leaf's raw points can be something other than a finite number, so that the row
+    /// faults: yes/no and band leaves only ever assign their literal points (or 0), so they cannot,
+    /// and get no check; formula, count and proportional leaves compute theirs.
+    /// </summary>
+    private static bool CanGiveNoNumber(BoundNode leaf) => leaf.Definition.Scoring is not (YesNoScoring or BandScoring);
 
     private void EmitBands(BoundNode node, BandScoring bands)
     {
