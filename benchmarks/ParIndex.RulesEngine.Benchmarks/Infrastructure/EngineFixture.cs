@@ -90,6 +90,29 @@ public sealed class EngineFixture : IDisposable
         Console.WriteLine($"// check: {who} totals equal the engine's on {rows:N0} rows (max |diff| {worst:G3}); sum of totals {Sum(engine, rows):F2}");
     }
 
+    /// <summary>
+    /// Throws unless <paramref name="totals"/> and <paramref name="percent"/> are bit for bit the
+    /// engine's kernel totals and percent on each of the first <paramref name="rows"/> rows; the
+    /// message names the first row that differs and both values.
+    /// </summary>
+    public void AssertIdentical(string who, double[] totals, double[] percent, int rows)
+    {
+        RunKernel(0, Frame.Rows);
+        AssertIdentical(who, "total", Frame.Total, totals, rows);
+        AssertIdentical(who, "percent", Frame.Percent, percent, rows);
+        Console.WriteLine($"// check: {who} totals and percent are bit-identical to the engine's on {rows:N0} rows; sum of totals {Sum(Frame.Total, rows):F2}, of percent {Sum(Frame.Percent, rows):F2}");
+    }
+
+    private void AssertIdentical(string who, string what, double[] engine, double[] values, int rows)
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(engine[i]) != BitConverter.DoubleToInt64Bits(values[i]))
+                throw new InvalidOperationException(
+                    $"{who}: {what} differs from the engine's at row {i} ({Data.Ids[i]}): engine {engine[i]:R} vs {values[i]:R}.");
+        }
+    }
+
     private static double Sum(double[] values, int rows)
     {
         var sum = 0d;

@@ -15,7 +15,8 @@ public static class PlotWriter
         ("Interpreter", "(c) interpreter", "#d62728"),
         ("ScoreTotalsOnly", "engine Score(TotalsOnly)", "#2ca02c"),
         ("Kernel", "engine kernel", "#1f77b4"),
-        ("HandWritten", "(a) hand-written", "#ff7f0e"),
+        ("HandWritten", "(a0) descriptor-driven", "#8c564b"),
+        ("Expert", "(a) expert hand-written", "#ff7f0e"),
     ];
 
     /// <summary>Reads batch results and writes the SVG.</summary>
