@@ -119,9 +119,12 @@ public static class FormulaFunctions
         // branch on the value. Where the value meets the target the share is at least 1 (a
         // correctly rounded quotient of at least 1) and the product at least max, so the cap gives
         // max, as a test of "meets" would; ∞/∞ gives NaN there, and the cap gives max for NaN too.
-        // Below the target the share is below 1 and the product at most max: the cap changes nothing.
-        if (lowerIsBetter) return value <= target ? max : AtMost(max * (target / value), max);
-        return AtMost(max * (Math.Max(value, 0) / target), max);
+        // Short of the target the share is below 1 and the product at most max: the cap changes
+        // nothing. Lower is better: a value at or below 0 meets any target above 0, and
+        // Math.Max(value, 0) is +0 there (also for −0), so the share is +∞ and the cap gives max.
+        return lowerIsBetter
+            ? AtMost(max * (target / Math.Max(value, 0)), max)
+            : AtMost(max * (Math.Max(value, 0) / target), max);
     }
 
     /// <summary>x when x &lt; cap, else cap (also for NaN): one minsd where the CPU has it.</summary>
