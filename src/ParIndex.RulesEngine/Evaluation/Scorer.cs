@@ -152,8 +152,8 @@ internal static class Scorer
         if (previous is null)
         {
             // Nobody's previous rank is known: no look-up per row.
-            Array.Fill(frame.PreviousRank, double.NaN, 0, frame.Rows);
-            Array.Fill(frame.RankChange, double.NaN, 0, frame.Rows);
+            Array.Fill(frame.PreviousRank, double.NaN);
+            Array.Fill(frame.RankChange, double.NaN);
             return;
         }
         for (var row = 0; row < frame.Rows; row++)
@@ -167,9 +167,15 @@ internal static class Scorer
     /// <summary>The label of the highest band each scored row's percent reaches (bands are sorted from the highest minPercent).</summary>
     internal static void Classify(BoundRuleSet rules, KernelFrame frame, bool[] scored)
     {
-        // The bands as two arrays, read once: no enumerator or interface call per row.
-        var minimums = rules.Classification.Select(b => b.MinPercent).ToArray();
-        var labels = rules.Classification.Select(b => b.Label).ToArray();
+        // The bands as two arrays, read once: no enumerator or interface call per row (and a loop,
+        // not LINQ over doubles, whose generic code no ReadyToRun image holds for a warm start).
+        var minimums = new double[rules.Classification.Count];
+        var labels = new string[minimums.Length];
+        for (var band = 0; band < minimums.Length; band++)
+        {
+            minimums[band] = rules.Classification[band].MinPercent;
+            labels[band] = rules.Classification[band].Label;
+        }
         var percent = frame.Percent;
         var classification = frame.Classification;
         for (var row = 0; row < frame.Rows; row++)
