@@ -19,15 +19,10 @@ internal static class HistoryColumns
     {
         for (var k = 1; k <= rules.HistoryPeriods; k++)
         {
+            // No history: nobody has a result in period k, and the frame made these columns NaN.
+            if (history is null) break;
             var percent = frame.HistoryPercent[k - 1];
             var rank = frame.HistoryRank[k - 1];
-            if (history is null)
-            {
-                // No history: nobody has a result in period k.
-                Array.Fill(percent, double.NaN);
-                Array.Fill(rank, double.NaN);
-                continue;
-            }
             for (var row = 0; row < frame.Rows; row++)
             {
                 var before = scored[row] ? history.Find(k, batch.AgencyIds[row]) : null;

@@ -82,24 +82,10 @@ internal static class Scorer
     internal static void AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, GroupIndex groups)
     {
         var column = rules.GroupBy is null ? null : batch.Texts[rules.GroupBy.Slot];
-        // The readers give every cell of one enum value the same string instance, so the first few
-        // instances met are matched by reference before the name is hashed: a scheme has a handful
-        // of agency types, and most rows never reach the dictionary.
-        var seen = new string?[8];
-        var seenGroups = new int[seen.Length];
         for (var row = 0; row < frame.Rows; row++)
         {
             var name = column?[row] ?? "";
-            var group = -1;
-            for (var k = 0; k < seen.Length && seen[k] is not null; k++)
-                if (ReferenceEquals(seen[k], name)) { group = seenGroups[k]; break; }
-            if (group < 0)
-            {
-                group = groups.IndexOf(name);
-                var free = Array.IndexOf(seen, null);
-                if (free >= 0) { seen[free] = name; seenGroups[free] = group; }
-            }
-            frame.Groups[row] = group;
+            frame.Groups[row] = groups.IndexOf(name);
             frame.GroupNames[row] = name;
         }
     }

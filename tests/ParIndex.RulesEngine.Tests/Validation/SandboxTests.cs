@@ -20,9 +20,10 @@ public sealed class SandboxTests
     [DataRow("ToString() == a", "ToString")]
     [DataRow("MemberwiseClone() == a", "MemberwiseClone")]
     [DataRow("ProportionalPoints(1, 1, 1, false) > 0", "ProportionalPoints")]
+    [DataRow("CountIf(true, 5) > 0", "CountIf")]
     public void Calls_outside_the_function_list_are_rejected_and_named(string condition, string function)
     {
-        // ProportionalPoints is a public helper of the generated code, not a formula function.
+        // ProportionalPoints and CountIf are public helpers of the generated code, not formula functions.
         var json = """
             {
               "id": "t", "title": "T", "version": "1",
