@@ -4,7 +4,7 @@ using System.Runtime.Loader;
 namespace ParIndex.RulesEngine.Compilation;
 
 /// <summary>
-/// The loaded kernel of one rule set: its three stages as delegates, living in its own
+/// The loaded kernel of one rule set: its stages as delegates, living in its own
 /// <see cref="AssemblyLoadContext"/>: collectible, so that unloading the rule set frees the
 /// generated code, unless the loader was told the process never unloads it
 /// (<see cref="RuleSetLoadOptions.Unloadable"/>: the runtime compiles collectible code fully
@@ -16,22 +16,35 @@ internal sealed class CompiledKernel : IDisposable
     private AssemblyLoadContext? _context;
     private readonly bool _collectible;
 
-    private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage scores, KernelStage totals, KernelStage eligibility, byte[] image)
+    private CompiledKernel(AssemblyLoadContext context, KernelStage variables, KernelStage sharedVariables, KernelStage scores, KernelStage totals, KernelStage eligibility, byte[] image)
     {
         _context = context;
         _collectible = context.IsCollectible;
         ComputeVariables = variables;
+        ComputeSharedVariables = sharedVariables;
         ComputeScores = scores;
         ComputeTotals = totals;
         ComputeEligibility = eligibility;
         Image = image;
     }
 
+    /// <summary>Every variable that needs no group aggregate, into its column: before <see cref="ComputeScores"/>.</summary>
     public KernelStage ComputeVariables { get; }
+    /// <summary>
+    /// Only the variables that group aggregates, later variables or eligibility conditions read:
+    /// before <see cref="ComputeTotals"/>, whose areas compute the rest where they read them.
+    /// </summary>
+    public KernelStage ComputeSharedVariables { get; }
     public KernelStage ComputeScores { get; }
     /// <summary>Like <see cref="ComputeScores"/> but stores only totals (and criteria eligibility reads).</summary>
     public KernelStage ComputeTotals { get; }
     public KernelStage ComputeEligibility { get; }
+
+    /// <summary>The variables stage that goes with the scoring stage of a detail level.</summary>
+    public KernelStage VariablesFor(bool detail) => detail ? ComputeVariables : ComputeSharedVariables;
+
+    /// <summary>The scoring stage of a detail level: every criterion stored, or only what totals and eligibility need.</summary>
+    public KernelStage ScoresFor(bool detail) => detail ? ComputeScores : ComputeTotals;
 
     /// <summary>The emitted assembly, kept so callers can cache it on disk.</summary>
     public byte[] Image { get; }
@@ -51,7 +64,7 @@ internal sealed class CompiledKernel : IDisposable
             using var stream = new MemoryStream(image, writable: false);
             var assembly = context.LoadFromStream(stream);
             var type = assembly.GetType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}", throwOnError: true)!;
-            return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeTotals"), Stage(type, "ComputeEligibility"), image);
+            return new CompiledKernel(context, Stage(type, "ComputeVariables"), Stage(type, "ComputeSharedVariables"), Stage(type, "ComputeScores"), Stage(type, "ComputeTotals"), Stage(type, "ComputeEligibility"), image);
         }
         catch
         {

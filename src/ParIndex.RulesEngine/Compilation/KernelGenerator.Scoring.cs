@@ -47,21 +47,27 @@ internal sealed partial class KernelGenerator
         _w.Line("var __faults = __f.Faults;");
         OpenLoop();
         LoadReads(reads, computed, aggregates);
-        foreach (var variable in stageVariables) EmitVariable(variable);
+        foreach (var variable in stageVariables) EmitVariableIntoColumn(variable);
         _w.Line("__faults[__i] = 0;");
         _w.Close();
         _w.Close();
     }
 
-    /// <summary>One area (top-level criterion) and its subtree; every variable is read from its column.</summary>
+    /// <summary>
+    /// One area (top-level criterion) and its subtree. The detail stage reads every variable from
+    /// its column; the totals stage computes the variables that need no group aggregate itself
+    /// (<see cref="InlinedVariables"/>) and reads only the others.
+    /// </summary>
     private void EmitArea(string prefix, BoundNode top)
     {
         OpenPart($"{prefix}Area{top.Index}");
         var subtree = Subtree(top).ToList();
         var formulas = subtree.SelectMany(NodeFormulas).ToList();
-        var reads = NamesRead(formulas);
+        var inlined = InlinedVariables(NamesRead(formulas));
+        var computed = inlined.Select(v => v.Name).ToHashSet();
+        var reads = NamesRead(formulas.Concat(inlined.Select(v => v.Formula)));
         var aggregates = formulas.Any(f => f.Aggregates.Count > 0);
-        HoistReads(reads, new HashSet<string>(), aggregates);
+        HoistReads(reads, computed, aggregates);
         foreach (var masked in subtree.SelectMany(n => n.NotApplicableInputs).Distinct().Order(StringComparer.Ordinal))
             _w.Line($"var __miss_{masked} = __f.Missing[{_inputs[masked].Index}];");
         foreach (var node in subtree.Where(StoresPoints))
@@ -75,16 +81,24 @@ internal sealed partial class KernelGenerator
         }
         _w.Line("var __faults = __f.Faults;");
         OpenLoop();
-        LoadReads(reads, new HashSet<string>(), aggregates);
-        _w.Line("int __fault = 0;");
+        LoadReads(reads, computed, aggregates);
+        foreach (var variable in inlined) EmitVariableLocal(variable);
         EmitNode(top, "true");
         EmitCascadeAndStores(subtree);
         EmitFaults(subtree);
-        // The first fault in tree order wins, as areas run in order.
-        _w.Line("if (__fault != 0 && __faults[__i] == 0) __faults[__i] = __fault;");
         _w.Close();
         _w.Close();
     }
+
+    /// <summary>
+    /// The variables an area of the totals stage computes where it reads them: the stage-0
+    /// variables among <paramref name="reads"/> and those they depend on. Recomputing a ratio
+    /// in each area that reads it is cheaper than a column written and read back, and the value
+    /// is the same to the bit (the same expression over the same inputs). The detail stage keeps
+    /// the columns: explanations show them.
+    /// </summary>
+    private List<BoundVariable> InlinedVariables(IEnumerable<string> reads) =>
+        _storeDetail ? [] : StageZeroClosure(reads);
 
     /// <summary>The total over the areas' stored counts (fixed point, as inside an area).</summary>
     private void EmitTotalMethod(string prefix, IReadOnlyList<BoundNode> tops)
@@ -177,10 +191,22 @@ internal sealed partial class KernelGenerator
     /// run: a bonus under a parent that lost applicability is left out, so its formula's NaN must
     /// not reject the agency. The first such leaf in tree order is the one named.
     /// </summary>
+    /// <summary>
+    /// The first leaf (in tree order) whose formula gave no number, as 1 + its index, behind one
+    /// test of all the leaves' flags: faults are rare, and a chain of tests per row is not.
+    /// </summary>
     private void EmitFaults(IReadOnlyList<BoundNode> nodes)
     {
-        foreach (var leaf in nodes.Where(n => n.IsLeaf && CanGiveNoNumber(n)))
+        var leaves = nodes.Where(n => n.IsLeaf && CanGiveNoNumber(n)).ToList();
+        if (leaves.Count == 0) return;
+        // Non-short-circuit | on bools: one combined test the JIT need not branch through.
+        _w.Open($"if ({string.Join(" | ", leaves.Select(l => $"__bad{l.Index}"))})");
+        _w.Line("int __fault = 0;");
+        foreach (var leaf in leaves)
             _w.Line($"if (__fault == 0 && __bad{leaf.Index} && __a{leaf.Index}) __fault = {leaf.Index + 1};");
+        // The first fault in tree order wins, as areas run in order.
+        _w.Line("if (__fault != 0 && __faults[__i] == 0) __faults[__i] = __fault;");
+        _w.Close();
     }
 
     /// <summary>True for a bonus or penalty node, or any node below one.</summary>

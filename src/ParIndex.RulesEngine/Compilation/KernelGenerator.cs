@@ -45,6 +45,7 @@ internal sealed partial class KernelGenerator
         _w.Open($"namespace {Namespace}");
         _w.Open($"public static class {ClassName}");
         EmitVariablesStage();
+        EmitSharedVariablesStage();
         EmitScoringStage(storeDetail: true);
         EmitScoringStage(storeDetail: false);
         EmitEligibilityStage();
@@ -60,26 +61,69 @@ internal sealed partial class KernelGenerator
 
     private void OpenLoop() => _w.Open("for (int __i = __start; __i < __end; __i++)");
 
-    /// <summary>Stage 0: variables that need no group aggregate (aggregates are computed from them).</summary>
-    private void EmitVariablesStage()
+    /// <summary>
+    /// Stage 0 before the detail stage: every variable that needs no group aggregate, each into
+    /// its column (explanations show them; the detail areas read them from there).
+    /// </summary>
+    private void EmitVariablesStage() =>
+        EmitStageZero("ComputeVariables", _rules.Variables.Where(v => v.Stage == 0).ToList());
+
+    /// <summary>
+    /// Stage 0 before the totals stage: only the variables something other than an area reads
+    /// (group aggregates, variables that need them, eligibility conditions), with what they
+    /// depend on. The totals areas compute the others where they read them (see
+    /// <see cref="InlinedVariables"/>): a column written by one pass over the rows and read back
+    /// by another costs more than the formula, and grows with the batch.
+    /// </summary>
+    private void EmitSharedVariablesStage()
     {
-        OpenStage("ComputeVariables");
-        var stageVariables = _rules.Variables.Where(v => v.Stage == 0).ToList();
+        var aggregated = _rules.Aggregates.Where(a => !a.FromInput).Select(a => a.Name);
+        var laterReads = _rules.Variables.Where(v => v.Stage == 1).Select(v => v.Formula)
+            .Concat(_rules.Eligibility.SelectMany(e => e.Conditions));
+        EmitStageZero("ComputeSharedVariables", StageZeroClosure(aggregated.Concat(NamesRead(laterReads))));
+    }
+
+    private void EmitStageZero(string name, IReadOnlyList<BoundVariable> stageVariables)
+    {
+        OpenStage(name);
+        var computed = stageVariables.Select(v => v.Name).ToHashSet();
         var reads = NamesRead(stageVariables.Select(v => v.Formula));
-        HoistReads(reads, stageVariables.Select(v => v.Name).ToHashSet(), aggregates: false);
+        HoistReads(reads, computed, aggregates: false);
         foreach (var variable in stageVariables) _w.Line($"var {VariableColumn(variable)} = {VariableArray(variable)};");
         OpenLoop();
-        LoadReads(reads, stageVariables.Select(v => v.Name).ToHashSet(), aggregates: false);
-        foreach (var variable in stageVariables) EmitVariable(variable);
+        LoadReads(reads, computed, aggregates: false);
+        foreach (var variable in stageVariables) EmitVariableIntoColumn(variable);
         _w.Close();
         _w.Close();
     }
 
-    private void EmitVariable(BoundVariable variable)
+    private void EmitVariableIntoColumn(BoundVariable variable)
+    {
+        EmitVariableLocal(variable);
+        _w.Line($"{VariableColumn(variable)}[__i] = {variable.Name};");
+    }
+
+    /// <summary>A variable's formula into a local named as the variable.</summary>
+    private void EmitVariableLocal(BoundVariable variable)
     {
         var type = variable.Definition.Type == ValueKind.Bool ? "bool" : "double";
         _w.FormulaLine($"{type} {variable.Name} = ", variable.Formula, Rewrite(variable.Formula), ";");
-        _w.Line($"{VariableColumn(variable)}[__i] = {variable.Name};");
+    }
+
+    /// <summary>
+    /// The stage-0 variables among <paramref name="names"/> and every stage-0 variable they read,
+    /// transitively, in evaluation order (the binder's order of <see cref="BoundRuleSet.Variables"/>).
+    /// </summary>
+    private List<BoundVariable> StageZeroClosure(IEnumerable<string> names)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(names);
+        while (pending.TryPop(out var name))
+        {
+            if (!_variables.TryGetValue(name, out var variable) || variable.Stage != 0 || !wanted.Add(name)) continue;
+            foreach (var read in variable.Formula.Names) pending.Push(read);
+        }
+        return _rules.Variables.Where(v => wanted.Contains(v.Name)).ToList();
     }
 
     /// <summary>Every input and variable name the formulas read, transitively through computed variables.</summary>

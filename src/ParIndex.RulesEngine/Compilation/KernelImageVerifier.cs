@@ -15,7 +15,7 @@ namespace ParIndex.RulesEngine.Compilation;
 /// types, type specifications, security declarations…);</item>
 /// <item>exactly two types: <c>&lt;Module&gt;</c> with no method (so no module initializer) and
 /// the static class <c>ParIndex.Generated.RuleSetKernel</c> deriving from object;</item>
-/// <item>only the stage methods (<c>ComputeVariables</c>, <c>ComputeScores</c>,
+/// <item>only the stage methods (<c>ComputeVariables</c>, <c>ComputeSharedVariables</c>, <c>ComputeScores</c>,
 /// <c>ComputeTotals</c>, <c>ComputeEligibility</c>, public) and their parts
 /// (<c>ScoresArea3</c>, <c>TotalsVariables</c>…, private), all <c>static void (KernelFrame,
 /// int, int)</c> with an IL body; no constructor or static constructor;</item>
@@ -36,7 +36,7 @@ namespace ParIndex.RulesEngine.Compilation;
 /// </summary>
 internal static class KernelImageVerifier
 {
-    private static readonly string[] Stages = ["ComputeVariables", "ComputeScores", "ComputeTotals", "ComputeEligibility"];
+    private static readonly string[] Stages = ["ComputeVariables", "ComputeSharedVariables", "ComputeScores", "ComputeTotals", "ComputeEligibility"];
 
     /// <summary>
     /// A private part of the scoring stages (see KernelGenerator.Scoring): Scores or Totals, then

@@ -26,8 +26,8 @@ internal static class Scorer
 
         var groups = new GroupIndex();
         AssignGroups(rules, batch, frame, groups);
-        Run(kernel.ComputeVariables, frame, options);
-        var scores = detail ? kernel.ComputeScores : kernel.ComputeTotals;
+        Run(kernel.VariablesFor(detail), frame, options);
+        var scores = kernel.ScoresFor(detail);
         GroupAggregator.Compute(rules, frame, groups.Count);
         Run(scores, frame, options);
         if (rules.Aggregates.Count > 0 && HasFaults(frame, out var faulted))

@@ -132,7 +132,7 @@ internal sealed class StreamingRun
     private KernelFrame VariablesOf(AgencyBatch chunk)
     {
         var frame = Prepare(chunk, detail: false);
-        Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
+        Scorer.Run(_ruleSet.Kernel.VariablesFor(detail: false), frame, _scoring);
         return frame;
     }
 
@@ -205,9 +205,9 @@ internal sealed class StreamingRun
     private KernelFrame Score(AgencyBatch chunk, GroupAggregator? aggregates, bool detail)
     {
         var frame = Prepare(chunk, detail);
-        Scorer.Run(_ruleSet.Kernel.ComputeVariables, frame, _scoring);
+        Scorer.Run(_ruleSet.Kernel.VariablesFor(detail), frame, _scoring);
         aggregates?.StoreInto(frame, _groups.Count);
-        Scorer.Run(detail ? _ruleSet.Kernel.ComputeScores : _ruleSet.Kernel.ComputeTotals, frame, _scoring);
+        Scorer.Run(_ruleSet.Kernel.ScoresFor(detail), frame, _scoring);
         return frame;
     }
 

@@ -65,7 +65,7 @@ internal static class HostileKernelImages
         var module = assembly.DefineDynamicModule("ParIndex.RuleSet.cache-test.dll");
         var type = module.DefineType($"{KernelGenerator.Namespace}.{KernelGenerator.ClassName}",
             TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit, typeof(object));
-        foreach (var stage in new[] { "ComputeVariables", "ComputeScores", "ComputeTotals", "ComputeEligibility" })
+        foreach (var stage in new[] { "ComputeVariables", "ComputeSharedVariables", "ComputeScores", "ComputeTotals", "ComputeEligibility" })
         {
             var method = type.DefineMethod(stage, MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig,
                 typeof(void), [typeof(KernelFrame), typeof(int), typeof(int)]);

@@ -47,7 +47,7 @@ public sealed class KernelJitGuardTests
 
         var compiled = Regex.Matches(report, @"JIT compiled ParIndex\.Generated\.RuleSetKernel:(\w+)\(.*?\) \[([^,\]]+)")
             .Select(m => (Method: m.Groups[1].Value, Tier: m.Groups[2].Value)).ToList();
-        // ComputeVariables, ComputeScores, ComputeTotals, one method per area and the totals at least.
+        // ComputeVariables or ComputeSharedVariables, ComputeScores, ComputeTotals, one method per area and the totals at least.
         Assert.IsGreaterThanOrEqualTo(4, compiled.Count, report.Length > 2000 ? report[..2000] : report);
         foreach (var stage in new[] { "ComputeScores", "ComputeTotals" })
             Assert.IsTrue(compiled.Any(c => c.Method == stage), $"{scheme}: {stage} was not compiled, so not checked: {string.Join(", ", compiled.Select(c => c.Method))}");
