@@ -18,8 +18,8 @@ public sealed class EngineFixture : IDisposable
         RuleSet = ruleSet;
         Batch = batch;
         Frame = new KernelFrame(batch.Count, Scorer.ShapeOf(ruleSet.Bound, storeDetail: false), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
-        Variables = ruleSet.Kernel.ComputeVariables;
-        Totals = ruleSet.Kernel.ComputeTotals;
+        Variables = ruleSet.Kernel.VariablesFor(detail: false);
+        Totals = ruleSet.Kernel.ScoresFor(detail: false);
     }
 
     /// <summary>The generated scheme.</summary>
@@ -32,7 +32,7 @@ public sealed class EngineFixture : IDisposable
     public AgencyBatch Batch { get; }
     /// <summary>A totals-only frame over the batch.</summary>
     public KernelFrame Frame { get; }
-    /// <summary>Kernel stage 0.</summary>
+    /// <summary>Kernel stage 0 as totals-only scoring runs it: the variables read outside the areas.</summary>
     internal KernelStage Variables { get; }
     /// <summary>Kernel stage 1 without detail.</summary>
     internal KernelStage Totals { get; }
