@@ -189,11 +189,9 @@ internal sealed partial class KernelGenerator
     /// <summary>
     /// A leaf that gave no number faults the row only if it still applies once the cascade has
     /// run: a bonus under a parent that lost applicability is left out, so its formula's NaN must
-    /// not reject the agency. The first such leaf in tree order is the one named.
-    /// </summary>
-    /// <summary>
-    /// The first leaf (in tree order) whose formula gave no number, as 1 + its index, behind one
-    /// test of all the leaves' flags: faults are rare, and a chain of tests per row is not.
+    /// not reject the agency. The first such leaf in tree order is the one named (1 + its index).
+    /// All of it sits behind one test of the area's flags: faults are rare, and a chain of tests
+    /// per row is not.
     /// </summary>
     private void EmitFaults(IReadOnlyList<BoundNode> nodes)
     {
