@@ -19,8 +19,10 @@ public sealed class KernelFrame
         Bools = bools;
         Texts = texts;
         Missing = missing;
-        NumberVariables = Columns<double>(shape.NumberVariables, rows);
-        BoolVariables = Columns<bool>(shape.BoolVariables, rows);
+        // Without detail the areas compute most variables where they read them (KernelGenerator):
+        // only the ones read elsewhere get a column, an empty one stands for the others.
+        NumberVariables = VariableColumns<double>(shape.NumberVariables, shape.StoreDetail ? null : shape.NumberVariablesKept, rows);
+        BoolVariables = VariableColumns<bool>(shape.BoolVariables, shape.StoreDetail ? null : shape.BoolVariablesKept, rows);
         Aggregates = new double[shape.Aggregates][];
         Groups = new int[rows];
         // Without detail only the criteria eligibility rules read get real columns: a million
@@ -138,7 +140,9 @@ public sealed class KernelFrame
     internal static long OutputBytesPerRow(KernelShape shape)
     {
         var nodeColumns = shape.StoreDetail ? shape.Nodes : shape.LookedUpNodes.Count;
-        long bytes = 8L * shape.NumberVariables + shape.BoolVariables + sizeof(int) /* Groups */;
+        var numberVariables = shape.StoreDetail || shape.NumberVariablesKept is null ? shape.NumberVariables : shape.NumberVariablesKept.Count;
+        var boolVariables = shape.StoreDetail || shape.BoolVariablesKept is null ? shape.BoolVariables : shape.BoolVariablesKept.Count;
+        long bytes = 8L * numberVariables + boolVariables + sizeof(int) /* Groups */;
         bytes += 2 * 8L * nodeColumns + 2 * 8L * shape.Areas.Count; // Points, MaxPoints; PointCounts, MaxCounts
         if (shape.StoreDetail) bytes += 8L * shape.Leaves + 4L * shape.BandLeaves + 2L * shape.Nodes + 8L * shape.ComparedColumns;
         bytes += 3 * 8 + 4 + 4 * 8 + 2 * 8; // Total, Max, Percent; Faults; the four rank columns; Classification, GroupNames
@@ -165,6 +169,13 @@ public sealed class KernelFrame
     {
         var columns = Columns<double>(count, rows);
         foreach (var column in columns) Array.Fill(column, double.NaN);
+        return columns;
+    }
+
+    private static T[][] VariableColumns<T>(int count, IReadOnlySet<int>? kept, int rows)
+    {
+        var columns = new T[count][];
+        for (var i = 0; i < count; i++) columns[i] = kept is null || kept.Contains(i) ? new T[rows] : [];
         return columns;
     }
 

@@ -21,4 +21,13 @@ internal sealed record KernelShape(
 
     /// <summary>The largest n of AveragePercent(n) (average columns per row).</summary>
     public int AveragedPeriods { get; init; }
+
+    /// <summary>
+    /// Without detail, the slots of the number variables that get a column (the others are
+    /// computed where they are read); null: all of them. With detail every variable has one.
+    /// </summary>
+    public IReadOnlySet<int>? NumberVariablesKept { get; init; }
+
+    /// <summary>Like <see cref="NumberVariablesKept"/>, for bool variables.</summary>
+    public IReadOnlySet<int>? BoolVariablesKept { get; init; }
 }

@@ -110,6 +110,46 @@ internal sealed class BoundRuleSet
 
     private IReadOnlySet<int>? _areas;
 
+    /// <summary>
+    /// The variables without group aggregates (stage 0) that something other than the criteria
+    /// reads: a group aggregate, a variable that needs one, an eligibility condition; with every
+    /// stage-0 variable they depend on, in evaluation order. Without detail only these are
+    /// computed into columns before scoring (ComputeSharedVariables); the areas compute the others
+    /// where they read them, so their columns are not even allocated.
+    /// </summary>
+    public IReadOnlyList<BoundVariable> SharedVariables => _shared ??= FindSharedVariables();
+
+    private IReadOnlyList<BoundVariable>? _shared;
+
+    /// <summary>The variables whose columns a frame without detail needs: the shared ones and those that need group aggregates.</summary>
+    public IEnumerable<BoundVariable> VariablesKeptWithoutDetail => Variables.Where(v => v.Stage == 1).Concat(SharedVariables);
+
+    private List<BoundVariable> FindSharedVariables()
+    {
+        var aggregated = Aggregates.Where(a => !a.FromInput).Select(a => a.Name);
+        var laterReads = Variables.Where(v => v.Stage == 1).Select(v => v.Formula)
+            .Concat(Eligibility.SelectMany(e => e.Conditions))
+            .SelectMany(f => f.Names);
+        return StageZeroClosure(aggregated.Concat(laterReads));
+    }
+
+    /// <summary>
+    /// The stage-0 variables among <paramref name="names"/> and every stage-0 variable they read,
+    /// transitively, in evaluation order (the order of <see cref="Variables"/>).
+    /// </summary>
+    public List<BoundVariable> StageZeroClosure(IEnumerable<string> names)
+    {
+        var byName = Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(names);
+        while (pending.TryPop(out var name))
+        {
+            if (!byName.TryGetValue(name, out var variable) || variable.Stage != 0 || !wanted.Add(name)) continue;
+            foreach (var read in variable.Formula.Names) pending.Push(read);
+        }
+        return Variables.Where(v => wanted.Contains(v.Name)).ToList();
+    }
+
     // Loops rather than LINQ over ints: every score reads these sets, and LINQ's generic code over
     // a value type has no ReadyToRun image, so a warm start compiled it each time.
     private HashSet<int> FindLookedUpNodes()

@@ -98,7 +98,7 @@ internal sealed partial class KernelGenerator
     /// the columns: explanations show them.
     /// </summary>
     private List<BoundVariable> InlinedVariables(IEnumerable<string> reads) =>
-        _storeDetail ? [] : StageZeroClosure(reads);
+        _storeDetail ? [] : _rules.StageZeroClosure(reads);
 
     /// <summary>The total over the areas' stored counts (fixed point, as inside an area).</summary>
     private void EmitTotalMethod(string prefix, IReadOnlyList<BoundNode> tops)

@@ -69,19 +69,14 @@ internal sealed partial class KernelGenerator
         EmitStageZero("ComputeVariables", _rules.Variables.Where(v => v.Stage == 0).ToList());
 
     /// <summary>
-    /// Stage 0 before the totals stage: only the variables something other than an area reads
-    /// (group aggregates, variables that need them, eligibility conditions), with what they
-    /// depend on. The totals areas compute the others where they read them (see
+    /// Stage 0 before the totals stage: only <see cref="BoundRuleSet.SharedVariables"/>, those
+    /// something other than an area reads (group aggregates, variables that need them,
+    /// eligibility conditions), with what they depend on. The totals areas compute the others where they read them (see
     /// <see cref="InlinedVariables"/>): a column written by one pass over the rows and read back
     /// by another costs more than the formula, and grows with the batch.
     /// </summary>
-    private void EmitSharedVariablesStage()
-    {
-        var aggregated = _rules.Aggregates.Where(a => !a.FromInput).Select(a => a.Name);
-        var laterReads = _rules.Variables.Where(v => v.Stage == 1).Select(v => v.Formula)
-            .Concat(_rules.Eligibility.SelectMany(e => e.Conditions));
-        EmitStageZero("ComputeSharedVariables", StageZeroClosure(aggregated.Concat(NamesRead(laterReads))));
-    }
+    private void EmitSharedVariablesStage() =>
+        EmitStageZero("ComputeSharedVariables", _rules.SharedVariables);
 
     private void EmitStageZero(string name, IReadOnlyList<BoundVariable> stageVariables)
     {
@@ -108,22 +103,6 @@ internal sealed partial class KernelGenerator
     {
         var type = variable.Definition.Type == ValueKind.Bool ? "bool" : "double";
         _w.FormulaLine($"{type} {variable.Name} = ", variable.Formula, Rewrite(variable.Formula), ";");
-    }
-
-    /// <summary>
-    /// The stage-0 variables among <paramref name="names"/> and every stage-0 variable they read,
-    /// transitively, in evaluation order (the binder's order of <see cref="BoundRuleSet.Variables"/>).
-    /// </summary>
-    private List<BoundVariable> StageZeroClosure(IEnumerable<string> names)
-    {
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(names);
-        while (pending.TryPop(out var name))
-        {
-            if (!_variables.TryGetValue(name, out var variable) || variable.Stage != 0 || !wanted.Add(name)) continue;
-            foreach (var read in variable.Formula.Names) pending.Push(read);
-        }
-        return _rules.Variables.Where(v => wanted.Contains(v.Name)).ToList();
     }
 
     /// <summary>Every input and variable name the formulas read, transitively through computed variables.</summary>

@@ -63,7 +63,17 @@ internal static class Scorer
     {
         HistoryPeriods = rules.HistoryPeriods,
         AveragedPeriods = rules.AveragedPeriods,
+        NumberVariablesKept = KeptSlots(rules, Definition.ValueKind.Number),
+        BoolVariablesKept = KeptSlots(rules, Definition.ValueKind.Bool),
     };
+
+    private static HashSet<int> KeptSlots(BoundRuleSet rules, Definition.ValueKind kind)
+    {
+        var slots = new HashSet<int>();
+        foreach (var variable in rules.VariablesKeptWithoutDetail)
+            if (variable.Definition.Type == kind) slots.Add(variable.Slot);
+        return slots;
+    }
 
     /// <summary>True when some row's formulas gave no number; <paramref name="faulted"/> marks them.</summary>
     internal static bool HasFaults(KernelFrame frame, out bool[] faulted)

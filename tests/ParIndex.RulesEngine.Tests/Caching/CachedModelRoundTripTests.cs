@@ -75,5 +75,5 @@ public sealed class CachedModelRoundTripTests
     /// </summary>
     private static bool NotRestored(FieldInfo field) =>
         (field.DeclaringType == typeof(AnalyzedFormula) && field.Name.Contains(nameof(AnalyzedFormula.Syntax), StringComparison.Ordinal)) ||
-        (field.DeclaringType == typeof(BoundRuleSet) && field.Name is "_schema" or "_lookedUp" or "_kept");
+        (field.DeclaringType == typeof(BoundRuleSet) && field.Name is "_schema" or "_lookedUp" or "_shared");
 }

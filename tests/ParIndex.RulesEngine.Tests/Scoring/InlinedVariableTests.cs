@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ParIndex.RulesEngine.Compilation;
 using ParIndex.RulesEngine.Evaluation;
+using ParIndex.RulesEngine.Kernel;
 using ParIndex.RulesEngine.Results;
 using ParIndex.RulesEngine.Tests.TestSupport;
 
@@ -95,6 +96,30 @@ public sealed class InlinedVariableTests
         // vsBest needs the group aggregate, so area 3 reads the column the stage's variables part wrote.
         var area3 = Method(source, "TotalsArea" + rules.Bound.Nodes.Single(n => n.Code == "3").Index);
         StringAssert.Contains(area3, "__f.NumberVariables[");
+    }
+
+    [TestMethod]
+    public void A_frame_without_detail_allocates_columns_only_for_the_variables_it_keeps()
+    {
+        using var rules = Rules();
+        var builder = rules.CreateBatch();
+        foreach (var (id, values) in Rows) builder.Add(id, values);
+        var batch = builder.Build();
+        int Slot(string name) => rules.Bound.Variables.Single(v => v.Name == name).Slot;
+
+        var totals = Scorer.NewFrame(rules.Bound, batch, detail: false);
+        var full = Scorer.NewFrame(rules.Bound, batch, detail: true);
+
+        // Kept: share (GroupMax), lateShare (eligibility), vsBest (needs the aggregate).
+        CollectionAssert.AreEquivalent(new[] { "share", "lateShare", "vsBest" }, rules.Bound.VariablesKeptWithoutDetail.Select(v => v.Name).ToArray());
+        foreach (var name in new[] { "share", "lateShare", "vsBest" })
+            Assert.HasCount(Rows.Length, totals.NumberVariables[Slot(name)], name);
+        Assert.IsEmpty(totals.NumberVariables[Slot("shareCapped")]);
+        foreach (var variable in rules.Bound.Variables)
+            Assert.HasCount(Rows.Length, full.NumberVariables[variable.Slot], variable.Name);
+        // What a streaming run budgets a chunk by follows: one double fewer per row.
+        Assert.AreEqual(8, KernelFrame.OutputBytesPerRow(Scorer.ShapeOf(rules.Bound, storeDetail: false) with { NumberVariablesKept = null })
+            - KernelFrame.OutputBytesPerRow(Scorer.ShapeOf(rules.Bound, storeDetail: false)));
     }
 
     private static void AssertScore(ScoreReport report, string id, double total, double percent, bool eligible)
