@@ -24,7 +24,8 @@ internal static class CacheFixture
     /// <summary>A new empty folder only the current user can use (0700 on Unix).</summary>
     public static string NewFolder()
     {
-        var path = Path.Combine(Path.GetTempPath(), "parindex-cache-test-" + Guid.NewGuid().ToString("N"));
+        // Inside the run's own folder, so the end of the run deletes it (and what tests put beside it).
+        var path = Path.Combine(TestSupport.TestRun.Folder, "parindex-cache-test-" + Guid.NewGuid().ToString("N"));
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
         else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
