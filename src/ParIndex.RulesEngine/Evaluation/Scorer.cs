@@ -63,8 +63,9 @@ internal static class Scorer
     {
         HistoryPeriods = rules.HistoryPeriods,
         AveragedPeriods = rules.AveragedPeriods,
-        NumberVariablesKept = KeptSlots(rules, Definition.ValueKind.Number),
-        BoolVariablesKept = KeptSlots(rules, Definition.ValueKind.Bool),
+        // With detail every variable has its column; the sets are not even worked out.
+        NumberVariablesKept = storeDetail ? null : KeptSlots(rules, Definition.ValueKind.Number),
+        BoolVariablesKept = storeDetail ? null : KeptSlots(rules, Definition.ValueKind.Bool),
     };
 
     private static HashSet<int> KeptSlots(BoundRuleSet rules, Definition.ValueKind kind)
