@@ -21,8 +21,8 @@ public sealed class KernelFrame
         Missing = missing;
         // Without detail the areas compute most variables where they read them (KernelGenerator):
         // only the ones read elsewhere get a column, an empty one stands for the others.
-        NumberVariables = VariableColumns<double>(shape.NumberVariables, shape.StoreDetail ? null : shape.NumberVariablesKept, rows);
-        BoolVariables = VariableColumns<bool>(shape.BoolVariables, shape.StoreDetail ? null : shape.BoolVariablesKept, rows);
+        NumberVariables = Columns<double>(shape.NumberVariables, rows, shape.NumberVariablesKept);
+        BoolVariables = Columns<bool>(shape.BoolVariables, rows, shape.BoolVariablesKept);
         Aggregates = new double[shape.Aggregates][];
         Groups = new int[rows];
         // Without detail only the criteria eligibility rules read get real columns: a million
@@ -140,8 +140,8 @@ public sealed class KernelFrame
     internal static long OutputBytesPerRow(KernelShape shape)
     {
         var nodeColumns = shape.StoreDetail ? shape.Nodes : shape.LookedUpNodes.Count;
-        var numberVariables = shape.StoreDetail || shape.NumberVariablesKept is null ? shape.NumberVariables : shape.NumberVariablesKept.Count;
-        var boolVariables = shape.StoreDetail || shape.BoolVariablesKept is null ? shape.BoolVariables : shape.BoolVariablesKept.Count;
+        var numberVariables = shape.NumberVariablesKept?.Count ?? shape.NumberVariables;
+        var boolVariables = shape.BoolVariablesKept?.Count ?? shape.BoolVariables;
         long bytes = 8L * numberVariables + boolVariables + sizeof(int) /* Groups */;
         bytes += 2 * 8L * nodeColumns + 2 * 8L * shape.Areas.Count; // Points, MaxPoints; PointCounts, MaxCounts
         if (shape.StoreDetail) bytes += 8L * shape.Leaves + 4L * shape.BandLeaves + 2L * shape.Nodes + 8L * shape.ComparedColumns;
@@ -172,17 +172,11 @@ public sealed class KernelFrame
         return columns;
     }
 
-    private static T[][] VariableColumns<T>(int count, IReadOnlySet<int>? kept, int rows)
+    /// <summary>Columns of <paramref name="rows"/> values; with <paramref name="kept"/>, only those indexes get one, the others an empty array.</summary>
+    private static T[][] Columns<T>(int count, int rows, IReadOnlySet<int>? kept = null)
     {
         var columns = new T[count][];
         for (var i = 0; i < count; i++) columns[i] = kept is null || kept.Contains(i) ? new T[rows] : [];
-        return columns;
-    }
-
-    private static T[][] Columns<T>(int count, int rows)
-    {
-        var columns = new T[count][];
-        for (var i = 0; i < count; i++) columns[i] = new T[rows];
         return columns;
     }
 }

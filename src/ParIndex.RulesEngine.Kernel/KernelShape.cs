@@ -23,8 +23,8 @@ internal sealed record KernelShape(
     public int AveragedPeriods { get; init; }
 
     /// <summary>
-    /// Without detail, the slots of the number variables that get a column (the others are
-    /// computed where they are read); null: all of them. With detail every variable has one.
+    /// The slots of the number variables that get a column; null: all of them (always so with
+    /// detail). Without detail the others are computed where they are read.
     /// </summary>
     public IReadOnlySet<int>? NumberVariablesKept { get; init; }
 

@@ -79,13 +79,14 @@ internal sealed partial class KernelGenerator
             if (node.BandIndex >= 0) _w.Line($"var __B{node.Index} = __f.Bands[{node.BandIndex}];");
             HoistFacts(node);
         }
-        _w.Line("var __faults = __f.Faults;");
+        var faultingLeaves = subtree.Where(n => n.IsLeaf && CanGiveNoNumber(n)).ToList();
+        if (faultingLeaves.Count > 0) _w.Line("var __faults = __f.Faults;");
         OpenLoop();
         LoadReads(reads, computed, aggregates);
         foreach (var variable in inlined) EmitVariableLocal(variable);
         EmitNode(top, "true");
         EmitCascadeAndStores(subtree);
-        EmitFaults(subtree);
+        EmitFaults(faultingLeaves);
         _w.Close();
         _w.Close();
     }
@@ -193,9 +194,8 @@ internal sealed partial class KernelGenerator
     /// All of it sits behind one test of the area's flags: faults are rare, and a chain of tests
     /// per row is not.
     /// </summary>
-    private void EmitFaults(IReadOnlyList<BoundNode> nodes)
+    private void EmitFaults(IReadOnlyList<BoundNode> leaves)
     {
-        var leaves = nodes.Where(n => n.IsLeaf && CanGiveNoNumber(n)).ToList();
         if (leaves.Count == 0) return;
         // Non-short-circuit | on bools: one combined test the JIT need not branch through.
         _w.Open($"if ({string.Join(" | ", leaves.Select(l => $"__bad{l.Index}"))})");

@@ -71,9 +71,9 @@ internal sealed partial class KernelGenerator
     /// <summary>
     /// Stage 0 before the totals stage: only <see cref="BoundRuleSet.SharedVariables"/>, those
     /// something other than an area reads (group aggregates, variables that need them,
-    /// eligibility conditions), with what they depend on. The totals areas compute the others where they read them (see
-    /// <see cref="InlinedVariables"/>): a column written by one pass over the rows and read back
-    /// by another costs more than the formula, and grows with the batch.
+    /// eligibility conditions), with what they depend on. The totals areas compute the others
+    /// where they read them (see <see cref="InlinedVariables"/>): a column written by one pass
+    /// over the rows and read back by another costs more than the formula, and grows with the batch.
     /// </summary>
     private void EmitSharedVariablesStage() =>
         EmitStageZero("ComputeSharedVariables", _rules.SharedVariables);
