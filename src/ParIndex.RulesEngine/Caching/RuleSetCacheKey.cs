@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ParIndex.RulesEngine.Compilation;
 
@@ -34,9 +33,17 @@ internal static class RuleSetCacheKey
     internal static string EngineIdentityOf(string engineBuild, string contractBuild, Version runtime) =>
         engineBuild + "+" + contractBuild + "/" + RuntimeIdentity(runtime);
 
-    /// <summary>One assembly's build: its module id and version.</summary>
-    internal static string BuildOf(System.Reflection.Assembly assembly) =>
-        assembly.ManifestModule.ModuleVersionId.ToString("N") + "/" + assembly.GetName().Version;
+    /// <summary>
+    /// One assembly's build: its module id, which the compiler derives from everything that went
+    /// into the build (the assembly version included), as 32 lowercase hex digits in the order of
+    /// <c>Guid.ToString("N")</c>.
+    /// </summary>
+    internal static string BuildOf(System.Reflection.Assembly assembly)
+    {
+        Span<byte> id = stackalloc byte[16];
+        assembly.ManifestModule.ModuleVersionId.TryWriteBytes(id, bigEndian: true, out _);
+        return HexText.Lower(id);
+    }
 
     /// <summary>
     /// The runtime's major and minor version (".NET 8.0"): the framework assemblies a kernel
@@ -50,19 +57,15 @@ internal static class RuleSetCacheKey
     /// <summary>The key under <paramref name="engineIdentity"/> (<see cref="EngineIdentityOn"/>): what another runtime would name the entry.</summary>
     internal static string Of(string json, string? sourceName, RuleSetLoadOptions options, string engineIdentity)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Sha256();
         // MaxCompileTime is left out: a load that finished within one budget gives the same rule set under any other.
         var limits = string.Create(CultureInfo.InvariantCulture,
             $"{options.MaxFileBytes} {options.MaxJsonDepth} {options.MaxFormulaLength} {options.MaxExpressionDepth} {options.MaxCriteria} {options.MaxNames}");
         // Each part ends with a separator it cannot contain (or a length), so no two inputs hash the same text.
-        hash.AppendData(KernelCache.Format);
+        hash.Append(KernelCache.Format);
         var source = sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName;
-        hash.AppendData(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{source}\n"));
-        hash.AppendData(Encoding.UTF8.GetBytes(json));
-#if NET9_0_OR_GREATER
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-#else
-        return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-#endif
+        hash.Append(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{source}\n"));
+        hash.Append(Encoding.UTF8.GetBytes(json));
+        return HexText.Lower(hash.Finish());
     }
 }

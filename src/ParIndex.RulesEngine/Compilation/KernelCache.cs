@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Resources;
 
 namespace ParIndex.RulesEngine.Compilation;
@@ -56,7 +56,7 @@ internal static class KernelCache
         if (bytes.Length <= headerLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             return Refuse(path, EngineText.Get("CacheEntryFormat"));
         var payload = bytes.AsSpan(headerLength);
-        if (!CryptographicOperations.FixedTimeEquals(Mac(secret, key, payload), bytes.AsSpan(Magic.Length, MacLength)))
+        if (!HmacSha256.TagsEqual(Mac(secret, key, payload), bytes.AsSpan(Magic.Length, MacLength)))
             return Refuse(path, EngineText.Get("CacheEntryHmac"));
         return new ReadResult(payload.ToArray(), null);
     }
@@ -95,11 +95,11 @@ internal static class KernelCache
     /// <summary>HMAC-SHA256 over the format, the key (fixed length) and the payload: an entry cannot be replayed under another key.</summary>
     private static byte[] Mac(byte[] secret, string key, ReadOnlySpan<byte> payload)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Magic);
-        hmac.AppendData(Encoding.ASCII.GetBytes(key + "\n"));
-        hmac.AppendData(payload);
-        return hmac.GetHashAndReset();
+        var hmac = new HmacSha256(secret);
+        hmac.Append(Magic);
+        hmac.Append(Encoding.ASCII.GetBytes(key + "\n"));
+        hmac.Append(payload);
+        return hmac.Finish();
     }
 
     private static ReadResult Refuse(string path, string problem)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ParIndex.RulesEngine.Binding;
+using ParIndex.RulesEngine.Caching;
 using ParIndex.RulesEngine.Definition;
 
 namespace ParIndex.RulesEngine.Data;
@@ -105,6 +105,6 @@ public sealed class InputSchema
                 .Append(Convert.ToString(d.Default, CultureInfo.InvariantCulture)).Append('\u001F')
                 .AppendJoin('\u001D', d.Values).Append('\u001E');
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        return HexText.Upper(Sha256.Hash(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }

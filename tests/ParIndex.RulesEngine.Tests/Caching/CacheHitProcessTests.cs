@@ -7,7 +7,8 @@ namespace ParIndex.RulesEngine.Tests.Caching;
 /// <summary>
 /// What a fresh parindex process loads: scoring from a warm cache loads neither Roslyn, the
 /// schema validator nor the JSON parser of rule files, and output to a pipe never loads the
-/// terminal library, and a warm start no regular-expression engine. The assemblies are listed inside the
+/// terminal library, and a warm start no regular-expression engine and
+/// no platform cryptography (OpenSSL on Linux). The assemblies are listed inside the
 /// process by a startup hook (<see cref="StartupHook"/>).
 /// </summary>
 [TestClass]
@@ -35,6 +36,8 @@ public sealed class CacheHitProcessTests
         Assert.Contains("ParIndex.RulesEngine", warm);
         // The cached kernel's check is done by hand: a warm start builds no regular expression.
         Assert.DoesNotContain("System.Text.RegularExpressions", warm);
+        // The key, the entry's HMAC and the input schema's key are hashed in managed code: no OpenSSL.
+        Assert.DoesNotContain("System.Security.Cryptography", warm);
         // Output is redirected here, so the table is plain text: the terminal library is never loaded.
         Assert.DoesNotContain("Spectre.Console", cold);
         Assert.DoesNotContain("Spectre.Console", warm);
