@@ -6,9 +6,9 @@ namespace ParIndex.RulesEngine.Benchmarks.Benchmarks;
 
 /// <summary>
 /// Loading the scheme from the disk compile cache (RuleSetLoadOptions.CacheDirectory) once the
-/// library has it: the cache is primed in GlobalSetup, then each load finds the emitted assembly
-/// and skips Roslyn (JSON, schema check, binding and code generation still run: the cache key is
-/// the generated code).
+/// library has it: the cache is primed in GlobalSetup, then each load reads the authenticated
+/// entry (the bound model and the kernel image) and runs neither the JSON parser, the schema
+/// check, the binder nor Roslyn: the cache key is the rule text with the engine's identity.
 /// </summary>
 [Config(typeof(BatchConfig))]
 [WarmupCount(3)]

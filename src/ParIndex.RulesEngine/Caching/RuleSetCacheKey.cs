@@ -57,15 +57,12 @@ internal static class RuleSetCacheKey
     /// <summary>The key under <paramref name="engineIdentity"/> (<see cref="EngineIdentityOn"/>): what another runtime would name the entry.</summary>
     internal static string Of(string json, string? sourceName, RuleSetLoadOptions options, string engineIdentity)
     {
-        var hash = new Sha256();
         // MaxCompileTime is left out: a load that finished within one budget gives the same rule set under any other.
         var limits = string.Create(CultureInfo.InvariantCulture,
             $"{options.MaxFileBytes} {options.MaxJsonDepth} {options.MaxFormulaLength} {options.MaxExpressionDepth} {options.MaxCriteria} {options.MaxNames}");
         // Each part ends with a separator it cannot contain (or a length), so no two inputs hash the same text.
-        hash.Append(KernelCache.Format);
+        var format = KernelCache.Format.ToArray();
         var source = sourceName is null ? "-" : "+" + sourceName.Length.ToString(CultureInfo.InvariantCulture) + ":" + sourceName;
-        hash.Append(Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{source}\n"));
-        hash.Append(Encoding.UTF8.GetBytes(json));
-        return HexText.Lower(hash.Finish());
+        return HexText.Lower(CacheHash.Sha256Of(format, Encoding.UTF8.GetBytes($"\n{engineIdentity}\n{limits}\n{source}\n"), Encoding.UTF8.GetBytes(json)));
     }
 }

@@ -10,7 +10,7 @@ namespace ParIndex.RulesEngine.Caching;
 /// configuration) took about 4.5 ms of a start whose whole budget is about four times a 28 ms
 /// hello-world process (benchmarks/RESULTS.md). The tests compare this class with the platform's
 /// SHA-256 and HMAC-SHA256 on the standard's test vectors and on random inputs appended in random
-/// pieces, so both always give the same bytes.
+/// pieces, so both always give the same bytes. <see cref="CacheHash"/> decides which one hashes what.
 /// </summary>
 internal sealed class Sha256
 {

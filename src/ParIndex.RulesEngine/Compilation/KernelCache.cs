@@ -55,7 +55,7 @@ internal static class KernelCache
         var headerLength = Magic.Length + MacLength;
         if (bytes.Length <= headerLength || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             return Refuse(path, EngineText.Get("CacheEntryFormat"));
-        var payload = bytes.AsSpan(headerLength);
+        var payload = bytes.AsMemory(headerLength);
         if (!HmacSha256.TagsEqual(Mac(secret, key, payload), bytes.AsSpan(Magic.Length, MacLength)))
             return Refuse(path, EngineText.Get("CacheEntryHmac"));
         return new ReadResult(payload.ToArray(), null);
@@ -93,14 +93,8 @@ internal static class KernelCache
     }
 
     /// <summary>HMAC-SHA256 over the format, the key (fixed length) and the payload: an entry cannot be replayed under another key.</summary>
-    private static byte[] Mac(byte[] secret, string key, ReadOnlySpan<byte> payload)
-    {
-        var hmac = new HmacSha256(secret);
-        hmac.Append(Magic);
-        hmac.Append(Encoding.ASCII.GetBytes(key + "\n"));
-        hmac.Append(payload);
-        return hmac.Finish();
-    }
+    private static byte[] Mac(byte[] secret, string key, ReadOnlyMemory<byte> payload) =>
+        CacheHash.HmacOf(secret, Magic, Encoding.ASCII.GetBytes(key + "\n"), payload);
 
     private static ReadResult Refuse(string path, string problem)
     {

@@ -105,6 +105,6 @@ public sealed class InputSchema
                 .Append(Convert.ToString(d.Default, CultureInfo.InvariantCulture)).Append('\u001F')
                 .AppendJoin('\u001D', d.Values).Append('\u001E');
         }
-        return HexText.Upper(Sha256.Hash(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        return HexText.Upper(CacheHash.Sha256Of(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 }

@@ -95,6 +95,23 @@ public sealed class Sha256Tests
     }
 
     [TestMethod]
+    public void The_cache_hashes_are_the_platforms_below_at_and_above_the_size_where_they_switch()
+    {
+        var random = new Random(3);
+        var key = new byte[32];
+        random.NextBytes(key);
+        foreach (var length in new[] { 0, 100, CacheHash.PlatformFromBytes - 1, CacheHash.PlatformFromBytes, CacheHash.PlatformFromBytes + 77 })
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            // Three parts, as the key and the entry's tag are hashed: the split must not matter.
+            var parts = new ReadOnlyMemory<byte>[] { data.AsMemory(0, length / 4), data.AsMemory(length / 4, length / 2 - length / 4), data.AsMemory(length / 2) };
+            CollectionAssert.AreEqual(SHA256.HashData(data), CacheHash.Sha256Of(parts), $"SHA-256 of {length} bytes");
+            CollectionAssert.AreEqual(HMACSHA256.HashData(key, data), CacheHash.HmacOf(key, parts), $"HMAC of {length} bytes");
+        }
+    }
+
+    [TestMethod]
     public void Tags_are_equal_only_with_the_same_length_and_every_byte()
     {
         var tag = SHA256.HashData("x"u8);
