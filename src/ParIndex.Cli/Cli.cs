@@ -212,7 +212,11 @@ public static class Cli
         // --excel: a BOM, and ; with decimal commas when --culture uses decimal commas (vi-VN).
         var csv = (line.Has("excel") ? CsvResultOptions.ForExcel(Culture(line.Option("culture"))) : CsvResultOptions.Default) with { EscapeFormulas = !line.Has("no-csv-escape") };
         if (format != "xlsx" && StreamCommand.Chosen(line, line.Positional[1])) return StreamCommand.Run(line, rules, format, previous, history, csv, target, error);
-        var (report, dataOk) = ScoreData(rules, line, error, previous, history);
+        // The ranking table shows totals, classes, ranks and eligibility, never a criterion's
+        // points: without --detail it is scored without them (the same figures, a smaller kernel
+        // for the JIT to compile on a start, a smaller frame).
+        var detail = format == "table" && !line.Has("detail") ? ScoreDetail.TotalsOnly : ScoreDetail.Full;
+        var (report, dataOk) = ScoreData(rules, line, error, previous, history, detail);
         if (!dataOk) return ExitCodes.InvalidData;
 
         var writer = target.Writer;
@@ -295,11 +299,11 @@ public static class Cli
     }
 
     /// <summary>Reads and scores the data file; false (and no report) when the file has file-level errors.</summary>
-    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null)
+    internal static (ScoreReport Report, bool Ok) ScoreData(CompiledRuleSet rules, CommandLine line, TextWriter error, PreviousRanks? previous, ResultsHistory? history = null, ScoreDetail detail = ScoreDetail.Full)
     {
         var batch = ReadData(rules, line, error, line.Positional[1]);
         line.Cancellation.ThrowIfCancellationRequested();
-        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history }), true);
+        return batch is null ? (null!, false) : (Terminal.Score(rules, batch, new ScoringOptions { Previous = previous, History = history, Detail = detail }), true);
     }
 
     /// <summary>Reads a data file with the command's --culture and --thousands; null (after printing why) when it has file-level errors.</summary>

@@ -33,6 +33,37 @@ public sealed class CliScoreTests
     }
 
     [TestMethod]
+    [DataRow("par-index-province-2019", "provinces-2018.csv")]
+    [DataRow("provincial-internal-index", "units-2024.csv")]
+    [DataRow("kontum-cchc-2025", "kontum-q1-2025.csv")]
+    public void The_table_without_detail_is_the_table_of_a_fully_detailed_report(string example, string data)
+    {
+        // The command scores a table without --detail without the criteria's points; the table
+        // written from a report with every criterion's points must be the same text.
+        var rules = TestSupport.RepositoryPaths.Example(example, "ruleset.json");
+        var dataPath = TestSupport.RepositoryPaths.Example(example, data);
+        var result = CliWorkspace.Run("score", rules, dataPath, "--no-cache");
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+
+        var language = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        try
+        {
+            using var ruleSet = RuleSetLoader.LoadFile(rules);
+            var batch = global::ParIndex.RulesEngine.Data.CsvAgencyReader.ReadFile(ruleSet, dataPath);
+            var report = ruleSet.Score(batch, new global::ParIndex.RulesEngine.Evaluation.ScoringOptions { Detail = global::ParIndex.RulesEngine.Evaluation.ScoreDetail.Full });
+            Assert.AreEqual(global::ParIndex.RulesEngine.Evaluation.ScoreDetail.Full, report.Detail);
+            using var expected = new StringWriter();
+            global::ParIndex.RulesEngine.Results.Writers.TableResultWriter.Write(report, expected);
+            Assert.AreEqual(expected.ToString(), result.Out);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = language;
+        }
+    }
+
+    [TestMethod]
     public void Csv_has_one_row_per_agency_with_every_criterion()
     {
         using var workspace = new CliWorkspace();
