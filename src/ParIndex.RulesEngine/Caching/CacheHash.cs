@@ -4,7 +4,8 @@ using System.Security.Cryptography;
 namespace ParIndex.RulesEngine.Caching;
 
 /// <summary>
-/// The hashes of the disk cache (the key's SHA-256, the entry's HMAC-SHA256), by whichever
+/// The hashes a warm start computes (the cache key's SHA-256, the entry's HMAC-SHA256 and
+/// <see cref="Data.InputSchema.Key"/>'s SHA-256), by whichever
 /// implementation is cheaper for the size. Below <see cref="PlatformFromBytes"/> the managed one
 /// (<see cref="Sha256"/>): a warm start of a province's scheme then never loads the platform's
 /// cryptography, which took about 4.5 ms. From that size on the platform's (OpenSSL, with the
