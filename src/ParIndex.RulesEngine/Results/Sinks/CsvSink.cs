@@ -1,4 +1,5 @@
 using ParIndex.RulesEngine.Data;
+using ParIndex.RulesEngine.Kernel;
 using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.RulesEngine.Results.Sinks;
@@ -30,7 +31,8 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     {
         var frame = rows.Frame;
         var batch = rows.Batch;
-        var nodes = _layout.Rules.Nodes;
+        var (points, maxPoints) = _layout.Detail ? NodeColumns(frame) : ([], []);
+        var eligibility = _layout.Rules.Eligibility;
         for (var row = start; row < end; row++)
         {
             if (!rows.Scored[row]) continue;
@@ -55,23 +57,32 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
             Rank(frame.PreviousRank[row]);
             output.Write(options.Separator);
             Rank(frame.RankChange[row]);
-            if (_layout.Detail)
-                foreach (var node in nodes)
-                {
-                    output.Write(options.Separator);
-                    if (double.IsNaN(frame.MaxPoints[node.Index][row])) output.Write("n/a");
-                    else Number(frame.Points[node.Index][row]);
-                }
-            foreach (var rule in _layout.Rules.Eligibility)
+            if (_layout.Detail) output.WritePointCells(points, maxPoints, row, options.Separator, options.DecimalComma);
+            // An index loop: foreach over the IReadOnlyList would allocate an enumerator per row.
+            for (var e = 0; e < eligibility.Count; e++)
             {
                 output.Write(options.Separator);
-                output.Write(EligibilityRows.Holds(frame, rule, row) ? "true" : "false");
+                output.Write(EligibilityRows.Holds(frame, eligibility[e], row) ? "true" : "false");
             }
             output.NewLine();
         }
     }
 
     public override void Complete(RowErrorLog rowErrors) => output.Flush();
+
+    /// <summary>Each node's points and maximum columns, in the order of the criterion columns.</summary>
+    private (double[][] Points, double[][] MaxPoints) NodeColumns(KernelFrame frame)
+    {
+        var nodes = _layout.Rules.Nodes;
+        var points = new double[nodes.Count][];
+        var maxPoints = new double[nodes.Count][];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            points[i] = frame.Points[nodes[i].Index];
+            maxPoints[i] = frame.MaxPoints[nodes[i].Index];
+        }
+        return (points, maxPoints);
+    }
 
     private void Header(string name, ref bool first)
     {

@@ -37,6 +37,12 @@ internal abstract class ResultText
 
     public abstract void WriteInteger(long value);
 
+    /// <summary>
+    /// The criterion cells of one results-CSV row (see <see cref="PointCells{T}"/>), formatted
+    /// straight into the buffer.
+    /// </summary>
+    public abstract void WritePointCells(double[][] points, double[][] maxPoints, int row, char separator, bool decimalComma);
+
     public void NewLine() => Write(NewLineText);
 
     /// <summary>Hands everything buffered on to the target; flushing the target itself stays with its owner.</summary>

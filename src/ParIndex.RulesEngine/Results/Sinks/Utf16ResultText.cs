@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace ParIndex.RulesEngine.Results.Sinks;
@@ -72,6 +73,21 @@ internal sealed class Utf16ResultText : ResultText
         Reserve();
         value.TryFormat(_buffer.AsSpan(_used), out var length, default, CultureInfo.InvariantCulture);
         _used += length;
+    }
+
+    // Fully optimised at its first call: see the remarks of CompactDecimal on tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void WritePointCells(double[][] points, double[][] maxPoints, int row, char separator, bool decimalComma)
+    {
+        var cells = new PointCells<char>(points, maxPoints, row, new ReadOnlySpan<char>(in separator), decimalComma ? ',' : '.');
+        while (!cells.Done)
+        {
+            if (_buffer.Length - _used < PointCells<char>.CellRoom) Drain();
+            _used += cells.FormatInto(_buffer.AsSpan(_used), out var offGrid);
+            if (!offGrid) continue;
+            Write(SlowCompact(cells.NextPoints, decimalComma).AsSpan());
+            cells.Skip();
+        }
     }
 
     public override void Flush() => Drain();

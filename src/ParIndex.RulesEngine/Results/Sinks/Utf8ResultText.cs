@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -80,6 +81,23 @@ internal sealed class Utf8ResultText : ResultText
         Reserve();
         value.TryFormat(_buffer.AsSpan(_used), out var length, default, CultureInfo.InvariantCulture);
         _used += length;
+    }
+
+    // Fully optimised at its first call: see the remarks of CompactDecimal on tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void WritePointCells(double[][] points, double[][] maxPoints, int row, char separator, bool decimalComma)
+    {
+        Span<byte> encoded = stackalloc byte[3];
+        Utf8.FromUtf16([separator], encoded, out _, out var length, replaceInvalidSequences: true);
+        var cells = new PointCells<byte>(points, maxPoints, row, encoded[..length], decimalComma ? (byte)',' : (byte)'.');
+        while (!cells.Done)
+        {
+            if (_buffer.Length - _used < PointCells<byte>.CellRoom) Drain();
+            _used += cells.FormatInto(_buffer.AsSpan(_used), out var offGrid);
+            if (!offGrid) continue;
+            Write(SlowCompact(cells.NextPoints, decimalComma).AsSpan());
+            cells.Skip();
+        }
     }
 
     public override void Flush() => Drain();
