@@ -89,6 +89,10 @@ internal static class Scorer
     internal static KernelFrame NewFrame(BoundRuleSet rules, AgencyBatch batch, bool detail) =>
         new(batch.Count, ShapeOf(rules, detail), batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
 
+    /// <summary>A frame over <paramref name="batch"/> on the output columns of <paramref name="finished"/>, which has as many rows and the same shape.</summary>
+    internal static KernelFrame FrameOver(KernelFrame finished, AgencyBatch batch) =>
+        new(finished, batch.Numbers, batch.Bools, batch.Texts, batch.Missing);
+
     /// <summary>Gives each row its ranking group index, in order of first appearance.</summary>
     internal static void AssignGroups(BoundRuleSet rules, AgencyBatch batch, KernelFrame frame, GroupIndex groups)
     {

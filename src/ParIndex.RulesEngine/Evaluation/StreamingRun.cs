@@ -27,6 +27,7 @@ internal sealed class StreamingRun
     private readonly GroupIndex _groups = new();
     private readonly RowErrorLog _readerErrors;
     private readonly List<Diagnostic> _diagnostics = new();
+    private readonly FinishedFrames _finished = new();
     private int _rowsRead;
 
     /// <summary>A run over <paramref name="readChunks"/>, the one pass over the text (called once, when the run starts); <paramref name="source"/> labels messages.</summary>
@@ -85,7 +86,7 @@ internal sealed class StreamingRun
         else
         {
             aggregates = new GroupAggregator(rules);
-            foreach (var chunk in TextChunks(spill)) aggregates.Add(VariablesOf(chunk));
+            foreach (var chunk in TextChunks(spill)) Accumulate(aggregates, chunk);
             facts = RankingPass(spill.ReadAll(), aggregates);
             if (facts.AnyFault)
             {
@@ -94,7 +95,7 @@ internal sealed class StreamingRun
                 var offset = 0;
                 foreach (var chunk in spill.ReadAll())
                 {
-                    aggregates.Add(VariablesOf(chunk), facts.Excluded(offset, chunk.Count));
+                    Accumulate(aggregates, chunk, facts.Excluded(offset, chunk.Count));
                     offset += chunk.Count;
                 }
                 facts = RankingPass(spill.ReadAll(), aggregates);
@@ -136,6 +137,14 @@ internal sealed class StreamingRun
         return frame;
     }
 
+    /// <summary>Adds a chunk's variables to the group aggregates (its frame is finished then).</summary>
+    private void Accumulate(GroupAggregator aggregates, AgencyBatch chunk, bool[]? excluded = null)
+    {
+        var frame = VariablesOf(chunk);
+        aggregates.Add(frame, excluded);
+        _finished.Return(frame, detail: false);
+    }
+
     /// <summary>Scores every chunk (totals only) and keeps what ranking needs: faults, which rows were scored, the percents.</summary>
     private RankingFacts RankingPass(IEnumerable<AgencyBatch> chunks, GroupAggregator? aggregates)
     {
@@ -146,6 +155,7 @@ internal sealed class StreamingRun
             var frame = Score(chunk, aggregates, detail: false);
             var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, facts.Faults);
             for (var row = 0; row < chunk.Count; row++) facts.Add(scored[row], frame.Groups[row], frame.Percent[row]);
+            _finished.Return(frame, detail: false);
         }
         return facts;
     }
@@ -159,6 +169,8 @@ internal sealed class StreamingRun
     private void WritePass(StreamingSpill spill, GroupAggregator? aggregates, RankingFacts facts, ResultSink sink, RowErrorLog rowErrors)
     {
         var ranks = facts.Keys.Build(_groups.Count);
+        // Only full frames are scored from here on (with detail), unless detail is off.
+        if (Detail) _finished.Forget(detail: false);
         sink.Begin(new ResultLayout(_ruleSet.Bound, _ruleSet.Criteria, Detail, _groups.Names));
         var scoredChunks = ReadAhead.Of<ScoredRows>((ready, stop) =>
         {
@@ -175,6 +187,8 @@ internal sealed class StreamingRun
         {
             _cancellation.ThrowIfCancellationRequested();
             sink.Write(rows);
+            // The sinks copy what they keep: the frame can carry the next chunk.
+            _finished.Return(rows.Frame, Detail);
         }
         sink.Complete(rowErrors);
     }
@@ -197,7 +211,9 @@ internal sealed class StreamingRun
 
     private KernelFrame Prepare(AgencyBatch chunk, bool detail)
     {
-        var frame = Scorer.NewFrame(_ruleSet.Bound, chunk, detail);
+        var frame = _finished.Take(chunk.Count, detail) is { } finished
+            ? Scorer.FrameOver(finished, chunk)
+            : Scorer.NewFrame(_ruleSet.Bound, chunk, detail);
         Scorer.AssignGroups(_ruleSet.Bound, chunk, frame, _groups);
         return frame;
     }
