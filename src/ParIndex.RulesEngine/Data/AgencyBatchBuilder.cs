@@ -169,9 +169,13 @@ public sealed partial class AgencyBatchBuilder
     /// the ids already seen (duplicates are caught across chunks) and the warnings already given.
     /// Used to read a file in chunks with bounded memory.
     /// </summary>
-    internal AgencyBatch BuildChunk()
+    /// <remarks>
+    /// The chunk's input columns are those of a finished chunk of as many rows taken from
+    /// <paramref name="finished"/>, when there is one (see <see cref="FinishedColumns{T}"/>).
+    /// </remarks>
+    internal AgencyBatch BuildChunk(FinishedColumns<AgencyBatch>? finished = null)
     {
-        var batch = Build();
+        var batch = Build(finished?.Take(_ids.Count));
         _ids.Clear();
         _names.Clear();
         _rowNumbers.Clear();
@@ -192,11 +196,23 @@ public sealed partial class AgencyBatchBuilder
     /// </summary>
     internal void EndOfInput() => _seenIds.Dispose();
 
+    private static T[][] Frozen<T>(ColumnBuffer<T>[] columns, T[][]? reuse)
+    {
+        var frozen = new T[columns.Length][];
+        for (var c = 0; c < columns.Length; c++) frozen[c] = columns[c].ToArray(ColumnOf(reuse, c));
+        return frozen;
+    }
+
+    private static T[]? ColumnOf<T>(T[][]? columns, int index) => columns is not null && index < columns.Length ? columns[index] : null;
+
     /// <summary>Rows added (accepted or not) since the last chunk.</summary>
     internal int PendingRows { get; private set; }
 
     /// <summary>Freezes the collected rows into a batch.</summary>
-    public AgencyBatch Build()
+    public AgencyBatch Build() => Build(reuse: null);
+
+    /// <summary>Freezes the collected rows into a batch, on <paramref name="reuse"/>'s input columns when it has as many rows.</summary>
+    private AgencyBatch Build(AgencyBatch? reuse)
     {
         _diagnostics.AddRange(_unknown.Flush());
         return new(
@@ -204,10 +220,10 @@ public sealed partial class AgencyBatchBuilder
         _ids.ToArray(),
         _rowNumbers.ToArray(),
         _names.ToArray(),
-        _numbers.Select(l => l.ToArray()).ToArray(),
-        _bools.Select(l => l.ToArray()).ToArray(),
+        Frozen(_numbers, reuse?.Numbers),
+        Frozen(_bools, reuse?.Bools),
         _texts.Select(l => l.ToArray()).ToArray(),
-        _missing.Select(l => l?.ToArray() ?? []).ToArray(),
+        _missing.Select((l, i) => l?.ToArray(ColumnOf(reuse?.Missing, i)) ?? []).ToArray(),
         _rowErrors.Copy(),
         _diagnostics.ToList(),
         _source);

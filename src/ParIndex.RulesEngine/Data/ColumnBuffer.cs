@@ -78,10 +78,10 @@ internal sealed class ColumnBuffer<T>
         return ref _current[_offset];
     }
 
-    /// <summary>The kept values, in an array of exactly their number.</summary>
-    public T[] ToArray()
+    /// <summary>The kept values, in an array of exactly their number: <paramref name="into"/> when it has that length (a finished chunk's column), else a new one.</summary>
+    public T[] ToArray(T[]? into = null)
     {
-        var values = new T[Count];
+        var values = into?.Length == Count ? into : new T[Count];
         for (int block = 0, done = 0; done < Count; block++)
         {
             var n = Math.Min(_blocks[block].Length, Count - done);

@@ -138,8 +138,8 @@ public static class CsvAgencyReader
     /// Reads a CSV file in chunks of about <paramref name="chunkSize"/> rows, for scoring files
     /// larger than memory. Row numbers, duplicate ids and warnings carry across chunks.
     /// </summary>
-    internal static IEnumerable<AgencyBatch> ReadChunks(CompiledRuleSet ruleSet, string path, DataReadOptions options, int chunkSize) =>
-        CsvChunkReader.Read(ruleSet.InputSchema, path, options, chunkSize);
+    internal static IEnumerable<AgencyBatch> ReadChunks(CompiledRuleSet ruleSet, string path, DataReadOptions options, int chunkSize, FinishedColumns<AgencyBatch>? finished = null) =>
+        CsvChunkReader.Read(ruleSet.InputSchema, path, options, chunkSize, finished);
 
     /// <summary>Rows between two looks at the cancellation token.</summary>
     private const int RowsPerCancellationCheck = 4096;

@@ -8,21 +8,22 @@ namespace ParIndex.RulesEngine.Data;
 /// </summary>
 internal static class CsvChunkReader
 {
-    public static IEnumerable<AgencyBatch> Read(InputSchema schema, string path, DataReadOptions options, int chunkSize)
+    /// <summary>The chunks of the CSV file <paramref name="path"/>; each is built on the input columns of a chunk of as many rows taken from <paramref name="finished"/>, if there is one.</summary>
+    public static IEnumerable<AgencyBatch> Read(InputSchema schema, string path, DataReadOptions options, int chunkSize, FinishedColumns<AgencyBatch>? finished = null)
     {
         // Open before the first chunk is asked for, so a missing file fails at once, as before.
         var stream = DataFileException.OpenRead(path);
-        return Chunks(schema, stream, path, options, chunkSize);
+        return Chunks(schema, stream, path, options, chunkSize, finished);
     }
 
     /// <summary>The chunks of CSV text read from <paramref name="stream"/> (read synchronously, on the parser's thread; disposed at the end).</summary>
-    public static IEnumerable<AgencyBatch> Read(InputSchema schema, Stream stream, string? source, DataReadOptions options, int chunkSize) =>
-        Chunks(schema, stream, source, options, chunkSize);
+    public static IEnumerable<AgencyBatch> Read(InputSchema schema, Stream stream, string? source, DataReadOptions options, int chunkSize, FinishedColumns<AgencyBatch>? finished = null) =>
+        Chunks(schema, stream, source, options, chunkSize, finished);
 
-    private static IEnumerable<AgencyBatch> Chunks(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize) =>
-        ReadAhead.Of<AgencyBatch>((ready, stop) => Produce(schema, stream, path, options, chunkSize, ready));
+    private static IEnumerable<AgencyBatch> Chunks(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize, FinishedColumns<AgencyBatch>? finished) =>
+        ReadAhead.Of<AgencyBatch>((ready, stop) => Produce(schema, stream, path, options, chunkSize, finished, ready));
 
-    private static void Produce(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize, Action<AgencyBatch> ready)
+    private static void Produce(InputSchema schema, Stream stream, string? path, DataReadOptions options, int chunkSize, FinishedColumns<AgencyBatch>? finished, Action<AgencyBatch> ready)
     {
         var builder = new AgencyBatchBuilder(schema, options with { AcceptedIdsToFile = true }, path);
         var utf8 = new Utf8Check();
@@ -31,7 +32,7 @@ internal static class CsvChunkReader
             using var reader = utf8.Open(stream);
             using var rows = new CsvAgencyRows(schema, reader, path, builder);
             while (rows.ReadRecord())
-                if (builder.PendingRows >= chunkSize) ready(builder.BuildChunk());
+                if (builder.PendingRows >= chunkSize) ready(builder.BuildChunk(finished));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { throw DataFileException.From(path, ex); }
         finally

@@ -19,7 +19,7 @@ internal sealed class StreamingRun
 {
     private readonly CompiledRuleSet _ruleSet;
     private readonly string? _source;
-    private readonly Func<IEnumerable<AgencyBatch>> _readChunks;
+    private readonly Func<FinishedColumns<AgencyBatch>, IEnumerable<AgencyBatch>> _readChunks;
     private readonly StreamingOptions _options;
     private readonly CancellationToken _cancellation;
     private readonly ScoringOptions _scoring;
@@ -27,11 +27,17 @@ internal sealed class StreamingRun
     private readonly GroupIndex _groups = new();
     private readonly RowErrorLog _readerErrors;
     private readonly List<Diagnostic> _diagnostics = new();
-    private readonly FinishedFrames _finished = new();
+    // Finished frames by level of detail, and finished chunks, that later chunks are built on.
+    private readonly FinishedColumns<KernelFrame> _totalsFrames = new(frame => frame.Rows);
+    private readonly FinishedColumns<KernelFrame> _detailedFrames = new(frame => frame.Rows);
+    private readonly FinishedColumns<AgencyBatch> _chunks = new(chunk => chunk.Count);
     private int _rowsRead;
 
-    /// <summary>A run over <paramref name="readChunks"/>, the one pass over the text (called once, when the run starts); <paramref name="source"/> labels messages.</summary>
-    private StreamingRun(CompiledRuleSet ruleSet, string? source, Func<IEnumerable<AgencyBatch>> readChunks, StreamingOptions options, CancellationToken cancellation)
+    /// <summary>
+    /// A run over <paramref name="readChunks"/>, the one pass over the text (called once, when the
+    /// run starts, with the finished chunks it may build later chunks on); <paramref name="source"/> labels messages.
+    /// </summary>
+    private StreamingRun(CompiledRuleSet ruleSet, string? source, Func<FinishedColumns<AgencyBatch>, IEnumerable<AgencyBatch>> readChunks, StreamingOptions options, CancellationToken cancellation)
     {
         _ruleSet = ruleSet;
         _source = source;
@@ -49,11 +55,11 @@ internal sealed class StreamingRun
 
     /// <summary>A run over the CSV file <paramref name="path"/>.</summary>
     public static StreamingRun OverFile(CompiledRuleSet ruleSet, string path, StreamingOptions options, CancellationToken cancellation) =>
-        new(ruleSet, path, () => CsvAgencyReader.ReadChunks(ruleSet, path, options.ReadOptions, ChunkRows(ruleSet, options)), options, cancellation);
+        new(ruleSet, path, finished => CsvAgencyReader.ReadChunks(ruleSet, path, options.ReadOptions, ChunkRows(ruleSet, options), finished), options, cancellation);
 
     /// <summary>A run over CSV text read synchronously from <paramref name="stream"/>, which the run disposes.</summary>
     public static StreamingRun OverStream(CompiledRuleSet ruleSet, Stream stream, string? source, StreamingOptions options, CancellationToken cancellation) =>
-        new(ruleSet, source, () => CsvChunkReader.Read(ruleSet.InputSchema, stream, source, options.ReadOptions, ChunkRows(ruleSet, options)), options, cancellation);
+        new(ruleSet, source, finished => CsvChunkReader.Read(ruleSet.InputSchema, stream, source, options.ReadOptions, ChunkRows(ruleSet, options), finished), options, cancellation);
 
     /// <summary>The most bytes of columns one chunk may take (inputs and the scored frame); about three chunks are alive at once.</summary>
     internal const long ChunkBytes = 32L << 20;
@@ -87,18 +93,18 @@ internal sealed class StreamingRun
         {
             aggregates = new GroupAggregator(rules);
             foreach (var chunk in TextChunks(spill)) Accumulate(aggregates, chunk);
-            facts = RankingPass(spill.ReadAll(), aggregates);
+            facts = RankingPass(spill.ReadAll(_chunks), aggregates);
             if (facts.AnyFault)
             {
                 // As in a batch: rows rejected by a formula fault must not move the group aggregates of the others.
                 aggregates = new GroupAggregator(rules);
                 var offset = 0;
-                foreach (var chunk in spill.ReadAll())
+                foreach (var chunk in spill.ReadAll(_chunks))
                 {
                     Accumulate(aggregates, chunk, facts.Excluded(offset, chunk.Count));
                     offset += chunk.Count;
                 }
-                facts = RankingPass(spill.ReadAll(), aggregates);
+                facts = RankingPass(spill.ReadAll(_chunks), aggregates);
             }
         }
 
@@ -119,7 +125,7 @@ internal sealed class StreamingRun
     /// <summary>The one pass over the text: each chunk's reader facts recorded and the chunk spilled before it is used.</summary>
     private IEnumerable<AgencyBatch> TextChunks(StreamingSpill spill)
     {
-        foreach (var chunk in _readChunks())
+        foreach (var chunk in _readChunks(_chunks))
         {
             _cancellation.ThrowIfCancellationRequested();
             _diagnostics.AddRange(chunk.Diagnostics);
@@ -137,12 +143,13 @@ internal sealed class StreamingRun
         return frame;
     }
 
-    /// <summary>Adds a chunk's variables to the group aggregates (its frame is finished then).</summary>
+    /// <summary>Adds a chunk's variables to the group aggregates (the chunk and its frame are finished then).</summary>
     private void Accumulate(GroupAggregator aggregates, AgencyBatch chunk, bool[]? excluded = null)
     {
         var frame = VariablesOf(chunk);
         aggregates.Add(frame, excluded);
-        _finished.Return(frame, detail: false);
+        _totalsFrames.Return(frame);
+        _chunks.Return(chunk);
     }
 
     /// <summary>Scores every chunk (totals only) and keeps what ranking needs: faults, which rows were scored, the percents.</summary>
@@ -155,7 +162,8 @@ internal sealed class StreamingRun
             var frame = Score(chunk, aggregates, detail: false);
             var scored = Scorer.CollectFaults(_ruleSet.Bound, chunk, frame, facts.Faults);
             for (var row = 0; row < chunk.Count; row++) facts.Add(scored[row], frame.Groups[row], frame.Percent[row]);
-            _finished.Return(frame, detail: false);
+            _totalsFrames.Return(frame);
+            _chunks.Return(chunk);
         }
         return facts;
     }
@@ -170,12 +178,12 @@ internal sealed class StreamingRun
     {
         var ranks = facts.Keys.Build(_groups.Count);
         // Only full frames are scored from here on (with detail), unless detail is off.
-        if (Detail) _finished.Forget(detail: false);
+        if (Detail) _totalsFrames.Clear();
         sink.Begin(new ResultLayout(_ruleSet.Bound, _ruleSet.Criteria, Detail, _groups.Names));
         var scoredChunks = ReadAhead.Of<ScoredRows>((ready, stop) =>
         {
             var offset = 0;
-            foreach (var chunk in spill.ReadAll())
+            foreach (var chunk in spill.ReadAll(_chunks))
             {
                 stop.ThrowIfCancellationRequested();
                 _cancellation.ThrowIfCancellationRequested();
@@ -188,7 +196,8 @@ internal sealed class StreamingRun
             _cancellation.ThrowIfCancellationRequested();
             sink.Write(rows);
             // The sinks copy what they keep: the frame can carry the next chunk.
-            _finished.Return(rows.Frame, Detail);
+            FramesOf(Detail).Return(rows.Frame);
+            _chunks.Return(rows.Batch);
         }
         sink.Complete(rowErrors);
     }
@@ -211,12 +220,14 @@ internal sealed class StreamingRun
 
     private KernelFrame Prepare(AgencyBatch chunk, bool detail)
     {
-        var frame = _finished.Take(chunk.Count, detail) is { } finished
+        var frame = FramesOf(detail).Take(chunk.Count) is { } finished
             ? Scorer.FrameOver(finished, chunk)
             : Scorer.NewFrame(_ruleSet.Bound, chunk, detail);
         Scorer.AssignGroups(_ruleSet.Bound, chunk, frame, _groups);
         return frame;
     }
+
+    private FinishedColumns<KernelFrame> FramesOf(bool detail) => detail ? _detailedFrames : _totalsFrames;
 
     private KernelFrame Score(AgencyBatch chunk, GroupAggregator? aggregates, bool detail)
     {

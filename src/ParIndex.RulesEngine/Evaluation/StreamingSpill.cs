@@ -52,8 +52,11 @@ internal sealed class StreamingSpill : IDisposable
         _blocks++;
     }
 
-    /// <summary>Reads the chunks back, in the order they were appended; each call starts from the first.</summary>
-    public IEnumerable<AgencyBatch> ReadAll()
+    /// <summary>
+    /// Reads the chunks back, in the order they were appended; each call starts from the first.
+    /// A block is read into the input columns of a chunk of as many rows taken from <paramref name="finished"/>, if there is one.
+    /// </summary>
+    public IEnumerable<AgencyBatch> ReadAll(FinishedColumns<AgencyBatch>? finished = null)
     {
         _file.Seek(0, SeekOrigin.Begin);
         for (var block = 0; block < _blocks; block++)
@@ -64,11 +67,12 @@ internal sealed class StreamingSpill : IDisposable
             // Ids are never null: every length in their block is 0 or more.
             var ids = ReadStrings();
             var names = ReadStrings();
-            var numbers = ReadColumns<double>();
-            var bools = ReadColumns<bool>();
+            var reused = finished?.Take(rows);
+            var numbers = ReadColumns(reused?.Numbers);
+            var bools = ReadColumns(reused?.Bools);
             var texts = new string?[ReadInt()][];
             for (var c = 0; c < texts.Length; c++) texts[c] = ReadStrings();
-            var missing = ReadColumns<bool>();
+            var missing = ReadColumns(reused?.Missing);
             yield return new AgencyBatch(_ruleSetKey, ids!, rowNumbers, names, numbers, bools, texts, missing, new RowErrorLog(0), [], _source);
         }
     }
@@ -85,12 +89,15 @@ internal sealed class StreamingSpill : IDisposable
         }
     }
 
-    private T[][] ReadColumns<T>() where T : unmanaged
+    /// <summary>Reads a set of columns, into <paramref name="into"/>'s arrays where their lengths match.</summary>
+    private T[][] ReadColumns<T>(T[][]? into) where T : unmanaged
     {
-        var columns = new T[ReadInt()][];
+        var count = ReadInt();
+        var columns = into is not null && into.Length == count ? into : new T[count][];
         for (var c = 0; c < columns.Length; c++)
         {
-            columns[c] = new T[ReadInt()];
+            var length = ReadInt();
+            if (columns[c]?.Length != length) columns[c] = new T[length];
             ReadSpan<T>(columns[c]);
         }
         return columns;

@@ -34,6 +34,37 @@ public sealed class StreamingSpillTests
         finally { Directory.Delete(folder, recursive: true); }
     }
 
+    [TestMethod]
+    public void A_block_read_into_the_columns_of_a_returned_chunk_holds_the_block()
+    {
+        var random = new Random(11);
+        var first = Chunk(random, 300);
+        var second = Chunk(random, 300);
+        var folder = Directory.CreateTempSubdirectory("parindex-spill-test-").FullName;
+        try
+        {
+            using var spill = StreamingSpill.Create(folder, "key", "data.csv");
+            spill.Append(first);
+            spill.Append(second);
+            var finished = new FinishedColumns<AgencyBatch>(chunk => chunk.Count);
+            var read = spill.ReadAll(finished).ToList();
+            // The second chunk read is finished with: the next read of the first block goes into its columns.
+            finished.Return(read[1]);
+            var again = spill.ReadAll(finished).ToList();
+            Assert.AreSame(read[1].Numbers[0], again[0].Numbers[0], "the returned chunk's columns were not reused");
+            Assert.AreSame(read[1].Missing, again[0].Missing);
+            AssertSame(first, again[0], "the first block, read into the second's columns");
+            AssertSame(second, again[1], "the second block");
+            // A chunk of another row count is never filled: it would hold the wrong number of rows.
+            var shorter = Chunk(random, 299);
+            finished.Return(shorter);
+            var next = spill.ReadAll(finished).First();
+            Assert.AreNotSame(shorter.Numbers[0], next.Numbers[0]);
+            AssertSame(first, next, "the first block, read after a shorter chunk was returned");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
     private static void AssertSame(AgencyBatch expected, AgencyBatch actual, string where)
     {
         CollectionAssert.AreEqual(expected.AgencyIds.ToArray(), actual.AgencyIds.ToArray(), StringComparer.Ordinal, where + ": ids");
