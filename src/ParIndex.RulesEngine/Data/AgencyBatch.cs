@@ -36,6 +36,12 @@ public sealed class AgencyBatch
     /// <summary>Agency names (null where the data had none).</summary>
     public IReadOnlyList<string?> AgencyNames { get; }
 
+    /// <summary>The array behind <see cref="AgencyIds"/> (the constructor takes one), for the code that refills a finished chunk.</summary>
+    internal string[] IdColumn => (string[])AgencyIds;
+
+    /// <summary>The array behind <see cref="AgencyNames"/>.</summary>
+    internal string?[] NameColumn => (string?[])AgencyNames;
+
     /// <summary>
     /// Why rows were rejected: the first <see cref="DataReadOptions.MaxRowErrors"/> errors in full
     /// (default 1,000). <see cref="RowErrorLog"/> has the exact count, counts by code and field,

@@ -211,18 +211,18 @@ public sealed partial class AgencyBatchBuilder
     /// <summary>Freezes the collected rows into a batch.</summary>
     public AgencyBatch Build() => Build(reuse: null);
 
-    /// <summary>Freezes the collected rows into a batch, on <paramref name="reuse"/>'s input columns when it has as many rows.</summary>
+    /// <summary>Freezes the collected rows into a batch, on <paramref name="reuse"/>'s arrays (ids, names, row numbers, inputs) when it has as many rows.</summary>
     private AgencyBatch Build(AgencyBatch? reuse)
     {
         _diagnostics.AddRange(_unknown.Flush());
         return new(
         _schema.Key,
-        _ids.ToArray(),
-        _rowNumbers.ToArray(),
-        _names.ToArray(),
+        _ids.ToArray(reuse?.IdColumn),
+        _rowNumbers.ToArray(reuse?.RowNumbers),
+        _names.ToArray(reuse?.NameColumn),
         Frozen(_numbers, reuse?.Numbers),
         Frozen(_bools, reuse?.Bools),
-        _texts.Select(l => l.ToArray()).ToArray(),
+        Frozen(_texts, reuse?.Texts),
         _missing.Select((l, i) => l?.ToArray(ColumnOf(reuse?.Missing, i)) ?? []).ToArray(),
         _rowErrors.Copy(),
         _diagnostics.ToList(),

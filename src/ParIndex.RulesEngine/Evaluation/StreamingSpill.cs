@@ -62,16 +62,18 @@ internal sealed class StreamingSpill : IDisposable
         for (var block = 0; block < _blocks; block++)
         {
             var rows = ReadInt();
-            var rowNumbers = new int[rows];
+            // A finished chunk of as many rows gives its arrays, if there is one: most are
+            // large-object arrays, whose churn would set off full collections.
+            var reused = finished?.Take(rows);
+            var rowNumbers = reused?.RowNumbers ?? new int[rows];
             ReadSpan<int>(rowNumbers);
             // Ids are never null: every length in their block is 0 or more.
-            var ids = ReadStrings();
-            var names = ReadStrings();
-            var reused = finished?.Take(rows);
+            var ids = ReadStrings(reused?.IdColumn);
+            var names = ReadStrings(reused?.NameColumn);
             var numbers = ReadColumns(reused?.Numbers);
             var bools = ReadColumns(reused?.Bools);
             var texts = new string?[ReadInt()][];
-            for (var c = 0; c < texts.Length; c++) texts[c] = ReadStrings();
+            for (var c = 0; c < texts.Length; c++) texts[c] = ReadStrings(reused is not null && c < reused.Texts.Length ? reused.Texts[c] : null);
             var missing = ReadColumns(reused?.Missing);
             yield return new AgencyBatch(_ruleSetKey, ids!, rowNumbers, names, numbers, bools, texts, missing, new RowErrorLog(0), [], _source);
         }
@@ -149,7 +151,8 @@ internal sealed class StreamingSpill : IDisposable
         WriteSpan<char>(chars.AsSpan(0, used));
     }
 
-    private string?[] ReadStrings()
+    /// <summary>A block of strings, into <paramref name="into"/> when it has the block's length.</summary>
+    private string?[] ReadStrings(string?[]? into)
     {
         var count = ReadInt();
         var lengths = Lengths(count);
@@ -158,14 +161,14 @@ internal sealed class StreamingSpill : IDisposable
         for (var i = 0; i < count; i++) total += Math.Max(0, lengths[i]);
         var chars = Chars(total);
         ReadSpan<char>(chars.AsSpan(0, total));
-        var values = new string?[count];
+        var values = into?.Length == count ? into : new string?[count];
         var used = 0;
         for (var i = 0; i < count; i++)
         {
             var length = lengths[i];
-            if (length < 0) continue;
-            values[i] = length == 0 ? "" : new string(chars, used, length);
-            used += length;
+            // Every slot is written: a reused array still holds the strings of its last chunk.
+            values[i] = length < 0 ? null : length == 0 ? "" : new string(chars, used, length);
+            used += Math.Max(0, length);
         }
         return values;
     }

@@ -40,6 +40,7 @@ public sealed class ChunkColumnsReuseTests
     /// <summary>Every value of a chunk, as text (the arrays themselves are reused, so they cannot be kept).</summary>
     private static string Snapshot(AgencyBatch chunk) => string.Join("|",
         string.Join(",", chunk.AgencyIds),
+        string.Join(",", chunk.AgencyNames.Select(n => n ?? "<null>")),
         string.Join(",", chunk.RowNumbers),
         string.Join(";", chunk.Numbers.Select(c => string.Join(",", c.Select(v => v.ToString("R"))))),
         string.Join(";", chunk.Bools.Select(c => string.Join(",", c))),

@@ -53,6 +53,9 @@ public sealed class StreamingSpillTests
             var again = spill.ReadAll(finished).ToList();
             Assert.AreSame(read[1].Numbers[0], again[0].Numbers[0], "the returned chunk's columns were not reused");
             Assert.AreSame(read[1].Missing, again[0].Missing);
+            Assert.AreSame(read[1].IdColumn, again[0].IdColumn, "the ids' array was not reused");
+            Assert.AreSame(read[1].NameColumn, again[0].NameColumn);
+            Assert.AreSame(read[1].RowNumbers, again[0].RowNumbers);
             AssertSame(first, again[0], "the first block, read into the second's columns");
             AssertSame(second, again[1], "the second block");
             // A chunk of another row count is never filled: it would hold the wrong number of rows.
