@@ -199,11 +199,9 @@ public sealed partial class AgencyBatchBuilder
     private static T[][] Frozen<T>(ColumnBuffer<T>[] columns, T[][]? reuse)
     {
         var frozen = new T[columns.Length][];
-        for (var c = 0; c < columns.Length; c++) frozen[c] = columns[c].ToArray(ColumnOf(reuse, c));
+        for (var c = 0; c < columns.Length; c++) frozen[c] = columns[c].ToArray(FinishedArrays.Column(reuse, c));
         return frozen;
     }
-
-    private static T[]? ColumnOf<T>(T[][]? columns, int index) => columns is not null && index < columns.Length ? columns[index] : null;
 
     /// <summary>Rows added (accepted or not) since the last chunk.</summary>
     internal int PendingRows { get; private set; }
@@ -223,7 +221,7 @@ public sealed partial class AgencyBatchBuilder
         Frozen(_numbers, reuse?.Numbers),
         Frozen(_bools, reuse?.Bools),
         Frozen(_texts, reuse?.Texts),
-        _missing.Select((l, i) => l?.ToArray(ColumnOf(reuse?.Missing, i)) ?? []).ToArray(),
+        _missing.Select((l, i) => l?.ToArray(FinishedArrays.Column(reuse?.Missing, i)) ?? []).ToArray(),
         _rowErrors.Copy(),
         _diagnostics.ToList(),
         _source);

@@ -81,7 +81,7 @@ internal sealed class ColumnBuffer<T>
     /// <summary>The kept values, in an array of exactly their number: <paramref name="into"/> when it has that length (a finished chunk's column), else a new one.</summary>
     public T[] ToArray(T[]? into = null)
     {
-        var values = into?.Length == Count ? into : new T[Count];
+        var values = FinishedArrays.Fit(into, Count);
         for (int block = 0, done = 0; done < Count; block++)
         {
             var n = Math.Min(_blocks[block].Length, Count - done);

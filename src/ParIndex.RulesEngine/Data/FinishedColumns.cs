@@ -48,3 +48,13 @@ internal sealed class FinishedColumns<T>(Func<T, int> rowsOf) where T : class
         lock (_finished) _finished.Clear();
     }
 }
+
+/// <summary>A finished chunk's arrays taken where they fit, by the code that refills them (the reader and the spill).</summary>
+internal static class FinishedArrays
+{
+    /// <summary><paramref name="finished"/> when it has exactly <paramref name="length"/> elements, else a new array.</summary>
+    public static T[] Fit<T>(T[]? finished, int length) => finished?.Length == length ? finished : new T[length];
+
+    /// <summary>Column <paramref name="index"/> of a finished chunk's set of columns, or null when there is none.</summary>
+    public static T[]? Column<T>(T[][]? columns, int index) => columns is not null && index < columns.Length ? columns[index] : null;
+}

@@ -65,7 +65,7 @@ internal sealed class StreamingSpill : IDisposable
             // A finished chunk of as many rows gives its arrays, if there is one: most are
             // large-object arrays, whose churn would set off full collections.
             var reused = finished?.Take(rows);
-            var rowNumbers = reused?.RowNumbers ?? new int[rows];
+            var rowNumbers = FinishedArrays.Fit(reused?.RowNumbers, rows);
             ReadSpan<int>(rowNumbers);
             // Ids are never null: every length in their block is 0 or more.
             var ids = ReadStrings(reused?.IdColumn);
@@ -73,7 +73,7 @@ internal sealed class StreamingSpill : IDisposable
             var numbers = ReadColumns(reused?.Numbers);
             var bools = ReadColumns(reused?.Bools);
             var texts = new string?[ReadInt()][];
-            for (var c = 0; c < texts.Length; c++) texts[c] = ReadStrings(reused is not null && c < reused.Texts.Length ? reused.Texts[c] : null);
+            for (var c = 0; c < texts.Length; c++) texts[c] = ReadStrings(FinishedArrays.Column(reused?.Texts, c));
             var missing = ReadColumns(reused?.Missing);
             yield return new AgencyBatch(_ruleSetKey, ids!, rowNumbers, names, numbers, bools, texts, missing, new RowErrorLog(0), [], _source);
         }
@@ -94,12 +94,10 @@ internal sealed class StreamingSpill : IDisposable
     /// <summary>Reads a set of columns, into <paramref name="into"/>'s arrays where their lengths match.</summary>
     private T[][] ReadColumns<T>(T[][]? into) where T : unmanaged
     {
-        var count = ReadInt();
-        var columns = into is not null && into.Length == count ? into : new T[count][];
+        var columns = FinishedArrays.Fit(into, ReadInt());
         for (var c = 0; c < columns.Length; c++)
         {
-            var length = ReadInt();
-            if (columns[c]?.Length != length) columns[c] = new T[length];
+            columns[c] = FinishedArrays.Fit(columns[c], ReadInt());
             ReadSpan<T>(columns[c]);
         }
         return columns;
@@ -161,7 +159,7 @@ internal sealed class StreamingSpill : IDisposable
         for (var i = 0; i < count; i++) total += Math.Max(0, lengths[i]);
         var chars = Chars(total);
         ReadSpan<char>(chars.AsSpan(0, total));
-        var values = into?.Length == count ? into : new string?[count];
+        var values = FinishedArrays.Fit(into, count);
         var used = 0;
         for (var i = 0; i < count; i++)
         {

@@ -1,5 +1,4 @@
 using ParIndex.RulesEngine.Data;
-using ParIndex.RulesEngine.Kernel;
 using ParIndex.RulesEngine.Results.Writers;
 
 namespace ParIndex.RulesEngine.Results.Sinks;
@@ -31,7 +30,6 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     {
         var frame = rows.Frame;
         var batch = rows.Batch;
-        var (points, maxPoints) = _layout.Detail ? NodeColumns(frame) : ([], []);
         var eligibility = _layout.Rules.Eligibility;
         for (var row = start; row < end; row++)
         {
@@ -57,7 +55,8 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
             Rank(frame.PreviousRank[row]);
             output.Write(options.Separator);
             Rank(frame.RankChange[row]);
-            if (_layout.Detail) output.WritePointCells(points, maxPoints, row, options.Separator, options.DecimalComma);
+            // The frame's node columns are in the order of the criterion columns: a node's index is its place in the pre-order.
+            if (_layout.Detail) output.WritePointCells(frame.Points, frame.MaxPoints, row, options.Separator, options.DecimalComma);
             // An index loop: foreach over the IReadOnlyList would allocate an enumerator per row.
             for (var e = 0; e < eligibility.Count; e++)
             {
@@ -69,20 +68,6 @@ internal sealed class CsvSink(ResultText output, CsvResultOptions options) : Res
     }
 
     public override void Complete(RowErrorLog rowErrors) => output.Flush();
-
-    /// <summary>Each node's points and maximum columns, in the order of the criterion columns.</summary>
-    private (double[][] Points, double[][] MaxPoints) NodeColumns(KernelFrame frame)
-    {
-        var nodes = _layout.Rules.Nodes;
-        var points = new double[nodes.Count][];
-        var maxPoints = new double[nodes.Count][];
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            points[i] = frame.Points[nodes[i].Index];
-            maxPoints[i] = frame.MaxPoints[nodes[i].Index];
-        }
-        return (points, maxPoints);
-    }
 
     private void Header(string name, ref bool first)
     {

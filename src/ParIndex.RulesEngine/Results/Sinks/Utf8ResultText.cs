@@ -15,6 +15,10 @@ internal sealed class Utf8ResultText : ResultText
     private readonly Stream _stream;
     private readonly byte[] _buffer;
     private int _used;
+    // The criterion cells' separator and its UTF-8 bytes (at most three for one UTF-16 unit).
+    private char? _separator;
+    private readonly byte[] _encodedSeparator = new byte[3];
+    private int _encodedSeparatorLength;
 
     public Utf8ResultText(Stream stream, string? newLine = null, int bufferSize = 1 << 16) : base(newLine ?? Environment.NewLine)
     {
@@ -87,9 +91,13 @@ internal sealed class Utf8ResultText : ResultText
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void WritePointCells(double[][] points, double[][] maxPoints, int row, char separator, bool decimalComma)
     {
-        Span<byte> encoded = stackalloc byte[3];
-        Utf8.FromUtf16([separator], encoded, out _, out var length, replaceInvalidSequences: true);
-        var cells = new PointCells<byte>(points, maxPoints, row, encoded[..length], decimalComma ? (byte)',' : (byte)'.');
+        // Encoded once per separator, not once per row.
+        if (separator != _separator)
+        {
+            Utf8.FromUtf16([separator], _encodedSeparator, out _, out _encodedSeparatorLength, replaceInvalidSequences: true);
+            _separator = separator;
+        }
+        var cells = new PointCells<byte>(points, maxPoints, row, _encodedSeparator.AsSpan(0, _encodedSeparatorLength), decimalComma ? (byte)',' : (byte)'.');
         while (!cells.Done)
         {
             if (_buffer.Length - _used < PointCells<byte>.CellRoom) Drain();
